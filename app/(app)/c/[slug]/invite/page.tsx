@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { inviteAction, revokeInvitationAction } from "@/app/_actions/communities";
+import { formatDate } from "@/app/_components/community";
+import { CommunityHeader } from "@/app/_components/community-header";
+import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
+import { loadPage } from "@/app/_components/guard";
+import { requireViewer } from "@/lib/auth/viewer";
+import { INVITATION_DAYS, listOpenInvitations } from "@/lib/communities/invitations";
+import { communityTitle, loadCommunityPage } from "../load";
+
+export async function generateMetadata({ params }: PageProps<"/c/[slug]/invite">): Promise<Metadata> {
+  return { title: await communityTitle((await params).slug, "Invite people") };
+}
+
+export default async function InvitePage({ params }: PageProps<"/c/[slug]/invite">) {
+  const { slug } = await params;
+  const viewer = await requireViewer(`/c/${slug}/invite`);
+  const { data: page } = await loadPage(() => loadCommunityPage(slug));
+  if (!page) return null;
+  if (!page.allowed.invite) {
+    return (
+      <div>
+        <CommunityHeader page={page} current="invite" title="Invite people" />
+        <p>
+          {page.community.archived
+            ? "This community is archived, so nobody new can be invited."
+            : "Only the facilitators of this community can invite people to it."}
+        </p>
+      </div>
+    );
+  }
+  const { data: open } = await loadPage(() => listOpenInvitations(viewer, slug));
+  return (
+    <div className="space-y-10">
+      <CommunityHeader page={page} current="invite" title="Invite people" />
+      <section className="max-w-2xl space-y-3" aria-labelledby="invite-heading">
+        <h2 id="invite-heading" className="text-2xl font-bold">
+          Send an invitation
+        </h2>
+        <p>
+          We email them a link that works once, only for their address, for {INVITATION_DAYS} days. People
+          already on Roundtable also see the invitation on their home page.
+        </p>
+        <ActionForm action={inviteAction} submitLabel="Send invitation">
+          <input type="hidden" name="slug" value={slug} />
+          <TextField
+            name="invitee"
+            label="Their name or email address"
+            hint="Use a name for someone already on Roundtable, or an email address for anyone."
+            autoComplete="off"
+          />
+        </ActionForm>
+      </section>
+      <section aria-labelledby="open-heading" className="space-y-3">
+        <h2 id="open-heading" className="text-2xl font-bold">
+          Invitations waiting for an answer
+        </h2>
+        {!open || open.invitations.length === 0 ? (
+          <p className="text-muted">There are none.</p>
+        ) : (
+          <ul className="space-y-3">
+            {open.invitations.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
+                <span>
+                  <span className="font-semibold">{invitation.email}</span>
+                  <span className="block text-sm text-muted">
+                    Invited by {invitation.invitedBy ?? "a former member"} on {formatDate(invitation.createdAt)}; expires{" "}
+                    {formatDate(invitation.expiresAt)}
+                  </span>
+                </span>
+                <ActionButton
+                  action={revokeInvitationAction}
+                  label={`Withdraw invitation for ${invitation.email}`}
+                  kind="secondary"
+                  fields={{ slug, invitationId: invitation.id }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

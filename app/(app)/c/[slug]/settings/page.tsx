@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { archiveCommunityAction, updateCommunityAction } from "@/app/_actions/communities";
+import { CommunityHeader } from "@/app/_components/community-header";
+import { ActionButton, ActionForm, RadioGroup, TextField } from "@/app/_components/form";
+import { loadPage } from "@/app/_components/guard";
+import { requireViewer } from "@/lib/auth/viewer";
+import { NAME_MAX } from "@/lib/communities/validation";
+import { communityTitle, loadCommunityPage } from "../load";
+
+export async function generateMetadata({ params }: PageProps<"/c/[slug]/settings">): Promise<Metadata> {
+  return { title: await communityTitle((await params).slug, "Settings") };
+}
+
+export default async function SettingsPage({ params }: PageProps<"/c/[slug]/settings">) {
+  const { slug } = await params;
+  await requireViewer(`/c/${slug}/settings`);
+  const { data: page } = await loadPage(() => loadCommunityPage(slug));
+  if (!page) return null;
+  const { community, allowed } = page;
+  if (!allowed.edit && !allowed.archive) {
+    return (
+      <div>
+        <CommunityHeader page={page} current="settings" title="Settings" />
+        <p>Only the owners and facilitators of this community can change its settings.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-10">
+      <CommunityHeader page={page} current="settings" title="Settings" />
+      {allowed.edit && (
+        <section aria-labelledby="details-heading" className="max-w-2xl space-y-4">
+          <h2 id="details-heading" className="text-2xl font-bold">
+            Name, purpose and visibility
+          </h2>
+          <ActionForm action={updateCommunityAction} submitLabel="Save changes">
+            <input type="hidden" name="slug" value={community.slug} />
+            <TextField name="name" label="Name" defaultValue={community.name} maxLength={NAME_MAX + 20} hint="The web address stays the same when you rename it." />
+            <TextField name="purpose" label="Purpose" defaultValue={community.purpose} multiline rows={4} />
+            <RadioGroup
+              name="visibility"
+              legend="Who can find and join it?"
+              hint="Making it more closed also makes its sub-communities at least as closed."
+              defaultValue={community.visibility}
+              options={[
+                { value: "open", label: "Open", hint: "Anyone signed in can read and join." },
+                { value: "restricted", label: "Restricted", hint: "Listed; people ask to join; only members read it." },
+                { value: "private", label: "Private", hint: "Unlisted; by invitation only." },
+              ]}
+            />
+          </ActionForm>
+        </section>
+      )}
+      {allowed.archive && (
+        <section aria-labelledby="archive-heading" className="max-w-2xl space-y-3">
+          <h2 id="archive-heading" className="text-2xl font-bold">
+            {community.archived ? "Archived" : "Archive this community"}
+          </h2>
+          <p>
+            {community.archived
+              ? "Members can still read it, but nothing new can be added. You can bring it back at any time."
+              : "An archived community stays readable for its members, but nothing new can be added to it. You can undo this."}
+          </p>
+          <ActionButton
+            action={archiveCommunityAction}
+            label={community.archived ? "Bring back this community" : "Archive this community"}
+            kind={community.archived ? "primary" : "danger"}
+            fields={{ slug: community.slug, archived: community.archived ? "false" : "true" }}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { acceptInvitationForAction, declineInvitationAction } from "@/app/_actions/communities";
+import { CommunityCard } from "@/app/_components/community";
+import { buttonClass } from "@/app/_components/button-styles";
+import { ActionButton } from "@/app/_components/form";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getHome } from "@/lib/communities/queries";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage() {
+  const viewer = await requireViewer("/home");
+  const home = await getHome(viewer);
+  return (
+    <div className="space-y-10">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">Welcome, {viewer.name || "back"}</h1>
+        <Link href="/communities/new" className={`${buttonClass("secondary")}`}>
+          Start a community
+        </Link>
+      </div>
+
+      {home.invitations.length > 0 && (
+        <section aria-labelledby="invitations-heading">
+          <h2 id="invitations-heading" className="text-2xl font-bold">
+            Invitations for you
+          </h2>
+          {home.invitations.map((community) => (
+            <div key={community.id}>
+              <CommunityCard community={community} />
+              <div className="flex flex-wrap gap-3 pb-4">
+                <ActionButton action={acceptInvitationForAction} label={`Accept invitation to ${community.name}`} fields={{ slug: community.slug }} />
+                <ActionButton action={declineInvitationAction} label="Decline" kind="secondary" fields={{ slug: community.slug }} />
+              </div>
+            </div>
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading" className="text-2xl font-bold">
+          Your communities
+        </h2>
+        {home.mine.length === 0 ? (
+          <p className="mt-2">
+            You have not joined any communities yet. Join one below, or{" "}
+            <Link href="/communities">browse all communities</Link>.
+          </p>
+        ) : (
+          home.mine.map((community) => <CommunityCard key={community.id} community={community} />)
+        )}
+      </section>
+
+      {home.requests.length > 0 && (
+        <section aria-labelledby="requests-heading">
+          <h2 id="requests-heading" className="text-2xl font-bold">
+            Waiting for a facilitator
+          </h2>
+          {home.requests.map((community) => (
+            <CommunityCard key={community.id} community={community} />
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="join-heading">
+        <h2 id="join-heading" className="text-2xl font-bold">
+          Communities you can join
+        </h2>
+        {home.suggestions.length === 0 ? (
+          <p className="mt-2">
+            You are in every community open to you. <Link href="/communities/new">Start a new one</Link>.
+          </p>
+        ) : (
+          <>
+            {home.suggestions.map((community) => (
+              <CommunityCard key={community.id} community={community} />
+            ))}
+            <p className="mt-4">
+              <Link href="/communities">See all communities</Link>
+            </p>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

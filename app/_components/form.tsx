@@ -1,0 +1,251 @@
+"use client";
+
+import { createContext, use, useActionState, useEffect, useId, useRef } from "react";
+import type { ActionState } from "@/lib/http/action-state";
+import { buttonClass, type ButtonKind } from "./button-styles";
+
+type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+const FormState = createContext<ActionState>(null);
+
+/**
+ * A form posting to a server action. It works before JavaScript loads; once loaded, errors
+ * appear without a page load, in a summary at the top and next to each field.
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  kind = "primary",
+  className = "space-y-5",
+  summary = true,
+  pendingLabel,
+}: {
+  action: ServerAction;
+  submitLabel: string;
+  children?: React.ReactNode;
+  kind?: ButtonKind;
+  className?: string;
+  summary?: boolean;
+  pendingLabel?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <FormState value={state}>
+      <form action={formAction} noValidate className={className} aria-busy={pending}>
+        {summary && <ErrorSummary state={state} />}
+        {children}
+        <div>
+          <button type="submit" className={buttonClass(kind)} disabled={pending}>
+            {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
+          </button>
+        </div>
+        {!summary && state && !state.ok && (
+          <p role="alert" className="font-semibold text-danger">
+            {state.message}
+          </p>
+        )}
+        {state?.ok && state.message && (
+          <p role="status" className="font-semibold text-success">
+            {state.message}
+          </p>
+        )}
+      </form>
+    </FormState>
+  );
+}
+
+/** A one-button form for actions such as Join or Leave, with any error shown beside it. */
+export function ActionButton({
+  action,
+  label,
+  fields = {},
+  kind = "primary",
+}: {
+  action: ServerAction;
+  label: string;
+  fields?: Record<string, string>;
+  kind?: ButtonKind;
+}) {
+  return (
+    <ActionForm action={action} submitLabel={label} kind={kind} summary={false} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </ActionForm>
+  );
+}
+
+function ErrorSummary({ state }: { state: ActionState }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state && !state.ok) ref.current?.focus();
+  }, [state]);
+  if (!state || state.ok) return null;
+  const fields = Object.entries(state.fieldErrors ?? {});
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="border-4 border-danger p-4"
+    >
+      <h2 id="error-summary-title" className="text-lg font-bold">
+        There is a problem
+      </h2>
+      {fields.length > 0 ? (
+        <ul className="mt-2 list-none space-y-1">
+          {fields.map(([field, messages]) => (
+            <li key={field}>
+              <a href={`#field-${field}`} className="font-semibold text-danger">
+                {messages[0]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 font-semibold text-danger">{state.message}</p>
+      )}
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: string;
+  autoComplete?: string;
+  defaultValue?: string;
+  multiline?: boolean;
+  rows?: number;
+  maxLength?: number;
+  list?: string;
+  width?: string;
+};
+
+/** A labelled field whose hint and error are linked to it for screen readers. */
+export function TextField({
+  name,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+  defaultValue,
+  multiline,
+  rows = 5,
+  maxLength,
+  list,
+  width = "max-w-xl",
+}: FieldProps) {
+  const state = use(FormState);
+  const error = state?.fieldErrors?.[name]?.[0];
+  const value = state?.values?.[name] ?? defaultValue;
+  const id = `field-${name}`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    defaultValue: value,
+    "aria-describedby": describedBy,
+    "aria-invalid": error ? true : undefined,
+    className: `block w-full ${width} rounded-none border-2 ${error ? "border-danger" : "border-ink"} px-2 py-1.5`,
+    maxLength,
+  };
+  return (
+    <div className={error ? "border-l-4 border-danger pl-3" : undefined}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-muted">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="font-semibold text-danger">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      )}
+      {multiline ? (
+        <textarea key={String(value)} rows={rows} {...common} />
+      ) : (
+        <input key={String(value)} type={type} autoComplete={autoComplete} list={list} {...common} />
+      )}
+    </div>
+  );
+}
+
+/** A set of radio buttons in a fieldset with a legend. */
+export function RadioGroup({
+  name,
+  legend,
+  options,
+  defaultValue,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string;
+  hint?: string;
+}) {
+  const state = use(FormState);
+  const error = state?.fieldErrors?.[name]?.[0];
+  const value = state?.values?.[name] ?? defaultValue;
+  const baseId = useId();
+  const id = `field-${name}`;
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+      className={error ? "border-l-4 border-danger pl-3" : undefined}
+    >
+      <legend className="font-semibold">{legend}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="text-muted">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="font-semibold text-danger">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      )}
+      <div className="mt-2 space-y-2">
+        {options.map((option) => {
+          const optionId = `${baseId}-${option.value}`;
+          return (
+            <div key={option.value} className="flex items-start gap-2">
+              <input
+                id={optionId}
+                type="radio"
+                name={name}
+                value={option.value}
+                defaultChecked={value === option.value}
+                aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                className="mt-1.5 h-5 w-5 accent-brand"
+              />
+              <div>
+                <label htmlFor={optionId} className="font-medium">
+                  {option.label}
+                </label>
+                {option.hint && (
+                  <p id={`${optionId}-hint`} className="text-sm text-muted">
+                    {option.hint}
+                  </p>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getViewer } from "@/lib/auth/viewer";
+import { signOutAction } from "@/app/_actions/auth";
+
+/** The header on every page: the name, and for signed-in people their navigation. */
+export async function SiteHeader() {
+  const viewer = await getViewer();
+  const signedIn = viewer?.status === "active";
+  return (
+    <header className="border-b-8 border-brand bg-ink text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link href={signedIn ? "/home" : "/"} className="text-xl font-bold text-white no-underline hover:text-white">
+          Roundtable
+        </Link>
+        {signedIn ? (
+          <nav aria-label="Main">
+            <ul className="flex flex-wrap items-center gap-x-5 gap-y-2">
+              <li>
+                <Link href="/home" className="text-white hover:text-white">
+                  Home
+                </Link>
+              </li>
+              <li>
+                <Link href="/communities" className="text-white hover:text-white">
+                  Communities
+                </Link>
+              </li>
+              <li>
+                <Link href="/settings" className="text-white hover:text-white">
+                  {viewer.name || "Your profile"}
+                </Link>
+              </li>
+              <li>
+                <form action={signOutAction}>
+                  <button type="submit" className="text-white underline underline-offset-2">
+                    Sign out
+                  </button>
+                </form>
+              </li>
+            </ul>
+          </nav>
+        ) : (
+          <nav aria-label="Account">
+            <ul className="flex gap-5">
+              <li>
+                <Link href="/sign-in" className="text-white hover:text-white">
+                  Sign in
+                </Link>
+              </li>
+              <li>
+                <Link href="/sign-up" className="text-white hover:text-white">
+                  Create an account
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-line bg-panel">
+      <div className="mx-auto flex max-w-5xl flex-wrap gap-6 px-4 py-6 text-sm">
+        <Link href="/accessibility">Accessibility statement</Link>
+        <span className="text-muted">Roundtable keeps what members share inside their communities.</span>
+      </div>
+    </footer>
+  );
+}

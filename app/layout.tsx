@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Roundtable", template: "%s · Roundtable" },
+  description: "A confidential community of practice for people who work in public services.",
+  robots: { index: false, follow: false },
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-GB">
+      <body className="min-h-screen font-sans text-base leading-relaxed">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-focus focus:px-3 focus:py-2 focus:text-ink"
+        >
+          Skip to main content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,62 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { env, type Env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Driver = "pglite" | "pg" | "neon";
+
+export type DbHandle = { db: Db; driver: Driver; close: () => Promise<void> };
+
+const store = globalThis as typeof globalThis & { __roundtableDb?: Promise<DbHandle> };
+
+/** Which driver the environment asks for. Nothing connects here. */
+export function chooseDriver(e: Env = env()): Driver {
+  if (e.DATABASE_DRIVER) return e.DATABASE_DRIVER;
+  if (!e.DATABASE_URL) return "pglite";
+  const host = new URL(e.DATABASE_URL).hostname;
+  return host.endsWith(".neon.tech") ? "neon" : "pg";
+}
+
+/**
+ * The database, opened on first use and shared by the process (and across dev reloads).
+ * The embedded database is migrated when it opens; hosted ones are migrated at deploy.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  store.__roundtableDb ??= open(env()).catch((error: unknown) => {
+    store.__roundtableDb = undefined;
+    throw error;
+  });
+  return store.__roundtableDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = store.__roundtableDb;
+  store.__roundtableDb = undefined;
+  if (handle) await (await handle).close();
+}
+
+async function open(e: Env): Promise<DbHandle> {
+  const driver = chooseDriver(e);
+  if (driver === "pglite") {
+    const { openPglite } = await import("./drivers/pglite");
+    const handle = await openPglite(e.PGLITE_DIR);
+    const { migrate } = await import("./migrate");
+    await migrate(handle);
+    return handle;
+  }
+  const url = e.DATABASE_URL;
+  if (!url) throw new Error(`Invalid environment: DATABASE_URL is needed for the ${driver} driver`);
+  if (driver === "neon") {
+    const { openNeon } = await import("./drivers/neon");
+    return openNeon(url, e.NEON_WS_PROXY);
+  }
+  const { openNodePostgres } = await import("./drivers/node-postgres");
+  return openNodePostgres(url);
+}

@@ -1,0 +1,23 @@
+import { Pool, neonConfig } from "@neondatabase/serverless";
+import { drizzle } from "drizzle-orm/neon-serverless";
+import ws from "ws";
+import * as schema from "../schema";
+import type { Db, DbHandle } from "../client";
+
+/**
+ * Neon's serverless driver, which speaks Postgres over WebSockets and supports transactions.
+ * `wsProxy` ("host:port/path") points it at a WebSocket-to-TCP proxy in front of a plain
+ * Postgres, for local runs and tests.
+ */
+export function openNeon(url: string, wsProxy?: string): DbHandle {
+  if (typeof WebSocket === "undefined") neonConfig.webSocketConstructor = ws;
+  if (wsProxy) {
+    neonConfig.wsProxy = (host, port) => `${wsProxy}?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return { db, driver: "neon", close: () => pool.end() };
+}

@@ -1,0 +1,10 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import * as schema from "../schema";
+import type { Db, DbHandle } from "../client";
+
+export function openNodePostgres(url: string): DbHandle {
+  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return { db, driver: "pg", close: () => pool.end() };
+}

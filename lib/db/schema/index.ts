@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./auth";
+export * from "./communities";
+export * from "./posts";
+export * from "./mail";

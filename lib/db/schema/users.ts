@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const siteRoles = ["member", "admin"] as const;
+export const userStatuses = ["active", "suspended"] as const;
+
+export const siteRoleEnum = pgEnum("site_role", siteRoles);
+export const userStatusEnum = pgEnum("user_status", userStatuses);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull().default(""),
+    email: text("email").notNull(),
+    emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+    image: text("image"),
+    passwordHash: text("password_hash"),
+    jobTitle: text("job_title").notNull().default(""),
+    organisation: text("organisation").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    siteRole: siteRoleEnum("site_role").notNull().default("member"),
+    status: userStatusEnum("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_name_id_idx").on(sql`lower(${t.name})`, t.id),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;

@@ -1,0 +1,264 @@
+import { randomUUID } from "node:crypto";
+import { fakerEN_GB as faker } from "@faker-js/faker";
+import { sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { slugify } from "@/lib/communities/validation";
+import type { Db } from "@/lib/db/client";
+import { communities, memberships, users, type Visibility } from "@/lib/db/schema";
+import {
+  communityForms,
+  councilKinds,
+  councillorRoles,
+  jobTitles,
+  places,
+  purposeForms,
+  regions,
+  serviceAreas,
+} from "./vocabulary";
+
+export const DEMO_PASSWORD = "roundtable-demo";
+
+export const demoAccounts = [
+  { email: "admin@example.gov.uk", name: "Priya Raman", role: "Site administrator", siteRole: "admin" as const },
+  { email: "facilitator@example.gov.uk", name: "Tom Wilkins", role: "Facilitator of Policy and performance", siteRole: "member" as const },
+  { email: "member@example.gov.uk", name: "Grace Adeyemi", role: "Member", siteRole: "member" as const },
+];
+
+type UserRow = typeof users.$inferInsert & { id: string };
+type CommunityRow = typeof communities.$inferInsert & { id: string };
+type MembershipRow = typeof memberships.$inferInsert;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Fills an empty database with the demo communities, people and demo sign-ins. */
+export async function seedDemo(db: Db, { people = 900 } = {}) {
+  faker.seed(2007);
+  const now = Date.now();
+  const organisations = places.map((place) => `${place} ${faker.helpers.arrayElement(councilKinds)}`);
+
+  const demoUsers: UserRow[] = [];
+  for (const [i, account] of demoAccounts.entries()) {
+    demoUsers.push({
+      id: randomUUID(),
+      name: account.name,
+      email: account.email,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      siteRole: account.siteRole,
+      jobTitle: ["Digital Services Manager", "Head of Policy and Performance", "Performance Officer"][i]!,
+      organisation: organisations[i]!,
+      bio: "",
+      emailVerified: new Date(now),
+      createdAt: new Date(now - 900 * DAY),
+    });
+  }
+  const [admin, facilitator, member] = demoUsers as [UserRow, UserRow, UserRow];
+
+  const people_: UserRow[] = Array.from({ length: people }, (_, i) => {
+    const first = faker.person.firstName();
+    const last = faker.person.lastName();
+    const organisation = faker.helpers.arrayElement(organisations);
+    const councillor = faker.number.int(9) === 0;
+    return {
+      id: randomUUID(),
+      name: `${first} ${last}`,
+      email: `${first}.${last}.${i}@${organisation.split(" ")[0]!.toLowerCase()}.example.gov.uk`.toLowerCase().replace(/[^a-z0-9.@-]/g, ""),
+      jobTitle: faker.helpers.arrayElement(councillor ? councillorRoles : jobTitles),
+      organisation,
+      bio: faker.number.int(3) === 0 ? `Works on ${faker.helpers.arrayElement(serviceAreas).toLowerCase()} at ${organisation}.` : "",
+      createdAt: new Date(now - faker.number.int({ min: 30, max: 1400 }) * DAY),
+    };
+  });
+  const everyone = [...demoUsers, ...people_];
+
+  const allCommunities: CommunityRow[] = [];
+  const allMemberships: MembershipRow[] = [];
+
+  const addCommunity = (spec: {
+    name: string;
+    purpose: string;
+    visibility: Visibility;
+    size: number;
+    parent?: CommunityRow;
+    owner?: UserRow;
+    facilitators?: UserRow[];
+    members?: UserRow[];
+    slug?: string;
+  }) => {
+    const createdAt = new Date(now - faker.number.int({ min: 60, max: 1500 }) * DAY);
+    const community: CommunityRow = {
+      id: randomUUID(),
+      slug: spec.slug ?? slugFor(spec.name, allCommunities),
+      name: spec.name,
+      purpose: spec.purpose,
+      visibility: spec.visibility,
+      parentId: spec.parent?.id ?? null,
+      ancestorIds: spec.parent ? [...(spec.parent.ancestorIds ?? []), spec.parent.id] : [],
+      depth: spec.parent ? (spec.parent.depth ?? 1) + 1 : 1,
+      createdAt,
+      lastActivityAt: new Date(now - faker.number.int({ min: 0, max: 120 }) * DAY - faker.number.int(DAY)),
+      createdById: (spec.owner ?? everyone[0]!).id,
+    };
+    allCommunities.push(community);
+    // Members of a sub-community are drawn from its parent, as the rules require.
+    const pool = spec.parent
+      ? allMemberships.filter((m) => m.communityId === spec.parent!.id && m.status === "active").map((m) => everyone.find((u) => u.id === m.userId)!)
+      : people_;
+    const chosen = new Map<string, { user: UserRow; role: "owner" | "facilitator" | "member" }>();
+    const owner = spec.owner ?? faker.helpers.arrayElement(pool);
+    chosen.set(owner.id, { user: owner, role: "owner" });
+    for (const f of spec.facilitators ?? []) chosen.set(f.id, { user: f, role: "facilitator" });
+    for (const m of spec.members ?? []) if (!chosen.has(m.id)) chosen.set(m.id, { user: m, role: "member" });
+    const extraFacilitators = spec.size >= 30 ? 2 : spec.size >= 10 ? 1 : 0;
+    for (const user of faker.helpers.shuffle(pool)) {
+      if (chosen.size >= spec.size) break;
+      if (chosen.has(user.id)) continue;
+      const isFacilitator = [...chosen.values()].filter((c) => c.role === "facilitator").length < extraFacilitators;
+      chosen.set(user.id, { user, role: isFacilitator ? "facilitator" : "member" });
+    }
+    for (const { user, role } of chosen.values()) {
+      allMemberships.push({
+        communityId: community.id,
+        userId: user.id,
+        role,
+        status: "active",
+        joinedAt: new Date(createdAt.getTime() + faker.number.int({ min: 0, max: now - createdAt.getTime() })),
+      });
+    }
+    return community;
+  };
+
+  // The communities the platform was first described with, at their sizes.
+  addCommunity({
+    name: "Policy and performance",
+    slug: "policy-and-performance",
+    purpose:
+      "Our busiest community. Members share ideas and practice on building and running better performance management and improvement policy, and support one another in doing it.",
+    visibility: "open",
+    size: 642,
+    owner: people_[0],
+    facilitators: [facilitator],
+    members: [member],
+  });
+  const innovation = addCommunity({
+    name: "Innovation",
+    slug: "innovation",
+    purpose:
+      "Innovation as a strategic driver of improvement: shared learning about managing, measuring and practising it, to inspire the innovation agenda across local government.",
+    visibility: "open",
+    size: 168,
+    owner: facilitator,
+    members: [member, admin],
+  });
+  addCommunity({
+    name: "Measuring innovation",
+    purpose: "How do we know an innovation worked? Evaluation methods, benefits realisation and honest write-ups of what failed.",
+    visibility: "open",
+    size: 41,
+    parent: innovation,
+    owner: facilitator,
+    members: [member],
+  });
+  addCommunity({
+    name: "Digital services",
+    purpose: "Redesigning council services around the people who use them: user research, service standards and shared components.",
+    visibility: "open",
+    size: 56,
+    parent: innovation,
+  });
+  addCommunity({
+    name: "Partnerships and co-production",
+    purpose: "Working with residents, the voluntary sector and health partners to design services together.",
+    visibility: "restricted",
+    size: 24,
+    parent: innovation,
+  });
+  addCommunity({
+    name: "Innovation leads' forum",
+    purpose: "A closed forum for the innovation leads of member councils to discuss funding bids and early-stage ideas in confidence.",
+    visibility: "private",
+    size: 9,
+    parent: innovation,
+    owner: facilitator,
+  });
+  addCommunity({
+    name: "Adult and Children's services",
+    slug: "adult-and-childrens-services",
+    purpose:
+      "Middle managers across children's and adults' services share knowledge, debate and find new answers to common difficulties. It keeps momentum between the group's meetings, held twice a year and run by a small central team.",
+    visibility: "restricted",
+    size: 12,
+    owner: facilitator,
+  });
+  addCommunity({
+    name: "Third sector commissioning",
+    slug: "third-sector-commissioning",
+    purpose:
+      "An internal stakeholder group developing the documents of a national programme on commissioning services from the voluntary and community sector.",
+    visibility: "private",
+    size: 5,
+    owner: facilitator,
+  });
+
+  // Over a hundred further communities, in realistic sizes: most small, a few large.
+  const usedNames = new Set(allCommunities.map((c) => c.name));
+  let made = 0;
+  while (made < 110) {
+    const area = faker.helpers.arrayElement(serviceAreas);
+    const name = faker.helpers.arrayElement(communityForms)(area, faker.helpers.arrayElement(regions));
+    if (usedNames.has(name)) continue;
+    usedNames.add(name);
+    const roll = faker.number.float();
+    const visibility: Visibility = roll < 0.8 ? "open" : roll < 0.92 ? "restricted" : "private";
+    const size = Math.max(5, Math.min(400, Math.round(6 / Math.pow(faker.number.float({ min: 0.02, max: 1 }), 1.1))));
+    const parent = addCommunity({ name, purpose: faker.helpers.arrayElement(purposeForms)(area), visibility, size });
+    made++;
+    if (size > 60 && faker.number.int(2) === 0) {
+      const subVisibility: Visibility = visibility === "open" ? faker.helpers.arrayElement(["open", "restricted"] as const) : visibility;
+      addCommunity({
+        name: `${name}: ${faker.helpers.arrayElement(["new starters", "data and measures", "policy drafting", "case reviews"])}`,
+        purpose: `A smaller group within ${name} for focused work.`,
+        visibility: subVisibility,
+        size: Math.max(5, Math.round(size / 6)),
+        parent,
+      });
+    }
+  }
+
+  // The demo member has asked to join a restricted community, so the facilitator has a request.
+  const adultAndChildrens = allCommunities.find((c) => c.slug === "adult-and-childrens-services")!;
+  allMemberships.push({
+    communityId: adultAndChildrens.id,
+    userId: member.id,
+    status: "pending",
+    requestMessage: "I manage the early help team at Castlemere and would value the peer group.",
+  });
+
+  await db.transaction(async (tx) => {
+    for (const batch of chunks(everyone, 500)) await tx.insert(users).values(batch);
+    for (const batch of chunks(allCommunities, 200)) await tx.insert(communities).values(batch);
+    for (const batch of chunks(allMemberships, 1000)) await tx.insert(memberships).values(batch);
+    await tx.execute(sql`
+      update communities c set member_count = (
+        select count(*) from memberships m where m.community_id = c.id and m.status = 'active')`);
+  });
+  return { users: everyone.length, communities: allCommunities.length, memberships: allMemberships.length };
+}
+
+function slugFor(name: string, existing: CommunityRow[]): string {
+  const base = slugify(name);
+  let slug = base;
+  for (let n = 2; existing.some((c) => c.slug === slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** True when the database holds no communities yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(communities);
+  return (row?.n ?? 0) === 0;
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+const DEV_AUTH_SECRET = "development-only-secret-not-for-production-use";
+
+/** An optional variable: unset and blank both mean "not set". */
+function optional<T extends z.ZodType>(inner: T) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    inner.optional(),
+  );
+}
+const optionalString = optional(z.string().trim());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
+    ),
+    DATABASE_DRIVER: optional(z.enum(["pglite", "pg", "neon"])),
+    PGLITE_DIR: z.string().default(".data/pglite"),
+    NEON_WS_PROXY: optionalString,
+    AUTH_SECRET: optionalString,
+    AUTH_URL: optional(z.url()),
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")),
+    MAIL_FROM: z.string().default("Roundtable <no-reply@roundtable.localhost>"),
+    ALLOWED_EMAIL_DOMAINS: optionalString,
+    AUTH_OIDC_ISSUER: optional(z.url()),
+    AUTH_OIDC_ID: optionalString,
+    AUTH_OIDC_SECRET: optionalString,
+    AUTH_OIDC_NAME: z.string().default("your organisation"),
+    CRON_SECRET: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "must be set to at least 32 random characters in production",
+      });
+    }
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET].filter(Boolean);
+    if (oidc.length > 0 && oidc.length < 3) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.AUTH_OIDC_ISSUER ? (env.AUTH_OIDC_ID ? "AUTH_OIDC_SECRET" : "AUTH_OIDC_ID") : "AUTH_OIDC_ISSUER"],
+        message: "is needed too: set AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & {
+  authSecret: string;
+  allowedEmailDomains: string[];
+  oidcEnabled: boolean;
+  isProduction: boolean;
+};
+
+export class EnvError extends Error {}
+
+/** Parses the environment. Throws an EnvError whose message is one line naming the variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = issue.path.join(".") || "environment";
+    throw new EnvError(`Invalid environment: ${name} ${issue.message}`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    allowedEmailDomains: (env.ALLOWED_EMAIL_DOMAINS ?? "")
+      .split(",")
+      .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+      .filter(Boolean),
+    oidcEnabled: Boolean(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET),
+    isProduction: env.NODE_ENV === "production",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once per process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,10 @@
+export { assertActiveViewer, authorize, can, type Action, type MemberTarget } from "./can";
+export {
+  type CommunityNode,
+  type CommunityTarget,
+  type MembershipState,
+  MAX_DEPTH,
+  visibilityRank,
+} from "./community-rules";
+export { isActiveViewer, isAdmin, type MaybeViewer, type Viewer } from "./viewer";
+export { listedCommunities, readableCommunityIds } from "./scopes";

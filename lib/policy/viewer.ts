@@ -1,0 +1,22 @@
+import type { siteRoles, userStatuses } from "@/lib/db/schema";
+
+/** The signed-in person, as every policy decision sees them. Loaded fresh on each request. */
+export type Viewer = {
+  id: string;
+  name: string;
+  email: string;
+  siteRole: (typeof siteRoles)[number];
+  status: (typeof userStatuses)[number];
+};
+
+/** Null when nobody is signed in. */
+export type MaybeViewer = Viewer | null;
+
+/** Signed in and not suspended: the only viewers who may do anything. */
+export function isActiveViewer(viewer: MaybeViewer): viewer is Viewer {
+  return viewer !== null && viewer.status === "active";
+}
+
+export function isAdmin(viewer: MaybeViewer): boolean {
+  return isActiveViewer(viewer) && viewer.siteRole === "admin";
+}

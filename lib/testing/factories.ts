@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import {
+  communities,
+  memberships,
+  users,
+  type MembershipRole,
+  type MembershipStatus,
+  type Visibility,
+} from "@/lib/db/schema";
+import type { Viewer } from "@/lib/policy";
+
+type UserInput = Partial<Pick<Viewer, "name" | "email" | "siteRole" | "status">> & {
+  jobTitle?: string;
+  organisation?: string;
+};
+
+/** Inserts a person directly (no password) and returns them as a Viewer. */
+export async function makeUser(input: UserInput = {}): Promise<Viewer> {
+  const db = await getDb();
+  const id = randomUUID();
+  const [row] = await db
+    .insert(users)
+    .values({
+      id,
+      name: input.name ?? `Person ${id.slice(0, 8)}`,
+      email: input.email ?? `${id}@council.example`,
+      siteRole: input.siteRole ?? "member",
+      status: input.status ?? "active",
+      jobTitle: input.jobTitle ?? "",
+      organisation: input.organisation ?? "",
+    })
+    .returning({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      siteRole: users.siteRole,
+      status: users.status,
+    });
+  return row!;
+}
+
+type CommunityInput = {
+  name?: string;
+  visibility?: Visibility;
+  parent?: { id: string; ancestorIds: string[]; depth: number };
+  archived?: boolean;
+  memberCount?: number;
+};
+
+/** Inserts a community row directly, for fixtures that need exact control. */
+export async function makeCommunity(input: CommunityInput = {}) {
+  const db = await getDb();
+  const id = randomUUID();
+  const [row] = await db
+    .insert(communities)
+    .values({
+      id,
+      slug: `c-${id.slice(0, 13)}`,
+      name: input.name ?? `Community ${id.slice(0, 8)}`,
+      visibility: input.visibility ?? "open",
+      parentId: input.parent?.id ?? null,
+      ancestorIds: input.parent ? [...input.parent.ancestorIds, input.parent.id] : [],
+      depth: input.parent ? input.parent.depth + 1 : 1,
+      archivedAt: input.archived ? new Date() : null,
+      memberCount: input.memberCount ?? 0,
+    })
+    .returning();
+  return row!;
+}
+
+/** Inserts a membership row directly. */
+export async function addMembership(
+  communityId: string,
+  userId: string,
+  status: MembershipStatus = "active",
+  role: MembershipRole = "member",
+  extra: { bannedUntil?: Date | null; inviteExpiresAt?: Date | null } = {},
+) {
+  const db = await getDb();
+  await db
+    .insert(memberships)
+    .values({
+      communityId,
+      userId,
+      status,
+      role,
+      joinedAt: status === "active" ? new Date() : null,
+      bannedUntil: extra.bannedUntil ?? null,
+      inviteExpiresAt: extra.inviteExpiresAt ?? null,
+    })
+    .onConflictDoUpdate({
+      target: [memberships.communityId, memberships.userId],
+      set: { status, role },
+    });
+}

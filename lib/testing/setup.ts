@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDb } from "@/lib/db/client";
+
+// Each test file gets its own empty, migrated database: an in-memory PGlite by default, or
+// a copy of the migrated template on the Postgres named by TEST_DATABASE_URL.
+let drop: (() => Promise<unknown>) | undefined;
+
+beforeAll(async () => {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    process.env.PGLITE_DIR = "memory://";
+    delete process.env.DATABASE_URL;
+    return;
+  }
+  const { createTestDatabase } = await import("./postgres");
+  const database = await createTestDatabase(url, inject("templateDatabase"));
+  drop = database.drop;
+  process.env.DATABASE_URL = database.url;
+  const proxy = inject("neonWsProxy");
+  if (proxy) process.env.NEON_WS_PROXY = proxy;
+});
+
+afterAll(async () => {
+  await closeDb();
+  await drop?.();
+});

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { badRequest, type FieldErrors } from "./errors";
+
+/** Parses input with a zod schema, or throws a 400 whose field errors name each bad field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw badRequest("Please check the highlighted fields.", fieldErrorsOf(result.error));
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
+    (errors[field] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** A required line of text: trimmed, not blank, at most `max` characters. */
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer.`);
+}
+
+/** Optional text: trimmed, empty allowed, at most `max` characters. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer.`)
+    .optional()
+    .default("");
+}
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "Email addresses are 254 characters or fewer.")
+  .pipe(z.email("Enter an email address in the right format, like name@council.gov.uk."));
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

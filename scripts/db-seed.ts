@@ -1,0 +1,28 @@
+// npm run db:seed: fills an empty database with demo data and demo sign-ins.
+// Never in production. `-- --reset` empties the database first.
+import { sql } from "drizzle-orm";
+import { closeDb, getDb } from "@/lib/db/client";
+import { demoAccounts, DEMO_PASSWORD, isEmpty, seedDemo } from "@/lib/db/seed/demo";
+import { env } from "@/lib/env";
+import { checkEnvironmentOrExit } from "@/lib/startup";
+
+checkEnvironmentOrExit();
+if (env().isProduction) {
+  console.error("Refusing to seed demo accounts in production (NODE_ENV=production).");
+  process.exit(1);
+}
+const db = await getDb();
+if (process.argv.includes("--reset")) {
+  await db.execute(sql`truncate users, communities, dev_outbox, auth_verification_tokens cascade`);
+}
+if (!(await isEmpty(db))) {
+  console.log("The database already has communities, so demo data was not added. Use `npm run db:seed -- --reset` to start again.");
+} else {
+  const started = Date.now();
+  const counts = await seedDemo(db);
+  console.log(
+    `Seeded ${counts.communities} communities, ${counts.users} people and ${counts.memberships} memberships in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.email).join(", ")}`);
+}
+await closeDb();

@@ -1,0 +1,20 @@
+// npm run dev: on the embedded database, migrate and seed demo data on first run, then start
+// Next's development server. With DATABASE_URL set, it only starts the server.
+import { spawn } from "node:child_process";
+import { chooseDriver, closeDb, getDb } from "@/lib/db/client";
+import { demoAccounts, DEMO_PASSWORD, isEmpty, seedDemo } from "@/lib/db/seed/demo";
+import { checkEnvironmentOrExit } from "@/lib/startup";
+
+checkEnvironmentOrExit();
+if (chooseDriver() === "pglite") {
+  const db = await getDb();
+  if (await isEmpty(db)) {
+    console.log("First run: adding demo communities and sign-ins to the embedded database…");
+    await seedDemo(db);
+  }
+  await closeDb();
+  console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.email).join(", ")}`);
+}
+const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], { stdio: "inherit" });
+next.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
