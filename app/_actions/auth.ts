@@ -49,8 +49,8 @@ export async function emailLinkAction(_state: ActionState, formData: FormData): 
       values,
     };
   }
-  await signIn("email", { email: parsed.data, redirectTo: safeReturnPath(values.callbackUrl) });
-  return { ok: true };
+  await signIn("email", { email: parsed.data, redirectTo: safeReturnPath(values.callbackUrl), redirect: false });
+  redirect("/sign-in/check-email");
 }
 
 export async function oidcSignInAction(formData: FormData) {

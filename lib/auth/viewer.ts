@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
 import type { MaybeViewer, Viewer } from "@/lib/policy";
+import { loadViewer } from "@/lib/users/load-viewer";
 import { auth } from "./index";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,21 +17,6 @@ export const getViewer = cache(async (): Promise<MaybeViewer> => {
   if (!id || !UUID.test(id)) return null;
   return loadViewer(id);
 });
-
-export async function loadViewer(id: string): Promise<MaybeViewer> {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      siteRole: users.siteRole,
-      status: users.status,
-    })
-    .from(users)
-    .where(eq(users.id, id));
-  return row ?? null;
-}
 
 /** For pages: the active viewer, or a redirect to sign in (or to the suspended notice). */
 export async function requireViewer(returnTo?: string): Promise<Viewer> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
@@ -197,7 +197,7 @@ export async function getCommunityPage(viewer: MaybeViewer, slug: string) {
       ? db
           .select({ name: communities.name, slug: communities.slug })
           .from(communities)
-          .where(sql`${communities.id} = any(${ancestorIds}::uuid[])`)
+          .where(inArray(communities.id, ancestorIds))
           .orderBy(communities.depth)
       : [],
     allowed.read

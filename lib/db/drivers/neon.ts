@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/neon-serverless";
 import ws from "ws";
 import * as schema from "../schema";
 import type { Db, DbHandle } from "../client";
+import { logIdleClientError } from "./pool-errors";
 
 /**
  * Neon's serverless driver, which speaks Postgres over WebSockets and supports transactions.
@@ -18,6 +19,7 @@ export function openNeon(url: string, wsProxy?: string): DbHandle {
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  pool.on("error", logIdleClientError);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
 }

@@ -2,9 +2,11 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import * as schema from "../schema";
 import type { Db, DbHandle } from "../client";
+import { logIdleClientError } from "./pool-errors";
 
 export function openNodePostgres(url: string): DbHandle {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  pool.on("error", logIdleClientError);
   const db = drizzle({ client: pool, schema }) as unknown as Db;
   return { db, driver: "pg", close: () => pool.end() };
 }

@@ -133,7 +133,7 @@ type PageData = Awaited<ReturnType<typeof loadCommunityPage>>;
 function MembershipPanel({ page, fields, status }: { page: PageData; fields: { slug: string }; status: string | null }) {
   const { allowed, community } = page;
   return (
-    <section aria-labelledby="membership-heading" className="space-y-3 bg-panel p-4">
+    <section aria-labelledby="membership-heading" aria-live="polite" className="space-y-3 bg-panel p-4">
       <h2 id="membership-heading" className="text-xl font-bold">
         Your membership
       </h2>

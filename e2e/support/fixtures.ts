@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Page, test as base } from "@playwright/test";
+import { mailFile } from "./paths";
+
+export { expect };
+
+export const DEMO_PASSWORD = "roundtable-demo";
+export const demo = {
+  admin: "admin@example.gov.uk",
+  facilitator: "facilitator@example.gov.uk",
+  member: "member@example.gov.uk",
+};
+
+/** Fails the test if axe finds any WCAG 2.2 A or AA problem on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  await page.waitForLoadState("domcontentloaded");
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  const problems = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(problems, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Opens a page, checks its status and runs axe on it. */
+export async function visit(page: Page, path: string, status = 200) {
+  const response = await page.goto(path);
+  expect(response?.status(), `status of ${path}`).toBe(status);
+  await expectAccessible(page);
+  return response;
+}
+
+/** Signs in through Auth.js's endpoint, not the form, for tests where the form is not under test. */
+export async function signIn(request: APIRequestContext, email: string, password = DEMO_PASSWORD) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers().location ?? "").not.toContain("error");
+}
+
+export function uniqueEmail(label = "person") {
+  return `${label}.${randomBytes(4).toString("hex")}@council.example.gov.uk`;
+}
+
+/** Creates an account through the JSON API. */
+export async function signUp(request: APIRequestContext, name: string, email = uniqueEmail(), password = "correct horse battery") {
+  const response = await request.post("/api/v1/signup", { data: { name, email, password } });
+  expect(response.status()).toBe(201);
+  return { email, password };
+}
+
+type Mail = { to: string; subject: string; text: string };
+
+/** Waits for a message to an address whose subject matches, as caught by the test SMTP server. */
+export async function waitForMail(to: string, subject: RegExp): Promise<Mail & { links: string[] }> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const found = readMail()
+      .filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject))
+      .at(-1);
+    if (found) return { ...found, links: found.text.match(/https?:\/\/\S+/g) ?? [] };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No mail to ${to} matching ${subject}`);
+}
+
+function readMail(): Mail[] {
+  if (!existsSync(mailFile)) return [];
+  return readFileSync(mailFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Mail);
+}
+
+export const test = base;

@@ -1,0 +1,7 @@
+import path from "node:path";
+
+/** Where one e2e run keeps its embedded database and the mail it caught. Wiped at start. */
+export const runDir = path.resolve(".data/e2e");
+export const mailFile = path.join(runDir, "mail.jsonl");
+export const port = Number(process.env.E2E_PORT ?? 3210);
+export const baseURL = `http://localhost:${port}`;

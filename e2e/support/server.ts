@@ -1,0 +1,59 @@
+// Starts the production build for the e2e suite: a fresh embedded database with demo data,
+// a local SMTP server that catches mail into a file, and `next start`.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { mailFile, port, runDir } from "./paths";
+
+rmSync(runDir, { recursive: true, force: true });
+mkdirSync(runDir, { recursive: true });
+const pgliteDir = path.join(runDir, "db");
+
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, _session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
+        appendFileSync(mailFile, JSON.stringify({ to, subject: mail.subject, text: mail.text }) + "\n");
+        callback();
+      })
+      .catch(callback);
+  },
+});
+await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+const smtpPort = (smtp.server.address() as { port: number }).port;
+
+// Seed in this process, then hand the database folder to the server.
+process.env.PGLITE_DIR = pgliteDir;
+delete process.env.DATABASE_URL;
+const { closeDb, getDb } = await import("@/lib/db/client");
+const { seedDemo } = await import("@/lib/db/seed/demo");
+await seedDemo(await getDb());
+await closeDb();
+
+const server = spawn("npx", ["next", "start", "-p", String(port)], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PGLITE_DIR: pgliteDir,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_URL: `http://localhost:${port}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "Roundtable <no-reply@roundtable.test>",
+  },
+});
+const stop = () => {
+  server.kill("SIGTERM");
+  smtp.close();
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+server.on("exit", (code) => {
+  smtp.close();
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,136 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { invitations } from "@/lib/db/schema";
+import type { Viewer } from "@/lib/policy";
+import { registerUser } from "@/lib/users/registration";
+import { loadViewer } from "@/lib/users/load-viewer";
+import { appErrorOf } from "@/lib/testing/errors";
+import { makeUser } from "@/lib/testing/factories";
+import { lastMailTo, tokenFrom } from "@/lib/testing/mail";
+import {
+  acceptInvitation,
+  acceptInvitationFor,
+  declineInvitation,
+  inviteToCommunity,
+  listOpenInvitations,
+  revokeInvitation,
+  viewInvitation,
+} from "./invitations";
+import { createCommunity } from "./mutations";
+import { getCommunityPage, getHome } from "./queries";
+import { joinCommunity, requestToJoin } from "./membership";
+
+const BASE = "https://roundtable.example";
+let owner: Viewer;
+let priya: Viewer;
+let other: Viewer;
+
+beforeAll(async () => {
+  owner = await makeUser({ name: "Owen Owner" });
+  priya = await makeUser({ name: "Priya Shah", email: "priya.shah@langdon.gov.uk" });
+  other = await makeUser({ name: "Someone Else" });
+});
+
+describe("inviting people", () => {
+  it("invites an existing member by name; they see it and accept from their home page", async () => {
+    const { slug } = await createCommunity(owner, { name: "Invite by name", visibility: "private" });
+    await expect(getCommunityPage(priya, slug)).rejects.toMatchObject({ status: 404 });
+    const result = await inviteToCommunity(owner, slug, { invitee: "priya shah" }, BASE);
+    expect(result).toMatchObject({ email: "priya.shah@langdon.gov.uk", joined: false });
+    const home = await getHome(priya);
+    expect(home.invitations.map((c) => c.slug)).toEqual([slug]);
+    const page = await getCommunityPage(priya, slug);
+    expect(page.allowed).toMatchObject({ read: false, acceptInvite: true });
+    await acceptInvitationFor(priya, slug);
+    expect((await getCommunityPage(priya, slug)).allowed.read).toBe(true);
+    await expect(viewInvitation(priya, tokenFrom((await lastMailTo(priya.email)).links[0]!))).rejects.toMatchObject({ status: 410 });
+  });
+
+  it("invites a new person by email; the link works once, only for that address", async () => {
+    const { slug } = await createCommunity(owner, { name: "Invite by email", visibility: "private" });
+    await inviteToCommunity(owner, slug, { invitee: "New.Person@Fernley.gov.uk" }, BASE);
+    const mail = await lastMailTo("new.person@fernley.gov.uk");
+    expect(mail.subject).toBe("Owen Owner invited you to Invite by email");
+    expect(mail.links[0]).toMatch(/^https:\/\/roundtable\.example\/invitations\/[A-Za-z0-9_-]{43}$/);
+    const token = tokenFrom(mail.links[0]!);
+
+    const mismatch = await appErrorOf(() => viewInvitation(other, token));
+    expect(mismatch.status).toBe(403);
+    expect(mismatch.message).not.toContain("Invite by email");
+
+    const created = await registerUser({ name: "New Person", email: "new.person@fernley.gov.uk", password: "a long password" });
+    const newcomer = (await loadViewer(created.id))!;
+    expect((await getHome(newcomer)).invitations.map((c) => c.slug)).toEqual([slug]);
+    expect(await viewInvitation(newcomer, token)).toMatchObject({ communityName: "Invite by email", invitedBy: "Owen Owner" });
+    await acceptInvitation(newcomer, token);
+    expect((await getCommunityPage(newcomer, slug)).community.memberCount).toBe(2);
+    const used = await appErrorOf(() => acceptInvitation(newcomer, token));
+    expect(used.status).toBe(410);
+    expect(used.message).toMatch(/already been used/);
+  });
+
+  it("refuses expired, revoked and made-up links with a clear 4xx", async () => {
+    const { slug } = await createCommunity(owner, { name: "Expiry", visibility: "restricted" });
+    await inviteToCommunity(owner, slug, { invitee: priya.email }, BASE);
+    const token = tokenFrom((await lastMailTo(priya.email)).links[0]!);
+    const db = await getDb();
+    await db.update(invitations).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(invitations.email, priya.email));
+    const expired = await appErrorOf(() => acceptInvitation(priya, token));
+    expect([expired.status, expired.message]).toEqual([410, "This invitation has expired. Ask for a new one."]);
+
+    await inviteToCommunity(owner, slug, { invitee: priya.email }, BASE);
+    const fresh = tokenFrom((await lastMailTo(priya.email)).links[0]!);
+    const [open] = (await listOpenInvitations(owner, slug)).invitations;
+    await revokeInvitation(owner, slug, { invitationId: open!.id });
+    const revoked = await appErrorOf(() => acceptInvitation(priya, fresh));
+    expect([revoked.status, revoked.message]).toEqual([410, "This invitation was withdrawn."]);
+    expect((await getHome(priya)).invitations.map((c) => c.slug)).not.toContain(slug);
+
+    const madeUp = await appErrorOf(() => viewInvitation(priya, "x".repeat(43)));
+    expect(madeUp.status).toBe(404);
+    const garbage = await appErrorOf(() => viewInvitation(priya, "../../etc/passwd"));
+    expect(garbage.status).toBe(404);
+  });
+
+  it("gives clear messages for people who cannot be invited", async () => {
+    const { slug } = await createCommunity(owner, { name: "Who can be invited", visibility: "open" });
+    await joinCommunity(other, { slug });
+    const cases: [unknown, number, RegExp][] = [
+      [{ invitee: "" }, 400, /Enter a name or email address/],
+      [{ invitee: "not@an@email" }, 400, /right format/],
+      [{ invitee: "Nobody By This Name" }, 400, /could not find anyone called/],
+      [{ invitee: "Someone Else" }, 409, /already a member/],
+      [{ invitee: owner.email }, 400, /already in this community/],
+    ];
+    for (const [input, status, message] of cases) {
+      const error = await appErrorOf(() => inviteToCommunity(owner, slug, input, BASE));
+      expect(error.status).toBe(status);
+      expect(error.fieldErrors?.invitee?.[0]).toMatch(message);
+    }
+  });
+
+  it("lets members invite to open communities, but only facilitators to closed ones", async () => {
+    const open = await createCommunity(owner, { name: "Open invites", visibility: "open" });
+    await joinCommunity(other, { slug: open.slug });
+    await inviteToCommunity(other, open.slug, { invitee: priya.email }, BASE);
+    const closed = await createCommunity(owner, { name: "Closed invites", visibility: "restricted" });
+    await requestToJoin(other, closed.slug, {});
+    const result = await inviteToCommunity(owner, closed.slug, { invitee: "Someone Else" }, BASE);
+    expect(result.joined).toBe(true);
+    const refused = await appErrorOf(() => inviteToCommunity(other, closed.slug, { invitee: priya.email }, BASE));
+    expect(refused.status).toBe(403);
+  });
+
+  it("invites to a closed sub-community only people who can read its parent", async () => {
+    const parent = await createCommunity(owner, { name: "Closed parent for invites", visibility: "private" });
+    const child = await createCommunity(owner, { name: "Closed child for invites", visibility: "private", parentSlug: parent.slug });
+    const error = await appErrorOf(() => inviteToCommunity(owner, child.slug, { invitee: priya.email }, BASE));
+    expect(error.fieldErrors?.invitee?.[0]).toMatch(/not a member of “Closed parent for invites”/);
+    await inviteToCommunity(owner, parent.slug, { invitee: priya.email }, BASE);
+    await acceptInvitationFor(priya, parent.slug);
+    await inviteToCommunity(owner, child.slug, { invitee: priya.email }, BASE);
+    await declineInvitation(priya, child.slug);
+    await expect(getCommunityPage(priya, child.slug)).rejects.toMatchObject({ status: 404 });
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { MembershipRole } from "@/lib/db/schema";
+import { can, type MemberTarget, type Viewer } from ".";
+
+// Who may change whose role, and remove whom, in one community. Y = allowed, . = refused,
+// - = not a change (the subject already has that role). Every cell is asserted.
+
+const community = { id: "c1", parentId: null, depth: 1, visibility: "open" as const, archivedAt: null };
+const viewerFor = (id: string, siteRole: Viewer["siteRole"] = "member"): Viewer => ({
+  id,
+  name: id,
+  email: `${id}@x.gov.uk`,
+  siteRole,
+  status: "active",
+});
+
+type Actor = { viewer: Viewer; role?: MembershipRole };
+const actors: Record<string, Actor> = {
+  owner: { viewer: viewerFor("owner"), role: "owner" },
+  facilitator: { viewer: viewerFor("facilitator"), role: "facilitator" },
+  member: { viewer: viewerFor("member"), role: "member" },
+  admin: { viewer: viewerFor("admin", "admin") },
+};
+
+type Case = { actor: keyof typeof actors; subject: MembershipRole; self?: boolean; owners: number; roles: string; remove: "Y" | "." };
+// roles: the answer for → owner, → facilitator, → member, in that order.
+const cases: Case[] = [
+  { actor: "owner", subject: "member", owners: 1, roles: "YY-", remove: "Y" },
+  { actor: "owner", subject: "facilitator", owners: 1, roles: "Y-Y", remove: "Y" },
+  { actor: "owner", subject: "owner", owners: 2, roles: "-YY", remove: "Y" },
+  { actor: "owner", subject: "owner", self: true, owners: 1, roles: "-..", remove: "." },
+  { actor: "owner", subject: "owner", self: true, owners: 2, roles: "-YY", remove: "." },
+  { actor: "facilitator", subject: "member", owners: 1, roles: ".Y-", remove: "Y" },
+  { actor: "facilitator", subject: "facilitator", owners: 1, roles: ".-.", remove: "." },
+  { actor: "facilitator", subject: "owner", owners: 1, roles: "-..", remove: "." },
+  { actor: "facilitator", subject: "facilitator", self: true, owners: 1, roles: ".-Y", remove: "." },
+  { actor: "member", subject: "member", owners: 1, roles: "..-", remove: "." },
+  { actor: "member", subject: "owner", owners: 1, roles: "-..", remove: "." },
+  { actor: "admin", subject: "member", owners: 1, roles: "YY-", remove: "Y" },
+  { actor: "admin", subject: "owner", owners: 1, roles: "-..", remove: "." },
+  { actor: "admin", subject: "owner", owners: 2, roles: "-YY", remove: "Y" },
+];
+
+function targetFor(c: Case, archived = false): MemberTarget {
+  const actor = actors[c.actor]!;
+  const memberships: MemberTarget["memberships"] = {};
+  if (actor.role) {
+    memberships[community.id] = { role: c.self ? c.subject : actor.role, status: "active", bannedUntil: null, inviteExpiresAt: null };
+  }
+  return {
+    chain: [{ ...community, archivedAt: archived ? new Date() : null }],
+    memberships,
+    ownerCount: c.owners,
+    subject: {
+      userId: c.self ? actor.viewer.id : "subject",
+      role: c.subject,
+      status: "active",
+      bannedUntil: null,
+      inviteExpiresAt: null,
+    },
+  };
+}
+
+describe("member actions matrix", () => {
+  for (const c of cases) {
+    const who = c.self ? `themselves (${c.subject})` : `a ${c.subject}`;
+    it(`${c.actor} acting on ${who} with ${c.owners} owner(s)`, () => {
+      const roles = (["owner", "facilitator", "member"] as const)
+        .map((newRole) => (newRole === c.subject ? "-" : can(actors[c.actor]!.viewer, "member.setRole", { ...targetFor(c), newRole }) ? "Y" : "."))
+        .join("");
+      const remove = can(actors[c.actor]!.viewer, "member.remove", targetFor(c)) ? "Y" : ".";
+      expect({ roles, remove }).toEqual({ roles: c.roles, remove: c.remove });
+    });
+  }
+
+  it("refuses every member action in an archived community", () => {
+    for (const c of cases) {
+      for (const newRole of ["owner", "facilitator", "member"] as const) {
+        expect(can(actors[c.actor]!.viewer, "member.setRole", { ...targetFor(c, true), newRole })).toBe(false);
+      }
+      expect(can(actors[c.actor]!.viewer, "member.remove", targetFor(c, true))).toBe(false);
+    }
+  });
+
+  it("refuses a suspended or signed-out actor", () => {
+    const c = cases[0]!;
+    expect(can({ ...actors.owner!.viewer, status: "suspended" }, "member.remove", targetFor(c))).toBe(false);
+    expect(can(null, "member.remove", targetFor(c))).toBe(false);
+  });
+});
