@@ -15,6 +15,9 @@ if (chooseDriver() === "pglite") {
   await closeDb();
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.email).join(", ")}`);
 }
-const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], { stdio: "inherit" });
+const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+});
 next.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));

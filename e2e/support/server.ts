@@ -41,6 +41,7 @@ const server = spawn("npx", ["next", "start", "-p", String(port)], {
   env: {
     ...process.env,
     NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
     PGLITE_DIR: pgliteDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_URL: `http://localhost:${port}`,

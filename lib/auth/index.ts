@@ -3,6 +3,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
+import { attachInvitationsToUser } from "@/lib/communities/invitations";
 import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -83,6 +84,12 @@ function config(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers,
+    events: {
+      // Accounts made by single sign-on or an emailed link pick up invitations sent earlier.
+      createUser: async ({ user }) => {
+        if (user.id && user.email) await attachInvitationsToUser(await getDb(), { id: user.id, email: user.email });
+      },
+    },
     callbacks: {
       signIn: ({ user, account }) => allowSignIn(user, account?.provider),
       jwt: ({ token, user }) => {

@@ -68,3 +68,15 @@ describe("checking a password", () => {
     expect(unknown).toBe(known);
   });
 });
+
+describe("loading the viewer for a request", () => {
+  it("reflects a suspension on the very next request", async () => {
+    const { loadViewer } = await import("./load-viewer");
+    const user = await registerUser({ ...good, email: "next.request@x.gov.uk" });
+    expect((await loadViewer(user.id))?.status).toBe("active");
+    const db = await getDb();
+    await db.update(users).set({ status: "suspended" }).where(eq(users.id, user.id));
+    expect((await loadViewer(user.id))?.status).toBe("suspended");
+    expect(await loadViewer("00000000-0000-0000-0000-000000000000")).toBeNull();
+  });
+});
