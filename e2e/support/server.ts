@@ -32,7 +32,7 @@ const smtpPort = (smtp.server.address() as { port: number }).port;
 process.env.PGLITE_DIR = pgliteDir;
 delete process.env.DATABASE_URL;
 const { closeDb, getDb } = await import("@/lib/db/client");
-const { seedDemo } = await import("@/lib/db/seed/demo");
+const { seedDemo } = await import("@/lib/seed/demo");
 await seedDemo(await getDb());
 await closeDb();
 

@@ -1,14 +1,7 @@
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { env, type Env } from "@/lib/env";
-import * as schema from "./schema";
+import type { Db, DbHandle, Driver } from "./types";
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Driver = "pglite" | "pg" | "neon";
-
-export type DbHandle = { db: Db; driver: Driver; close: () => Promise<void> };
+export type { Db, DbHandle, Driver, Tx } from "./types";
 
 const store = globalThis as typeof globalThis & { __roundtableDb?: Promise<DbHandle> };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { signUpAction } from "@/app/_actions/auth";
 import { ActionForm, TextField } from "@/app/_components/form";
-import { PASSWORD_MIN } from "@/lib/auth/password";
+import { PASSWORD_MIN } from "@/lib/users/password";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Create an account" };

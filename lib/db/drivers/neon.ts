@@ -2,7 +2,7 @@ import { Pool, neonConfig } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import ws from "ws";
 import * as schema from "../schema";
-import type { Db, DbHandle } from "../client";
+import type { Db, DbHandle } from "../types";
 import { logIdleClientError } from "./pool-errors";
 
 /**

@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import * as schema from "../schema";
-import type { Db, DbHandle } from "../client";
+import type { Db, DbHandle } from "../types";
 import { logIdleClientError } from "./pool-errors";
 
 export function openNodePostgres(url: string): DbHandle {

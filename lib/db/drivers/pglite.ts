@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "../schema";
-import type { Db, DbHandle } from "../client";
+import type { Db, DbHandle } from "../types";
 
 /** Opens the embedded database: in memory for `memory://`, otherwise in a folder on disk. */
 export async function openPglite(dir: string): Promise<DbHandle> {

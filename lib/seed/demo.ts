@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { fakerEN_GB as faker } from "@faker-js/faker";
 import { sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/users/password";
 import { slugify } from "@/lib/communities/validation";
 import type { Db } from "@/lib/db/client";
 import { communities, memberships, users, type Visibility } from "@/lib/db/schema";
