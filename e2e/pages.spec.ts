@@ -29,7 +29,15 @@ const signedInPages = [
 for (const [role, email] of Object.entries(demo)) {
   test(`every signed-in page, as the demo ${role}`, async ({ page }) => {
     await signIn(page.request, email);
-    for (const path of signedInPages) await visit(page, path);
+    const feed = await (await page.request.get("/api/v1/communities/policy-and-performance/posts?limit=1")).json();
+    const post = feed.items[0];
+    const postPages = [
+      "/c/policy-and-performance?kind=question&unanswered=1",
+      "/c/policy-and-performance/new",
+      `/c/policy-and-performance/posts/${post.id}`,
+      `/people/${post.author.id}`,
+    ];
+    for (const path of [...signedInPages, ...postPages]) await visit(page, path);
     await visit(page, "/c/no-such-community", 404);
     await visit(page, "/invitations/not-a-real-token-at-all-000000", 404);
   });

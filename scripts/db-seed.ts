@@ -21,7 +21,7 @@ if (!(await isEmpty(db))) {
   const started = Date.now();
   const counts = await seedDemo(db);
   console.log(
-    `Seeded ${counts.communities} communities, ${counts.users} people and ${counts.memberships} memberships in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    `Seeded ${counts.communities} communities, ${counts.users} people, ${counts.memberships} memberships, ${counts.posts} posts and ${counts.comments} replies in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
   console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${demoAccounts.map((a) => a.email).join(", ")}`);
 }

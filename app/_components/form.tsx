@@ -6,7 +6,7 @@ import { buttonClass, type ButtonKind } from "./button-styles";
 
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-const FormState = createContext<ActionState>(null);
+export const FormState = createContext<ActionState>(null);
 
 /**
  * A form posting to a server action. It works before JavaScript loads; once loaded, errors

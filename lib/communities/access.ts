@@ -82,7 +82,7 @@ export async function loadAuthorized(
   db: Db,
   viewer: MaybeViewer,
   where: { slug: string } | { id: string },
-  action: Action & `community.${string}`,
+  action: (Action & `community.${string}`) | "post.create",
   options: { lock?: boolean } = {},
 ): Promise<LoadedCommunity> {
   assertActiveViewer(viewer);

@@ -19,6 +19,7 @@ import {
   seesCommunity,
   self,
 } from "./community-rules";
+import { type CommentTarget, type PostTarget, postRules } from "./post-rules";
 import { isActiveViewer, isAdmin, type MaybeViewer, type Viewer } from "./viewer";
 
 /** A member of a community that someone wants to act on. */
@@ -43,8 +44,20 @@ type Targets = {
   "community.manageRequests": CommunityTarget;
   "community.manageMembers": CommunityTarget;
   "community.viewMembers": CommunityTarget;
+  "community.moderate": CommunityTarget;
   "member.setRole": MemberTarget;
   "member.remove": MemberTarget;
+  "post.create": CommunityTarget;
+  "post.read": PostTarget;
+  "post.comment": PostTarget;
+  "post.edit": PostTarget;
+  "post.acceptAnswer": PostTarget;
+  "post.react": PostTarget;
+  "post.follow": PostTarget;
+  "comment.edit": CommentTarget;
+  "comment.delete": CommentTarget;
+  "comment.react": CommentTarget;
+  "comment.viewRevisions": CommentTarget;
 };
 
 export type Action = keyof Targets;
@@ -84,6 +97,8 @@ const rules: { [A in Action]: (viewer: Viewer, target: Targets[A]) => boolean } 
   "community.manageRequests": (v, t) => managesCommunity(v, t) && !isArchived(t),
   "community.manageMembers": (v, t) => managesCommunity(v, t) && !isArchived(t),
   "community.viewMembers": readsCommunity,
+  /** Looks after the community's content: sees hidden items and earlier versions. */
+  "community.moderate": managesCommunity,
   "member.setRole": (v, t) => {
     const { subject, newRole } = t;
     if (!managesCommunity(v, t) || isArchived(t) || !isActive(subject) || !newRole) return false;
@@ -96,6 +111,7 @@ const rules: { [A in Action]: (viewer: Viewer, target: Targets[A]) => boolean } 
     if (isSelf) return newRole === "member";
     return subject.role === "member" && newRole === "facilitator";
   },
+  ...postRules,
   "member.remove": (v, t) => {
     const { subject } = t;
     if (!managesCommunity(v, t) || isArchived(t) || !isActive(subject)) return false;
@@ -127,6 +143,14 @@ const refusals: Partial<Record<Action, string>> = {
   "community.manageMembers": "Only the community's facilitators can manage its members.",
   "member.setRole": "You cannot change this member's role.",
   "member.remove": "You cannot remove this member.",
+  "post.create": "Only members of this community can post here.",
+  "post.comment": "You cannot reply to this post.",
+  "post.edit": "Only the author can edit this post.",
+  "post.acceptAnswer": "Only the person who asked, or a facilitator, can choose the answer.",
+  "post.react": "You cannot mark this as helpful.",
+  "comment.edit": "You can only edit your own replies.",
+  "comment.delete": "You can only delete your own replies.",
+  "comment.react": "You cannot mark this as helpful.",
 };
 
 /** Throws 401 when nobody is signed in and 403 when the account is suspended. */
@@ -148,5 +172,6 @@ export function authorize<A extends Action>(
   assertActiveViewer(viewer);
   if (can(viewer, action, target)) return;
   if (!can(viewer, "community.view", target)) throw notFound();
+  if ("post" in target && !can(viewer, "post.read", target as PostTarget)) throw notFound();
   throw forbidden(message ?? refusals[action] ?? "You cannot do that here.");
 }

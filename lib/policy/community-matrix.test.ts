@@ -123,6 +123,7 @@ const expected: Record<Action & `community.${string}`, Table> = {
   }),
   "community.manageRequests": onlyFor(managers("YYYYYYYYY.Y")),
   "community.manageMembers": onlyFor(managers("YYYYYYYYY.Y")),
+  "community.moderate": onlyFor(managers(all)),
 };
 
 type Fixture = { chain: CommunityRow[] };
@@ -232,6 +233,6 @@ describe("community policy matrix", () => {
 
   it("counts every cell it asserts", () => {
     const cells = Object.keys(expected).length * actors.length * targets.length;
-    expect(cells).toBe(15 * 13 * 11);
+    expect(cells).toBe(16 * 13 * 11);
   });
 });

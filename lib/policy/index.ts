@@ -6,5 +6,6 @@ export {
   MAX_DEPTH,
   visibilityRank,
 } from "./community-rules";
+export { type CommentTarget, type PostTarget } from "./post-rules";
 export { isActiveViewer, isAdmin, type MaybeViewer, type Viewer } from "./viewer";
-export { listedCommunities, readableCommunityIds } from "./scopes";
+export { listedCommunities, moderatedCommunityIds, publicPosts, readableCommunityIds, visiblePosts } from "./scopes";

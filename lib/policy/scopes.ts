@@ -48,3 +48,32 @@ export function listedCommunities(viewer: MaybeViewer, table: CommunityColumns =
         and (lm.status = 'active' or (lm.status = 'invited'
           and (lm.invite_expires_at is null or lm.invite_expires_at > now()))))))`;
 }
+
+/** `select id from communities` that the viewer looks after: facilitator or owner, or any for admins. */
+export function moderatedCommunityIds(viewer: MaybeViewer): SQL {
+  if (!isActiveViewer(viewer)) return sql`(select null::uuid where false)`;
+  if (isAdmin(viewer)) return sql`(select mc.id from communities mc)`;
+  return sql`(select mm.community_id from memberships mm
+    where mm.user_id = ${viewer.id} and mm.status = 'active' and mm.role in ('owner', 'facilitator'))`;
+}
+
+type PostColumns = { communityId: AnyPgColumn; authorId: AnyPgColumn; status: AnyPgColumn; hiddenAt: AnyPgColumn; deletedAt: AnyPgColumn };
+
+/**
+ * A condition on posts: the viewer may read it. SQL twin of `readsPost` in post-rules.ts. Its
+ * community is readable; it is published and not hidden, or it is theirs, or they look after
+ * the community. Deleted posts are never included.
+ */
+export function visiblePosts(viewer: MaybeViewer, table: PostColumns): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  return sql`(${table.deletedAt} is null
+    and ${table.communityId} in ${readableCommunityIds(viewer)}
+    and ((${table.status} = 'published' and ${table.hiddenAt} is null)
+      or ${table.authorId} = ${viewer.id}
+      or ${table.communityId} in ${moderatedCommunityIds(viewer)}))`;
+}
+
+/** Posts anyone who reads the community sees: the part of a feed that is the same for everyone. */
+export function publicPosts(table: PostColumns): SQL {
+  return sql`(${table.deletedAt} is null and ${table.status} = 'published' and ${table.hiddenAt} is null)`;
+}

@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/users/password";
 import { slugify } from "@/lib/communities/validation";
 import type { Db } from "@/lib/db/client";
-import { communities, memberships, users, type Visibility } from "@/lib/db/schema";
+import { comments, communities, memberships, postReactions, posts, users, type Visibility } from "@/lib/db/schema";
+import { body, tagsFor, title } from "./text";
 import {
   communityForms,
   councilKinds,
@@ -71,6 +72,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   const everyone = [...demoUsers, ...people_];
 
   const allCommunities: CommunityRow[] = [];
+  const plans: { community: CommunityRow; area: string; posts: number }[] = [];
   const allMemberships: MembershipRow[] = [];
 
   const addCommunity = (spec: {
@@ -83,6 +85,8 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
     facilitators?: UserRow[];
     members?: UserRow[];
     slug?: string;
+    area?: string;
+    posts?: number;
   }) => {
     const createdAt = new Date(now - faker.number.int({ min: 60, max: 1500 }) * DAY);
     const community: CommunityRow = {
@@ -99,6 +103,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
       createdById: (spec.owner ?? everyone[0]!).id,
     };
     allCommunities.push(community);
+    plans.push({ community, area: spec.area ?? spec.name, posts: spec.posts ?? Math.min(12, Math.round(spec.size / 15)) });
     // Members of a sub-community are drawn from its parent, as the rules require.
     const pool = spec.parent
       ? allMemberships.filter((m) => m.communityId === spec.parent!.id && m.status === "active").map((m) => everyone.find((u) => u.id === m.userId)!)
@@ -135,6 +140,8 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
       "Our busiest community. Members share ideas and practice on building and running better performance management and improvement policy, and support one another in doing it.",
     visibility: "open",
     size: 642,
+    area: "Performance management",
+    posts: 40,
     owner: people_[0],
     facilitators: [facilitator],
     members: [member],
@@ -146,6 +153,8 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
       "Innovation as a strategic driver of improvement: shared learning about managing, measuring and practising it, to inspire the innovation agenda across local government.",
     visibility: "open",
     size: 168,
+    area: "Innovation",
+    posts: 20,
     owner: facilitator,
     members: [member, admin],
   });
@@ -187,6 +196,8 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
       "Middle managers across children's and adults' services share knowledge, debate and find new answers to common difficulties. It keeps momentum between the group's meetings, held twice a year and run by a small central team.",
     visibility: "restricted",
     size: 12,
+    area: "Children's services",
+    posts: 8,
     owner: facilitator,
   });
   addCommunity({
@@ -196,6 +207,8 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
       "An internal stakeholder group developing the documents of a national programme on commissioning services from the voluntary and community sector.",
     visibility: "private",
     size: 5,
+    area: "Voluntary sector commissioning",
+    posts: 6,
     owner: facilitator,
   });
 
@@ -210,7 +223,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
     const roll = faker.number.float();
     const visibility: Visibility = roll < 0.8 ? "open" : roll < 0.92 ? "restricted" : "private";
     const size = Math.max(5, Math.min(400, Math.round(6 / Math.pow(faker.number.float({ min: 0.02, max: 1 }), 1.1))));
-    const parent = addCommunity({ name, purpose: faker.helpers.arrayElement(purposeForms)(area), visibility, size });
+    const parent = addCommunity({ name, purpose: faker.helpers.arrayElement(purposeForms)(area), visibility, size, area });
     made++;
     if (size > 60 && faker.number.int(2) === 0) {
       const subVisibility: Visibility = visibility === "open" ? faker.helpers.arrayElement(["open", "restricted"] as const) : visibility;
@@ -233,15 +246,32 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
     requestMessage: "I manage the early help team at Castlemere and would value the peer group.",
   });
 
+  const discussion = demoDiscussion(plans, allMemberships, now);
+
   await db.transaction(async (tx) => {
     for (const batch of chunks(everyone, 500)) await tx.insert(users).values(batch);
     for (const batch of chunks(allCommunities, 200)) await tx.insert(communities).values(batch);
     for (const batch of chunks(allMemberships, 1000)) await tx.insert(memberships).values(batch);
+    for (const batch of chunks(discussion.posts, 200)) await tx.insert(posts).values(batch);
+    for (const batch of chunks(discussion.comments, 500)) await tx.insert(comments).values(batch);
+    for (const batch of chunks(discussion.reactions, 1000)) await tx.insert(postReactions).values(batch);
+    if (discussion.accepted.length) await tx.execute(sql`update posts p set accepted_comment_id = a.comment_id from (values ${sql.join(
+      discussion.accepted.map((a) => sql`(${a.postId}::uuid, ${a.commentId}::uuid)`),
+      sql`, `,
+    )}) as a(post_id, comment_id) where p.id = a.post_id`);
     await tx.execute(sql`
-      update communities c set member_count = (
-        select count(*) from memberships m where m.community_id = c.id and m.status = 'active')`);
+      update communities c set
+        member_count = (select count(*) from memberships m where m.community_id = c.id and m.status = 'active'),
+        post_count = (select count(*) from posts p where p.community_id = c.id),
+        last_activity_at = greatest(c.last_activity_at, coalesce((select max(p.last_activity_at) from posts p where p.community_id = c.id), c.last_activity_at))`);
   });
-  return { users: everyone.length, communities: allCommunities.length, memberships: allMemberships.length };
+  return {
+    users: everyone.length,
+    communities: allCommunities.length,
+    memberships: allMemberships.length,
+    posts: discussion.posts.length,
+    comments: discussion.comments.length,
+  };
 }
 
 function slugFor(name: string, existing: CommunityRow[]): string {
@@ -261,4 +291,67 @@ function chunks<T>(items: T[], size: number): T[][] {
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(communities);
   return (row?.n ?? 0) === 0;
+}
+
+type PostRow = typeof posts.$inferInsert & { id: string };
+type CommentRow = typeof comments.$inferInsert & { id: string };
+
+/** Posts, replies, accepted answers and "helpful" marks for each community, by its members. */
+function demoDiscussion(plans: { community: CommunityRow; area: string; posts: number }[], allMemberships: MembershipRow[], now: number) {
+  const posts_: PostRow[] = [];
+  const comments_: CommentRow[] = [];
+  const reactions: (typeof postReactions.$inferInsert)[] = [];
+  const accepted: { postId: string; commentId: string }[] = [];
+  for (const { community, area, posts: count } of plans) {
+    const members = allMemberships.filter((m) => m.communityId === community.id && m.status === "active").map((m) => m.userId);
+    if (members.length === 0) continue;
+    for (let i = 0; i < count; i++) {
+      const created = now - faker.number.int({ min: 1, max: 400 }) * DAY - faker.number.int(DAY);
+      const kind = faker.helpers.weightedArrayElement([
+        { weight: 5, value: "discussion" as const },
+        { weight: 4, value: "question" as const },
+        { weight: 1, value: "article" as const },
+      ]);
+      const text = body(faker, area, kind === "article" ? 5 : undefined);
+      const post: PostRow = {
+        id: randomUUID(),
+        communityId: community.id,
+        authorId: faker.helpers.arrayElement(members),
+        kind,
+        title: title(faker, area),
+        bodyHtml: text.html,
+        bodyText: text.text,
+        tags: tagsFor(faker, area),
+        createdAt: new Date(created),
+        lastActivityAt: new Date(created),
+        commentCount: 0,
+      };
+      const replies = faker.number.int({ min: 0, max: 9 });
+      let at = created;
+      for (let r = 0; r < replies; r++) {
+        at += faker.number.int({ min: 600_000, max: 3 * DAY });
+        if (at > now) break;
+        const reply = body(faker, area, 1);
+        comments_.push({
+          id: randomUUID(),
+          postId: post.id,
+          authorId: faker.helpers.arrayElement(members),
+          bodyHtml: reply.html,
+          bodyText: reply.text,
+          createdAt: new Date(at),
+        });
+        post.commentCount = (post.commentCount ?? 0) + 1;
+        post.lastActivityAt = new Date(at);
+      }
+      const mine = comments_.filter((c) => c.postId === post.id);
+      if (kind === "question" && mine.length > 0 && faker.number.int(1) === 0) {
+        accepted.push({ postId: post.id, commentId: faker.helpers.arrayElement(mine).id });
+      }
+      const fans = faker.helpers.arrayElements(members.filter((m) => m !== post.authorId), { min: 0, max: Math.min(6, members.length - 1) });
+      for (const userId of fans) reactions.push({ postId: post.id, userId });
+      post.helpfulCount = fans.length;
+      posts_.push(post);
+    }
+  }
+  return { posts: posts_, comments: comments_, reactions, accepted };
 }

@@ -6,12 +6,14 @@ import { buttonClass } from "@/app/_components/button-styles";
 import { ActionButton } from "@/app/_components/form";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getHome } from "@/lib/communities/queries";
+import { getHomeFeed } from "@/lib/posts/queries";
+import { FeedRow } from "@/app/_components/feed";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const viewer = await requireViewer("/home");
-  const home = await getHome(viewer);
+  const [home, activity] = await Promise.all([getHome(viewer), getHomeFeed(viewer, { limit: 10 })]);
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -37,6 +39,17 @@ export default async function HomePage() {
           ))}
         </section>
       )}
+
+      <section aria-labelledby="activity-heading">
+        <h2 id="activity-heading" className="text-2xl font-bold">
+          Recent activity in your communities
+        </h2>
+        {activity.items.length === 0 ? (
+          <p className="mt-2 text-muted">Nothing yet. When members of your communities post, it shows here.</p>
+        ) : (
+          activity.items.map((item) => <FeedRow key={item.id} item={item} showCommunity />)
+        )}
+      </section>
 
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading" className="text-2xl font-bold">

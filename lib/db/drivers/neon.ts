@@ -1,6 +1,7 @@
 import { Pool, neonConfig } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import ws from "ws";
+import { queryCounter } from "../query-count";
 import * as schema from "../schema";
 import type { Db, DbHandle } from "../types";
 import { logIdleClientError } from "./pool-errors";
@@ -20,6 +21,6 @@ export function openNeon(url: string, wsProxy?: string): DbHandle {
   }
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
   pool.on("error", logIdleClientError);
-  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  const db = drizzle({ client: pool, schema, logger: queryCounter }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
 }

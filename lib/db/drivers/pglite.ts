@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
+import { queryCounter } from "../query-count";
 import * as schema from "../schema";
 import type { Db, DbHandle } from "../types";
 
@@ -14,6 +15,6 @@ export async function openPglite(dir: string): Promise<DbHandle> {
     mkdirSync(dataDir, { recursive: true });
   }
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  const db = drizzle({ client, schema }) as unknown as Db;
+  const db = drizzle({ client, schema, logger: queryCounter }) as unknown as Db;
   return { db, driver: "pglite", close: () => client.close() };
 }

@@ -1,12 +1,24 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { communities } from "./communities";
 import { users } from "./users";
 
-// Posts and comments in outline; the discussion work completes them.
-
 export const postKinds = ["discussion", "question", "article"] as const;
 export const postKindEnum = pgEnum("post_kind", postKinds);
+export const postStatuses = ["published", "pending"] as const;
+export const postStatusEnum = pgEnum("post_status", postStatuses);
 
 const timestamptz = (name: string) => timestamp(name, { mode: "date", withTimezone: true });
 
@@ -23,10 +35,55 @@ export const posts = pgTable(
     bodyHtml: text("body_html").notNull().default(""),
     bodyText: text("body_text").notNull().default(""),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    /** `pending` waits for a facilitator's approval (pre-moderation). */
+    status: postStatusEnum("status").notNull().default("published"),
+    commentCount: integer("comment_count").notNull().default(0),
+    helpfulCount: integer("helpful_count").notNull().default(0),
+    acceptedCommentId: uuid("accepted_comment_id").references((): AnyPgColumn => comments.id, {
+      onDelete: "set null",
+    }),
+    /** Set by the author's form, so a double submit or a retry makes one post, not two. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
+    editedAt: timestamptz("edited_at"),
     lastActivityAt: timestamptz("last_activity_at").notNull().defaultNow(),
+    pinnedAt: timestamptz("pinned_at"),
+    lockedAt: timestamptz("locked_at"),
+    hiddenAt: timestamptz("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    deletedAt: timestamptz("deleted_at"),
   },
-  (t) => [index("posts_community_activity_idx").on(t.communityId, t.lastActivityAt.desc(), t.id)],
+  (t) => [
+    // The community feed: newest activity first, keyset on (last_activity_at, id).
+    index("posts_feed_idx")
+      .on(t.communityId, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index("posts_feed_kind_idx")
+      .on(t.communityId, t.kind, t.lastActivityAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index("posts_pinned_idx").on(t.communityId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
+    index("posts_tags_idx").using("gin", t.tags),
+    index("posts_author_idx").on(t.authorId, t.createdAt.desc()),
+    uniqueIndex("posts_idempotency_key").on(t.authorId, t.idempotencyKey),
+    check("posts_counts_check", sql`${t.commentCount} >= 0 and ${t.helpfulCount} >= 0`),
+  ],
+);
+
+export const postRevisions = pgTable(
+  "post_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    editorId: uuid("editor_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    tags: text("tags").array().notNull(),
+    reason: text("reason"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("post_revisions_post_idx").on(t.postId, t.createdAt)],
 );
 
 export const comments = pgTable(
@@ -37,11 +94,117 @@ export const comments = pgTable(
       .notNull()
       .references(() => posts.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    replyToId: uuid("reply_to_id").references((): AnyPgColumn => comments.id, { onDelete: "set null" }),
     bodyHtml: text("body_html").notNull().default(""),
     bodyText: text("body_text").notNull().default(""),
+    helpfulCount: integer("helpful_count").notNull().default(0),
+    idempotencyKey: text("idempotency_key"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    editedAt: timestamptz("edited_at"),
+    hiddenAt: timestamptz("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    deletedAt: timestamptz("deleted_at"),
+  },
+  (t) => [
+    index("comments_post_created_idx").on(t.postId, t.createdAt, t.id),
+    index("comments_reply_to_idx").on(t.replyToId).where(sql`${t.replyToId} is not null`),
+    index("comments_author_idx").on(t.authorId, t.createdAt.desc()),
+    uniqueIndex("comments_idempotency_key").on(t.authorId, t.idempotencyKey),
+  ],
+);
+
+export const commentRevisions = pgTable(
+  "comment_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    editorId: uuid("editor_id").references(() => users.id, { onDelete: "set null" }),
+    bodyHtml: text("body_html").notNull(),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
-  (t) => [index("comments_post_created_idx").on(t.postId, t.createdAt, t.id)],
+  (t) => [index("comment_revisions_comment_idx").on(t.commentId, t.createdAt)],
+);
+
+/** One "helpful" per member per post. */
+export const postReactions = pgTable(
+  "post_reactions",
+  {
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index("post_reactions_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const commentReactions = pgTable(
+  "comment_reactions",
+  {
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index("comment_reactions_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const postFollows = pgTable(
+  "post_follows",
+  {
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index("post_follows_user_idx").on(t.userId)],
+);
+
+/** What a member has typed but not yet posted, saved as they type. */
+export const drafts = pgTable(
+  "drafts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** What the draft is for: "post:<community id>", "comment:<post id>" or "edit:<post id>". */
+    key: text("key").notNull(),
+    kind: postKindEnum("kind"),
+    title: text("title").notNull().default(""),
+    bodyHtml: text("body_html").notNull().default(""),
+    tags: text("tags").notNull().default(""),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/** When a member last looked at a community, for "new since your last visit". */
+export const communityVisits = pgTable(
+  "community_visits",
+  {
+    communityId: uuid("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+    /** The end of the previous visit: activity after it is marked new. */
+    previousVisitAt: timestamptz("previous_visit_at"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.communityId] })],
 );
 
 export type PostKind = (typeof postKinds)[number];
+export type PostRow = typeof posts.$inferSelect;
+export type CommentRow = typeof comments.$inferSelect;

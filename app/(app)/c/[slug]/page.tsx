@@ -16,17 +16,23 @@ import { buttonClass } from "@/app/_components/button-styles";
 import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/guard";
 import { requireViewer } from "@/lib/auth/viewer";
+import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/queries";
+import { FeedRow, kindLabel } from "@/app/_components/feed";
+import { pageQuery, withQuery } from "@/app/_components/query";
 import { communityTitle, loadCommunityPage } from "./load";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Promise<Metadata> {
   return { title: await communityTitle((await params).slug) };
 }
 
-export default async function CommunityPage({ params }: PageProps<"/c/[slug]">) {
+export default async function CommunityPage({ params, searchParams }: PageProps<"/c/[slug]">) {
   const { slug } = await params;
-  await requireViewer(`/c/${slug}`);
+  const viewer = await requireViewer(`/c/${slug}`);
+  const query = pageQuery(await searchParams);
   const { data: page } = await loadPage(() => loadCommunityPage(slug));
   if (!page) return null;
+  const feed = page.allowed.read ? await loadPage(() => getCommunityFeed(viewer, slug, query)) : null;
+  const own = page.allowed.read ? await ownUnpublishedPosts(viewer, page.community.id) : [];
   const { community, allowed, myMembership } = page;
   const fields = { slug: community.slug };
   return (
@@ -68,17 +74,24 @@ export default async function CommunityPage({ params }: PageProps<"/c/[slug]">) 
           )}
 
           <section aria-labelledby="discussions-heading">
-            <h2 id="discussions-heading" className="text-xl font-bold">
-              Discussions
-            </h2>
-            {allowed.read ? (
-              <p className="mt-2 text-muted">Nothing has been posted here yet.</p>
-            ) : (
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <h2 id="discussions-heading" className="text-xl font-bold">
+                Discussions
+              </h2>
+              {feed?.data?.canPost && (
+                <Link href={`/c/${community.slug}/new`} className={buttonClass("primary")}>
+                  Start a post
+                </Link>
+              )}
+            </div>
+            {!allowed.read && (
               <p className="mt-2">
                 Discussions here are for members only.
                 {allowed.request && " Ask to join to read and take part."}
               </p>
             )}
+            {own.length > 0 && <OwnUnpublished posts={own} slug={community.slug} />}
+            {feed && <Feed slug={community.slug} feed={feed.data} error={feed.error?.message} query={query} />}
           </section>
 
           {allowed.read && (
@@ -158,5 +171,87 @@ function MembershipPanel({ page, fields, status }: { page: PageData; fields: { s
         <p className="text-sm text-muted">You are its only owner. Make someone else an owner before you leave.</p>
       )}
     </section>
+  );
+}
+
+type FeedData = Awaited<ReturnType<typeof getCommunityFeed>>;
+
+function Feed({ slug, feed, error, query }: { slug: string; feed: FeedData | null; error?: string; query: Record<string, string> }) {
+  const base = `/c/${slug}`;
+  const filtered = Boolean(query.kind || query.tag || query.unanswered);
+  return (
+    <div className="mt-3 space-y-3">
+      <form method="get" aria-label="Filter discussions" className="flex flex-wrap items-end gap-3 bg-panel p-3">
+        <div>
+          <label htmlFor="feed-kind" className="block text-sm font-semibold">
+            Kind
+          </label>
+          <select id="feed-kind" name="kind" defaultValue={query.kind ?? ""} className="border-2 border-ink bg-white px-2 py-1">
+            <option value="">All kinds</option>
+            {Object.entries(kindLabel).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}s
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="feed-tag" className="block text-sm font-semibold">
+            Tag
+          </label>
+          <input id="feed-tag" name="tag" defaultValue={query.tag ?? ""} className="w-36 border-2 border-ink px-2 py-1" />
+        </div>
+        <div className="flex items-center gap-2 pb-1">
+          <input id="feed-unanswered" type="checkbox" name="unanswered" value="1" defaultChecked={Boolean(query.unanswered)} className="h-5 w-5 accent-brand" />
+          <label htmlFor="feed-unanswered" className="text-sm font-semibold">
+            Unanswered questions
+          </label>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          Filter
+        </button>
+        {filtered && <Link href={base}>Clear filters</Link>}
+      </form>
+      {error && <p className="font-semibold text-danger">{error}</p>}
+      {feed && feed.pinned.length + feed.items.length === 0 && (
+        <p className="text-muted">
+          {filtered ? "Nothing matches these filters." : "Nothing has been posted here yet."}
+          {feed.canPost && " Start the first conversation."}
+        </p>
+      )}
+      {feed && (
+        <div>
+          {[...feed.pinned, ...feed.items].map((item) => (
+            <FeedRow key={item.id} item={item} />
+          ))}
+        </div>
+      )}
+      <nav aria-label="Discussion pages" className="flex gap-6">
+        {query.cursor && <Link href={withQuery(base, { ...query, cursor: undefined })}>Newest</Link>}
+        {feed?.nextCursor && (
+          <Link href={withQuery(base, { ...query, cursor: feed.nextCursor })} rel="next">
+            Older posts
+          </Link>
+        )}
+      </nav>
+    </div>
+  );
+}
+
+function OwnUnpublished({ posts, slug }: { posts: Awaited<ReturnType<typeof ownUnpublishedPosts>>; slug: string }) {
+  return (
+    <div className="mt-3 border-l-4 border-ink bg-panel p-3">
+      <h3 className="font-bold">Your posts that others cannot see</h3>
+      <ul className="mt-1 space-y-1">
+        {posts.map((post) => (
+          <li key={post.id}>
+            <Link href={`/c/${slug}/posts/${post.id}`}>{post.title}</Link>
+            <span className="text-muted">
+              {post.status === "pending" ? " · awaiting approval" : ` · hidden by a facilitator${post.hiddenReason ? `: ${post.hiddenReason}` : ""}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

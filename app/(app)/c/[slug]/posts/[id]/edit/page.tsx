@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { editPostAction } from "@/app/_actions/posts";
+import { CommunityHeader } from "@/app/_components/community-header";
+import { loadPage } from "@/app/_components/guard";
+import { PostForm } from "@/app/_components/post-form";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getDraft } from "@/lib/posts/drafts";
+import { getPostPage } from "@/lib/posts/queries";
+import { loadCommunityPage } from "../../../load";
+
+export const metadata: Metadata = { title: "Edit post" };
+
+export default async function EditPostPage({ params }: PageProps<"/c/[slug]/posts/[id]/edit">) {
+  const { slug, id } = await params;
+  const viewer = await requireViewer(`/c/${slug}/posts/${id}/edit`);
+  const { data } = await loadPage(() => getPostPage(viewer, slug, id, { limit: "1" }));
+  if (!data) return null;
+  const { data: community } = await loadPage(() => loadCommunityPage(slug));
+  if (!community) return null;
+  const back = `/c/${slug}/posts/${id}`;
+  if (!data.allowed.edit) {
+    return (
+      <div>
+        <CommunityHeader page={community} current="about" title="Edit post" />
+        <p>
+          Only the author can edit this post. <Link href={back}>Back to the post</Link>
+        </p>
+      </div>
+    );
+  }
+  const draftKey = `edit:${data.post.id}`;
+  const draft = await getDraft(viewer, draftKey);
+  const { post } = data;
+  return (
+    <div className="max-w-3xl">
+      <CommunityHeader page={community} current="about" title="Edit post" />
+      <p className="mb-4">
+        Your earlier version is kept. <Link href={back}>Cancel and go back</Link>
+      </p>
+      <PostForm
+        action={editPostAction}
+        submitLabel="Save changes"
+        hidden={{ postId: post.id }}
+        values={draft ?? { kind: post.kind, title: post.title, body: post.bodyHtml, tags: post.tags.join(", ") }}
+        draftKey={draftKey}
+        mentionSlug={slug}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import {
+  acceptAnswerAction,
+  createCommentAction,
+  deleteCommentAction,
+  editCommentAction,
+  followAction,
+  helpfulCommentAction,
+  helpfulPostAction,
+} from "@/app/_actions/posts";
+import { buttonClass } from "@/app/_components/button-styles";
+import { formatDate } from "@/app/_components/community";
+import { CommunityHeader } from "@/app/_components/community-header";
+import { RichTextField } from "@/app/_components/editor/rich-text-field";
+import { kindLabel } from "@/app/_components/feed";
+import { ActionButton, ActionForm } from "@/app/_components/form";
+import { loadPage } from "@/app/_components/guard";
+import { pageQuery, withQuery } from "@/app/_components/query";
+import { randomUUID } from "node:crypto";
+import { getViewer, requireViewer } from "@/lib/auth/viewer";
+import { getDraft } from "@/lib/posts/drafts";
+import { getPostPage, PostElsewhere } from "@/lib/posts/queries";
+import { isAppError } from "@/lib/errors";
+import { loadCommunityPage } from "../../load";
+
+type Params = { slug: string; id: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { slug, id } = await params;
+  try {
+    const page = await getPostPage(await getViewer(), slug, id, {});
+    return { title: `${page.post.title} · ${page.community.name}` };
+  } catch (error) {
+    if (isAppError(error) || error instanceof PostElsewhere) return { title: "Page not found" };
+    throw error;
+  }
+}
+
+export default async function PostPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug, id } = await params;
+  const query = pageQuery(await searchParams);
+  const viewer = await requireViewer(`/c/${slug}/posts/${id}`);
+  const { data } = await loadPage(() =>
+    getPostPage(viewer, slug, id, query).catch((error: unknown) => {
+      if (error instanceof PostElsewhere) redirect(error.location);
+      throw error;
+    }),
+  );
+  if (!data) return null;
+  const { data: community } = await loadPage(() => loadCommunityPage(data.community.slug));
+  if (!community) return null;
+  const { post, allowed } = data;
+  const base = `/c/${slug}/posts/${post.id}`;
+  const replyTo = data.comments.find((c) => c.id === query.replyTo);
+  const editing = query.edit;
+  const draft = allowed.comment ? await getDraft(viewer, `comment:${post.id}`) : null;
+
+  return (
+    <div className="space-y-8">
+      <CommunityHeader page={community} current="about" title={undefined} />
+      <article aria-labelledby="post-title" className="space-y-4">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="rounded bg-panel px-2 text-sm font-semibold">{kindLabel[post.kind]}</span>
+          {post.locked && <span className="rounded bg-panel px-2 text-sm font-semibold">Locked: no new replies</span>}
+          {post.status === "pending" && <span className="rounded bg-panel px-2 text-sm font-semibold">Awaiting approval</span>}
+        </div>
+        {post.hidden && (
+          <p className="border-l-4 border-danger bg-panel p-3">
+            A facilitator has hidden this post, so members cannot see it{post.hiddenReason ? `. Reason: ${post.hiddenReason}` : "."}
+          </p>
+        )}
+        <h2 id="post-title" className="text-3xl font-bold">
+          {post.title}
+        </h2>
+        <p className="text-sm text-muted">
+          {post.author ? (
+            <>
+              By <Link href={`/people/${post.author.id}`}>{post.author.name}</Link>
+              {post.author.jobTitle && `, ${post.author.jobTitle}`}
+              {post.author.organisation && `, ${post.author.organisation}`}
+            </>
+          ) : (
+            "By a former member"
+          )}
+          {` · ${formatDate(post.createdAt)}`}
+          {post.editedAt && ` · edited ${formatDate(post.editedAt)}`}
+        </p>
+        <div className="prose-body max-w-3xl" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        {post.tags.length > 0 && (
+          <ul className="flex flex-wrap gap-2 text-sm" aria-label="Tags">
+            {post.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`/c/${slug}?tag=${encodeURIComponent(tag)}`}>#{tag}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="flex flex-wrap items-start gap-4">
+          <p className="py-2 text-sm">{post.helpfulCount === 1 ? "1 person found this helpful" : `${post.helpfulCount} people found this helpful`}</p>
+          {allowed.react && (
+            <ActionButton action={helpfulPostAction} label={post.iFoundHelpful ? "Helpful (undo)" : "Mark as helpful"} kind="secondary" fields={{ postId: post.id }} />
+          )}
+          {allowed.follow && (
+            <ActionButton
+              action={followAction}
+              label={post.following ? "Stop following" : "Follow"}
+              kind="secondary"
+              fields={{ postId: post.id, follow: post.following ? "false" : "true" }}
+            />
+          )}
+          {allowed.edit && (
+            <Link href={`${base}/edit`} className={buttonClass("secondary")}>
+              Edit post
+            </Link>
+          )}
+        </div>
+      </article>
+
+      {data.acceptedAnswer && (
+        <section aria-labelledby="answer-heading" className="border-l-8 border-success pl-4">
+          <h2 id="answer-heading" className="text-xl font-bold">
+            Accepted answer
+          </h2>
+          <Comment comment={data.acceptedAnswer} base={base} postId={post.id} canAccept={allowed.acceptAnswer} editing={false} />
+        </section>
+      )}
+
+      <section aria-labelledby="replies-heading" className="space-y-4">
+        <h2 id="replies-heading" className="text-xl font-bold">
+          {post.commentCount === 1 ? "1 reply" : `${post.commentCount} replies`}
+        </h2>
+        {data.comments.length === 0 && !query.cursor && <p className="text-muted">No replies yet.</p>}
+        <ol className="space-y-4">
+          {data.comments.map((comment) => (
+            <li key={comment.id}>
+              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} editing={editing === comment.id} />
+            </li>
+          ))}
+        </ol>
+        <nav aria-label="Reply pages" className="flex gap-6">
+          {query.cursor && <Link href={base}>First replies</Link>}
+          {data.nextCursor && (
+            <Link href={withQuery(base, { cursor: data.nextCursor })} rel="next">
+              Later replies
+            </Link>
+          )}
+        </nav>
+      </section>
+
+      {allowed.comment ? (
+        <section aria-labelledby="reply-heading" id="reply" className="max-w-3xl space-y-3">
+          <h2 id="reply-heading" className="text-xl font-bold">
+            {replyTo ? `Reply to ${replyTo.author?.name ?? "a former member"}` : "Add a reply"}
+          </h2>
+          {replyTo && (
+            <blockquote className="border-l-4 border-line pl-3 text-muted">
+              {replyTo.bodyHtml.replace(/<[^>]+>/g, " ").slice(0, 280)} <Link href={base + "#reply"}>Reply to the post instead</Link>
+            </blockquote>
+          )}
+          <ActionForm action={createCommentAction} submitLabel="Post reply">
+            <input type="hidden" name="postId" value={post.id} />
+            <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+            {replyTo && <input type="hidden" name="replyToId" value={replyTo.id} />}
+            <RichTextField name="body" label="Your reply" defaultValue={draft?.body} mentionSlug={slug} load="on-focus" rows={6} />
+          </ActionForm>
+        </section>
+      ) : (
+        <p className="text-muted">
+          {post.locked ? "This post is locked, so it takes no new replies." : community.community.archived ? "This community is archived." : "Only members of this community can reply."}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type PageData = Awaited<ReturnType<typeof getPostPage>>;
+type CommentData = PageData["comments"][number];
+
+function Comment({ comment, base, postId, canAccept, editing }: { comment: CommentData; base: string; postId: string; canAccept: boolean; editing: boolean }) {
+  if (comment.deleted) {
+    return (
+      <div id={`comment-${comment.id}`} className="border-l-4 border-line pl-3 text-muted">
+        This reply was deleted by its author.
+      </div>
+    );
+  }
+  return (
+    <div id={`comment-${comment.id}`} className="space-y-2 border-l-4 border-line pl-3">
+      <p className="text-sm">
+        <span className="font-semibold">{comment.author ? <Link href={`/people/${comment.author.id}`}>{comment.author.name}</Link> : "A former member"}</span>
+        <span className="text-muted">
+          {` · ${formatDate(comment.createdAt)}`}
+          {comment.editedAt && " · edited"}
+          {comment.isAccepted && " · accepted answer"}
+        </span>
+      </p>
+      {comment.hidden && <p className="text-sm font-semibold text-danger">Hidden by a facilitator: only you and the facilitators see it.</p>}
+      {comment.replyTo && (
+        <blockquote className="border-l-2 border-line pl-2 text-sm text-muted">
+          {comment.replyTo.text ? (
+            <>
+              <a href={`#comment-${comment.replyTo.id}`}>{comment.replyTo.author ?? "A former member"} wrote</a>: {comment.replyTo.text}
+            </>
+          ) : (
+            "Replying to a reply that has been removed."
+          )}
+        </blockquote>
+      )}
+      {editing && comment.allowed.edit ? (
+        <ActionForm action={editCommentAction} submitLabel="Save reply">
+          <input type="hidden" name="commentId" value={comment.id} />
+          <RichTextField name="body" label="Edit your reply" defaultValue={comment.bodyHtml} rows={5} />
+        </ActionForm>
+      ) : (
+        <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      )}
+      <div className="flex flex-wrap items-start gap-3 text-sm">
+        {comment.helpfulCount > 0 && <span className="py-2">{comment.helpfulCount} found this helpful</span>}
+        {comment.allowed.react && (
+          <ActionButton action={helpfulCommentAction} label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} kind="secondary" fields={{ commentId: comment.id }} />
+        )}
+        {comment.allowed.reply && (
+          <Link href={`${base}?replyTo=${comment.id}#reply`} className="py-2">
+            Reply<span className="sr-only"> to {comment.author?.name ?? "this reply"}</span>
+          </Link>
+        )}
+        {comment.allowed.edit && !editing && (
+          <Link href={`${base}?edit=${comment.id}#comment-${comment.id}`} className="py-2">
+            Edit<span className="sr-only"> your reply</span>
+          </Link>
+        )}
+        {comment.allowed.delete && <ActionButton action={deleteCommentAction} label="Delete" kind="secondary" fields={{ commentId: comment.id }} />}
+        {canAccept && (
+          <ActionButton
+            action={acceptAnswerAction}
+            label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"}
+            kind="secondary"
+            fields={{ postId, commentId: comment.isAccepted ? "" : comment.id }}
+          />
+        )}
+      </div>
+      {comment.revisions.length > 0 && (
+        <details className="text-sm">
+          <summary className="cursor-pointer">Earlier versions ({comment.revisions.length})</summary>
+          <ol className="mt-2 space-y-2">
+            {comment.revisions.map((revision) => (
+              <li key={revision.createdAt.toISOString()} className="border-l-2 border-line pl-2">
+                <p className="text-muted">Replaced {formatDate(revision.createdAt)}</p>
+                <div className="prose-body" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { loadPage } from "@/app/_components/guard";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getProfile } from "@/lib/users/people";
+
+export const metadata: Metadata = { title: "Profile" };
+
+const roleNote = { owner: " (owner)", facilitator: " (facilitator)", member: "" } as const;
+
+export default async function ProfilePage({ params }: PageProps<"/people/[id]">) {
+  const { id } = await params;
+  const viewer = await requireViewer(`/people/${id}`);
+  const { data } = await loadPage(() => getProfile(viewer, id));
+  if (!data) return null;
+  const { person } = data;
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-3xl font-bold">{person.name}</h1>
+      {(person.jobTitle || person.organisation) && <p className="text-lg">{[person.jobTitle, person.organisation].filter(Boolean).join(", ")}</p>}
+      {person.bio && <p className="whitespace-pre-line">{person.bio}</p>}
+      <section aria-labelledby="communities-heading">
+        <h2 id="communities-heading" className="text-xl font-bold">
+          Communities
+        </h2>
+        {data.communities.length === 0 ? (
+          <p className="text-muted">None that you can see.</p>
+        ) : (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {data.communities.map((c) => (
+              <li key={c.slug}>
+                <Link href={`/c/${c.slug}`}>{c.name}</Link>
+                {roleNote[c.role]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

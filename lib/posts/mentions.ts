@@ -1,0 +1,51 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { loadAuthorized, loadCommunity } from "@/lib/communities/access";
+import { mentionedIds, resolveMentions } from "@/lib/content/sanitize";
+import { getDb, type Db } from "@/lib/db/client";
+import { memberships, users } from "@/lib/db/schema";
+import { likePattern } from "@/lib/pagination";
+import { can, type MaybeViewer } from "@/lib/policy";
+import { loadViewer } from "@/lib/users/load-viewer";
+import { parseInput } from "@/lib/validation";
+
+const MAX_MENTIONS = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Links the mentions of people who can read the community's posts; the rest stay plain text.
+ * Runs inside the caller's transaction, on its connection.
+ */
+export async function linkMentions(db: Db, html: string, communityId: string): Promise<string> {
+  const ids = mentionedIds(html).filter((id) => UUID.test(id)).slice(0, MAX_MENTIONS);
+  const allowed = new Set<string>();
+  for (const id of ids) {
+    const person = await loadViewer(id, db);
+    const loaded = person && (await loadCommunity(db, person, { id: communityId }));
+    if (loaded && can(person, "community.read", loaded.target)) allowed.add(id);
+  }
+  return resolveMentions(html, allowed);
+}
+
+const suggestSchema = z.object({ q: z.string().trim().max(100).optional().default("") });
+
+/** Members of the community whose names start with what was typed after "@". */
+export async function suggestMentions(viewer: MaybeViewer, slug: string, query: unknown) {
+  const { q } = parseInput(suggestSchema, query);
+  const db = await getDb();
+  const { community } = await loadAuthorized(db, viewer, { slug }, "community.read");
+  const rows = await db
+    .select({ id: users.id, name: users.name, jobTitle: users.jobTitle, organisation: users.organisation })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.communityId, community.id),
+        eq(memberships.status, "active"),
+        q ? sql`(${users.name} ilike ${likePattern(q).slice(1)} or ${users.name} ilike ${"% " + likePattern(q).slice(1)})` : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${users.name})`))
+    .limit(8);
+  return { people: rows };
+}
