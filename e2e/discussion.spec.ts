@@ -140,8 +140,10 @@ test("a failed submit keeps what was typed, and the draft survives a reload", as
   await expect(page.getByRole("textbox", { name: "Body" })).toHaveText("Three paragraphs of careful thought.");
   await expectAccessible(page);
 
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && (r.request().postData() ?? "").includes("A title that fits"));
   await page.getByLabel("Title").fill("A title that fits");
-  await expect(page.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible({ timeout: 10_000 });
+  await saved;
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved" })).toBeVisible();
   await page.reload();
   await expect(page.getByText("We kept the draft you were writing")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue("A title that fits");
