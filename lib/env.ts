@@ -30,6 +30,8 @@ const schema = z
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: z.string().default("your organisation"),
     CRON_SECRET: optionalString,
+    /** "off" only for automated end-to-end tests, which act faster than any person. */
+    RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {

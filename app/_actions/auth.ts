@@ -23,6 +23,15 @@ export async function signInAction(_state: ActionState, formData: FormData): Pro
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(values.callbackUrl) });
   } catch (error) {
+    if (error instanceof AuthError && (error as { code?: string }).code === "rate_limited") {
+      return {
+        ok: false,
+        status: 429,
+        message: "Too many sign-in attempts. Please wait a minute and try again.",
+        fieldErrors: { password: ["Too many sign-in attempts. Please wait a minute and try again."] },
+        values: kept,
+      };
+    }
     if (error instanceof AuthError) {
       return {
         ok: false,

@@ -1,5 +1,5 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
@@ -7,6 +7,7 @@ import { attachInvitationsToUser } from "@/lib/communities/invitations";
 import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
 import { verifyCredentials } from "@/lib/users/credentials";
 import { allowSignIn, sendSignInLink } from "./sign-in-rules";
 
@@ -47,13 +48,34 @@ function lazyAdapter(): Adapter {
   ) as Adapter;
 }
 
+/** Signals a rate-limited sign-in to the sign-in form, with the wait in its message. */
+export class TooManySignIns extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly wait: string) {
+    super(wait);
+  }
+}
+
+/** The client's address as the platform's proxy reports it: the first X-Forwarded-For entry. */
+function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
+
 function config(): NextAuthConfig {
   const e = env();
   const providers: NextAuthConfig["providers"] = [
     Credentials({
       id: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials) => verifyCredentials(credentials),
+      authorize: async (credentials, request) => {
+        try {
+          return await verifyCredentials(credentials, clientIp(request));
+        } catch (error) {
+          if (isAppError(error) && error.status === 429) throw new TooManySignIns(error.message);
+          throw error;
+        }
+      },
     }),
   ];
   if (e.SMTP_URL || !e.isProduction) {

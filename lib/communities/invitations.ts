@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { communities, invitations, memberships, users } from "@/lib/db/schema";
@@ -59,8 +59,8 @@ export async function inviteToCommunity(
         .values({ communityId: community.id, userId: invitee.user.id, status: "invited", inviteExpiresAt: expiresAt })
         .onConflictDoUpdate({
           target: [memberships.communityId, memberships.userId],
-          set: { inviteExpiresAt: expiresAt },
-          setWhere: eq(memberships.status, "invited"),
+          set: { status: "invited", inviteExpiresAt: expiresAt, bannedUntil: null, banReason: null },
+          setWhere: or(eq(memberships.status, "invited"), and(eq(memberships.status, "banned"), lte(memberships.bannedUntil, new Date()))),
         });
     }
     return { community, invitee, joined };
@@ -134,6 +134,7 @@ async function checkInviteeMayJoin(db: Db, communityId: string, invitee: Invitee
     email: invitee.email,
     siteRole: "member",
     status: "active",
+    createdAt: new Date(0),
   };
   const loaded = await loadCommunity(db, invitee.user ? asViewer : null, { id: communityId });
   if (!loaded) throw notFound();
@@ -141,7 +142,7 @@ async function checkInviteeMayJoin(db: Db, communityId: string, invitee: Invitee
   if (mine?.status === "active") {
     throw conflict(CHECK_FIELDS, { invitee: [`${label} is already a member.`] });
   }
-  if (mine?.status === "banned") {
+  if (mine?.status === "banned" && (!mine.bannedUntil || mine.bannedUntil > new Date())) {
     throw conflict(CHECK_FIELDS, { invitee: [`${label} cannot be invited to this community.`] });
   }
   const parent = loaded.target.chain.at(-2);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { memberships, membershipRoles, users } from "@/lib/db/schema";
@@ -38,8 +38,9 @@ export async function activate(
     .values({ communityId, userId, role: "member", status: "active", joinedAt: now })
     .onConflictDoUpdate({
       target: [memberships.communityId, memberships.userId],
-      set: { status: "active", joinedAt: now, updatedAt: now, inviteExpiresAt: null },
-      setWhere: inArray(memberships.status, from),
+      set: { status: "active", role: "member", joinedAt: now, updatedAt: now, inviteExpiresAt: null, bannedUntil: null, banReason: null },
+      // A ban that has ended no longer stands in the way.
+      setWhere: or(inArray(memberships.status, from), and(eq(memberships.status, "banned"), lte(memberships.bannedUntil, now))),
     })
     .returning({ userId: memberships.userId });
   if (row) await adjustMemberCount(db, communityId, 1);
@@ -61,7 +62,11 @@ export async function requestToJoin(viewer: MaybeViewer, slug: string, input: un
       status: "pending",
       requestMessage: message || null,
     })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({
+      target: [memberships.communityId, memberships.userId],
+      set: { status: "pending", requestMessage: message || null, bannedUntil: null, banReason: null, updatedAt: new Date() },
+      setWhere: and(eq(memberships.status, "banned"), lte(memberships.bannedUntil, new Date())),
+    });
   return { slug: community.slug };
 }
 
@@ -92,11 +97,16 @@ export async function leaveCommunity(viewer: MaybeViewer, slug: string) {
 
 /**
  * Ends a person's membership here, and in every sub-community when this community is not
- * open (its sub-communities are only for its members). Counters move with each row.
+ * open (its sub-communities are only for its members) or when asked, as for a ban. Counters
+ * move with each row.
  */
-async function endMembership(db: Db, { community }: LoadedCommunity, userId: string) {
-  const scope =
-    community.visibility === "open"
+export async function endMembership(
+  db: Db,
+  { community }: LoadedCommunity,
+  userId: string,
+  everywhereInside = community.visibility !== "open",
+) {
+  const scope = !everywhereInside
       ? sql`${memberships.communityId} = ${community.id}`
       : sql`${memberships.communityId} in (select id from communities where id = ${community.id} or ${community.id} = any(ancestor_ids))`;
   const removed = await db

@@ -13,6 +13,8 @@ import {
   type Viewer,
   visibilityRank,
 } from "@/lib/policy";
+import { enforce } from "@/lib/rate-limit";
+import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
 import { loadAuthorized, loadCommunity, type LoadedCommunity } from "./access";
 import {
@@ -40,6 +42,7 @@ export async function createCommunity(viewer: MaybeViewer, input: unknown): Prom
       });
     }
     await checkNameFree(tx, viewer, data.name, parent?.community.id ?? null);
+    await enforce(tx, limitsFor.community(viewer));
     const id = await insertWithFreeSlug(tx, slugBase, {
       name: data.name,
       purpose: data.purpose,

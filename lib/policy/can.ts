@@ -19,6 +19,7 @@ import {
   seesCommunity,
   self,
 } from "./community-rules";
+import { type MoveTarget, type PersonTarget, moderationRules, siteRules } from "./moderation-rules";
 import { type CommentTarget, type PostTarget, postRules } from "./post-rules";
 import { isActiveViewer, isAdmin, type MaybeViewer, type Viewer } from "./viewer";
 
@@ -58,6 +59,16 @@ type Targets = {
   "comment.delete": CommentTarget;
   "comment.react": CommentTarget;
   "comment.viewRevisions": CommentTarget;
+  "post.moderate": PostTarget;
+  "post.delete": PostTarget;
+  "post.move": MoveTarget;
+  "post.report": PostTarget;
+  "comment.moderate": CommentTarget;
+  "comment.report": CommentTarget;
+  "member.ban": PersonTarget;
+  "member.unban": PersonTarget;
+  "user.suspend": { userId: string };
+  "site.viewLog": Record<string, never>;
 };
 
 export type Action = keyof Targets;
@@ -112,6 +123,8 @@ const rules: { [A in Action]: (viewer: Viewer, target: Targets[A]) => boolean } 
     return subject.role === "member" && newRole === "facilitator";
   },
   ...postRules,
+  ...moderationRules,
+  ...siteRules,
   "member.remove": (v, t) => {
     const { subject } = t;
     if (!managesCommunity(v, t) || isArchived(t) || !isActive(subject)) return false;
@@ -151,6 +164,16 @@ const refusals: Partial<Record<Action, string>> = {
   "comment.edit": "You can only edit your own replies.",
   "comment.delete": "You can only delete your own replies.",
   "comment.react": "You cannot mark this as helpful.",
+  "post.moderate": "Only this community's facilitators can do that.",
+  "post.delete": "Only the author or a facilitator can delete this post.",
+  "post.move": "You can move posts only between communities you look after, and not into an archived one.",
+  "post.report": "You cannot report this post.",
+  "comment.moderate": "Only this community's facilitators can do that.",
+  "comment.report": "You cannot report this reply.",
+  "member.ban": "You cannot ban this person.",
+  "member.unban": "You cannot lift this ban.",
+  "user.suspend": "Only site administrators can suspend accounts, and not their own.",
+  "site.viewLog": "Only site administrators can see the site-wide log.",
 };
 
 /** Throws 401 when nobody is signed in and 403 when the account is suspended. */
@@ -171,7 +194,7 @@ export function authorize<A extends Action>(
 ): asserts viewer is Viewer {
   assertActiveViewer(viewer);
   if (can(viewer, action, target)) return;
-  if (!can(viewer, "community.view", target)) throw notFound();
+  if ("chain" in target && !can(viewer, "community.view", target as CommunityTarget)) throw notFound();
   if ("post" in target && !can(viewer, "post.read", target as PostTarget)) throw notFound();
   throw forbidden(message ?? refusals[action] ?? "You cannot do that here.");
 }

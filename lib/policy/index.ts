@@ -6,6 +6,7 @@ export {
   MAX_DEPTH,
   visibilityRank,
 } from "./community-rules";
+export { type MoveTarget, type PersonTarget } from "./moderation-rules";
 export { type CommentTarget, type PostTarget } from "./post-rules";
 export { isActiveViewer, isAdmin, type MaybeViewer, type Viewer } from "./viewer";
 export { listedCommunities, moderatedCommunityIds, publicPosts, readableCommunityIds, visiblePosts } from "./scopes";

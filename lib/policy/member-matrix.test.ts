@@ -12,6 +12,7 @@ const viewerFor = (id: string, siteRole: Viewer["siteRole"] = "member"): Viewer 
   email: `${id}@x.gov.uk`,
   siteRole,
   status: "active",
+  createdAt: new Date(0),
 });
 
 type Actor = { viewer: Viewer; role?: MembershipRole };

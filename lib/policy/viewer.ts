@@ -7,6 +7,8 @@ export type Viewer = {
   email: string;
   siteRole: (typeof siteRoles)[number];
   status: (typeof userStatuses)[number];
+  /** When the account was made: new accounts have stricter rate limits. */
+  createdAt: Date;
 };
 
 /** Null when nobody is signed in. */

@@ -8,16 +8,20 @@ import {
   comments,
   communities,
   drafts,
+  memberships,
   postFollows,
   postReactions,
   postRevisions,
   posts,
 } from "@/lib/db/schema";
-import { badRequest, notFound } from "@/lib/errors";
+import { badRequest, isAppError, notFound } from "@/lib/errors";
+import { enforce, type Limit } from "@/lib/rate-limit";
+import { limitsFor } from "@/lib/rate-limit/rules";
 import { authorize, type MaybeViewer, type PostTarget } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { loadAuthorizedComment, loadAuthorizedPost } from "./access";
 import { linkMentions } from "./mentions";
+import { needsApproval } from "./premoderation";
 import { cleanBody, commentInputSchema, postInputSchema } from "./validation";
 
 /** Starts a post in a community. The same idempotency key twice gives back the first post. */
@@ -27,36 +31,69 @@ export async function createPost(viewer: MaybeViewer, slug: string, input: unkno
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { community } = await loadAuthorized(tx, viewer, { slug }, "post.create");
+    const v = viewer!;
+    const earlier = () => findByKey(tx, posts, v.id, data.idempotencyKey);
+    const repeat = await earlier();
+    if (repeat) return { postId: repeat.id, slug: community.slug, created: false, pending: false };
+    await enforceUnlessRepeated(tx, limitsFor.post(v), earlier);
+    const [membership] = await tx
+      .select({ role: memberships.role, joinedAt: memberships.joinedAt })
+      .from(memberships)
+      .where(and(eq(memberships.communityId, community.id), eq(memberships.userId, v.id)));
+    const pending = needsApproval(community, membership, v.siteRole === "admin");
     const html = await linkMentions(tx, body.html, community.id);
     const [created] = await tx
       .insert(posts)
       .values({
         communityId: community.id,
-        authorId: viewer!.id,
+        authorId: v.id,
         kind: data.kind,
         title: data.title,
         bodyHtml: html,
         bodyText: body.text,
         tags: data.tags,
+        status: pending ? "pending" : "published",
         idempotencyKey: data.idempotencyKey,
       })
       .onConflictDoNothing({ target: [posts.authorId, posts.idempotencyKey] })
       .returning({ id: posts.id });
     if (!created) {
-      const [existing] = await tx
-        .select({ id: posts.id })
-        .from(posts)
-        .where(and(eq(posts.authorId, viewer!.id), eq(posts.idempotencyKey, data.idempotencyKey!)));
-      return { postId: existing!.id, slug: community.slug, created: false };
+      const existing = await earlier();
+      return { postId: existing!.id, slug: community.slug, created: false, pending: false };
     }
-    await tx
-      .update(communities)
-      .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()` })
-      .where(eq(communities.id, community.id));
-    await tx.insert(postFollows).values({ postId: created.id, userId: viewer!.id }).onConflictDoNothing();
-    await tx.delete(drafts).where(and(eq(drafts.userId, viewer!.id), eq(drafts.key, `post:${community.id}`)));
-    return { postId: created.id, slug: community.slug, created: true };
+    if (!pending) {
+      await tx
+        .update(communities)
+        .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()` })
+        .where(eq(communities.id, community.id));
+    }
+    await tx.insert(postFollows).values({ postId: created.id, userId: v.id }).onConflictDoNothing();
+    await tx.delete(drafts).where(and(eq(drafts.userId, v.id), eq(drafts.key, `post:${community.id}`)));
+    return { postId: created.id, slug: community.slug, created: true, pending };
   });
+}
+
+/** The row this author already made with this idempotency key, if any. */
+async function findByKey(db: Db, table: typeof posts | typeof comments, authorId: string, key: string | null) {
+  if (!key) return undefined;
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.authorId, authorId), eq(table.idempotencyKey, key)));
+  return row;
+}
+
+/**
+ * Applies rate limits, except to a retry of a submit that has just gone through: a double
+ * click should land on the post it made, not on "too quickly".
+ */
+async function enforceUnlessRepeated(db: Db, limits: Limit[], earlier: () => Promise<{ id: string } | undefined>) {
+  try {
+    await enforce(db, limits);
+  } catch (error) {
+    if (isAppError(error) && error.status === 429 && (await earlier())) return;
+    throw error;
+  }
 }
 
 /** The author edits their post; the version before the edit is kept as a revision. */
@@ -98,6 +135,10 @@ export async function createComment(viewer: MaybeViewer, postId: string, input: 
     const { post, community, target } = await loadAuthorizedPost(tx, viewer, postId, "post.read");
     authorize(viewer, "post.comment", target, replyRefusal(target));
     if (data.replyToId) await checkReplyTarget(tx, post.id, data.replyToId);
+    const earlier = () => findByKey(tx, comments, viewer!.id, data.idempotencyKey);
+    const repeat = await earlier();
+    if (repeat) return { commentId: repeat.id, postId: post.id, slug: community.slug, created: false };
+    await enforceUnlessRepeated(tx, limitsFor.reply(viewer!), earlier);
     const html = await linkMentions(tx, body.html, community.id);
     const [created] = await tx
       .insert(comments)
@@ -112,10 +153,7 @@ export async function createComment(viewer: MaybeViewer, postId: string, input: 
       .onConflictDoNothing({ target: [comments.authorId, comments.idempotencyKey] })
       .returning({ id: comments.id });
     if (!created) {
-      const [existing] = await tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(and(eq(comments.authorId, viewer!.id), eq(comments.idempotencyKey, data.idempotencyKey!)));
+      const existing = await earlier();
       return { commentId: existing!.id, postId: post.id, slug: community.slug, created: false };
     }
     await tx
@@ -167,7 +205,8 @@ export async function deleteComment(viewer: MaybeViewer, commentId: string) {
       await tx
         .update(posts)
         .set({
-          commentCount: sql`${posts.commentCount} - 1`,
+          // A hidden reply was already taken out of the count when it was hidden.
+          commentCount: comment.hiddenAt ? posts.commentCount : sql`${posts.commentCount} - 1`,
           acceptedCommentId: sql`case when ${posts.acceptedCommentId} = ${comment.id} then null else ${posts.acceptedCommentId} end`,
         })
         .where(eq(posts.id, comment.postId));
@@ -199,6 +238,8 @@ export async function toggleHelpfulPost(viewer: MaybeViewer, postId: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.react");
+    const [had] = await tx.select().from(postReactions).where(and(eq(postReactions.postId, post.id), eq(postReactions.userId, viewer!.id)));
+    if (!had) await enforce(tx, limitsFor.reaction(viewer!));
     const added = await tx.insert(postReactions).values({ postId: post.id, userId: viewer!.id }).onConflictDoNothing().returning();
     const removed = added.length
       ? []
@@ -217,6 +258,8 @@ export async function toggleHelpfulComment(viewer: MaybeViewer, commentId: strin
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.react");
+    const [had] = await tx.select().from(commentReactions).where(and(eq(commentReactions.commentId, comment.id), eq(commentReactions.userId, viewer!.id)));
+    if (!had) await enforce(tx, limitsFor.reaction(viewer!));
     const added = await tx.insert(commentReactions).values({ commentId: comment.id, userId: viewer!.id }).onConflictDoNothing().returning();
     const removed = added.length
       ? []

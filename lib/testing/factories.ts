@@ -36,6 +36,7 @@ export async function makeUser(input: UserInput = {}): Promise<Viewer> {
       email: users.email,
       siteRole: users.siteRole,
       status: users.status,
+      createdAt: users.createdAt,
     });
   return row!;
 }

@@ -5,6 +5,9 @@ import { closeDb } from "@/lib/db/client";
 // a copy of the migrated template on the Postgres named by TEST_DATABASE_URL.
 let drop: (() => Promise<unknown>) | undefined;
 
+// Most tests act faster than any person could; the rate-limit tests switch limits back on.
+process.env.RATE_LIMITS = "off";
+
 beforeAll(async () => {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {

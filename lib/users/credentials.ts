@@ -3,6 +3,8 @@ import { z } from "zod";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./password";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
+import { enforce } from "@/lib/rate-limit";
+import { limitsFor } from "@/lib/rate-limit/rules";
 import { emailSchema } from "@/lib/validation";
 
 export const signInSchema = z.object({
@@ -21,14 +23,16 @@ export const newPasswordSchema = z
 export type SignedInUser = { id: string; name: string; email: string };
 
 /**
- * The user whose email and password match, or null. A password is always verified, against
+ * The user whose email and password match, or null. Throws a 429 after 6 attempts in a
+ * minute from one network or for one account. A password is always verified, against
  * a stand-in hash when there is no such user, so failures take the same time either way.
  */
-export async function verifyCredentials(input: unknown): Promise<SignedInUser | null> {
+export async function verifyCredentials(input: unknown, ip = "unknown"): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const db = await getDb();
+  await enforce(db, limitsFor.signIn(ip, email));
   const [user] = await db
     .select({
       id: users.id,

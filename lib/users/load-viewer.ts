@@ -13,6 +13,7 @@ export async function loadViewer(id: string, db?: Db): Promise<MaybeViewer> {
       email: users.email,
       siteRole: users.siteRole,
       status: users.status,
+      createdAt: users.createdAt,
     })
     .from(users)
     .where(eq(users.id, id));

@@ -20,6 +20,8 @@ export const visibilities = ["open", "restricted", "private"] as const;
 export const membershipRoles = ["owner", "facilitator", "member"] as const;
 export const membershipStatuses = ["active", "pending", "invited", "banned"] as const;
 
+export const premoderationModes = ["off", "new_members", "everyone"] as const;
+export const premoderationEnum = pgEnum("premoderation_mode", premoderationModes);
 export const visibilityEnum = pgEnum("community_visibility", visibilities);
 export const membershipRoleEnum = pgEnum("membership_role", membershipRoles);
 export const membershipStatusEnum = pgEnum("membership_status", membershipStatuses);
@@ -43,6 +45,10 @@ export const communities = pgTable(
     memberCount: integer("member_count").notNull().default(0),
     postCount: integer("post_count").notNull().default(0),
     allowNonMemberComments: boolean("allow_non_member_comments").notNull().default(false),
+    /** Posts that wait for a facilitator's approval: none, from recent joiners, or from everyone. */
+    premoderation: premoderationEnum("premoderation").notNull().default("off"),
+    /** How recently a member must have joined for `new_members` pre-moderation to apply. */
+    premoderationDays: smallint("premoderation_days").notNull().default(7),
     lastActivityAt: timestamptz("last_activity_at").notNull().defaultNow(),
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./communities";
 export * from "./posts";
 export * from "./mail";
+export * from "./moderation";

@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { loadAuthorized } from "@/lib/communities/access";
+import { getDb } from "@/lib/db/client";
+import { communities, premoderationModes } from "@/lib/db/schema";
+import type { MaybeViewer } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
+import { recordAction } from "./audit";
+
+const settingsSchema = z.object({
+  premoderation: z.enum(premoderationModes, { error: "Choose whose posts wait for approval." }),
+  premoderationDays: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "Enter at least 1 day.")
+    .max(365, "Enter 365 days or fewer."),
+  allowNonMemberComments: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
+
+/** A community's moderation settings: pre-moderation, and replies from non-members. */
+export async function updateModerationSettings(viewer: MaybeViewer, slug: string, input: unknown) {
+  const data = parseInput(settingsSchema, input);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.edit");
+    await tx.update(communities).set(data).where(eq(communities.id, community.id));
+    await recordAction(tx, viewer!, {
+      communityId: community.id,
+      action: "change settings",
+      targetType: "community",
+      targetId: community.id,
+      targetLabel: community.name,
+      details: data,
+    });
+    return { slug: community.slug };
+  });
+}
