@@ -24,6 +24,10 @@ const signedInPages = [
   "/c/innovation/settings",
   "/c/adult-and-childrens-services",
   "/settings",
+  "/reports",
+  "/moderation",
+  "/c/policy-and-performance/moderation",
+  "/c/policy-and-performance/moderation/log",
 ];
 
 for (const [role, email] of Object.entries(demo)) {

@@ -1,19 +1,23 @@
 import Link from "next/link";
+import { getViewer } from "@/lib/auth/viewer";
+import { moderationBadge } from "@/lib/moderation/reports";
 import type { getCommunityPage } from "@/lib/communities/queries";
 import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community";
 
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
-type Tab = "about" | "members" | "invite" | "settings";
+type Tab = "about" | "members" | "invite" | "settings" | "moderation";
 
 /** The community's name, place and tabs, shown at the top of each of its pages. */
-export function CommunityHeader({ page, current, title }: { page: Page; current: Tab; title?: string }) {
+export async function CommunityHeader({ page, current, title }: { page: Page; current: Tab; title?: string }) {
   const { community, allowed } = page;
   const base = `/c/${community.slug}`;
+  const waiting = allowed.moderate ? await moderationBadge(await getViewer(), community.id) : 0;
   const tabs: { id: Tab; label: string; href: string; show: boolean }[] = [
     { id: "about", label: "Discussions", href: base, show: true },
     { id: "members", label: "Members", href: `${base}/members`, show: allowed.viewMembers },
     { id: "invite", label: "Invite", href: `${base}/invite`, show: allowed.invite },
     { id: "settings", label: "Settings", href: `${base}/settings`, show: allowed.edit || allowed.archive },
+    { id: "moderation", label: "Moderation", href: `${base}/moderation`, show: allowed.moderate },
   ];
   return (
     <div className="mb-6 space-y-3">
@@ -56,6 +60,12 @@ export function CommunityHeader({ page, current, title }: { page: Page; current:
                   className={`-mb-0.5 inline-block border-b-4 px-3 py-2 font-semibold no-underline ${tab.id === current ? "border-brand text-ink" : "border-transparent"}`}
                 >
                   {tab.label}
+                  {tab.id === "moderation" && waiting > 0 && (
+                    <span className="ml-2 rounded-full bg-danger px-2 text-sm text-white">
+                      {waiting}
+                      <span className="sr-only"> waiting</span>
+                    </span>
+                  )}
                 </Link>
               </li>
             ))}

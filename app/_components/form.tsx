@@ -7,6 +7,14 @@ import { buttonClass, type ButtonKind } from "./button-styles";
 type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export const FormState = createContext<ActionState>(null);
+/** Prefixes field ids, so that several forms on one page never share an id. */
+const FormIdPrefix = createContext("");
+
+/** The id of a field's input, as the error summary links to it. */
+export function useFieldId(name: string): string {
+  const prefix = use(FormIdPrefix);
+  return `${prefix ? `${prefix}-` : ""}field-${name}`;
+}
 
 /**
  * A form posting to a server action. It works before JavaScript loads; once loaded, errors
@@ -20,9 +28,11 @@ export function ActionForm({
   className = "space-y-5",
   summary = true,
   pendingLabel,
+  idPrefix = "",
 }: {
   action: ServerAction;
   submitLabel: string;
+  idPrefix?: string;
   children?: React.ReactNode;
   kind?: ButtonKind;
   className?: string;
@@ -32,8 +42,9 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <FormState value={state}>
+      <FormIdPrefix value={idPrefix}>
       <form action={formAction} noValidate className={className} aria-busy={pending}>
-        {summary && <ErrorSummary state={state} />}
+        {summary && <ErrorSummary state={state} idPrefix={idPrefix} />}
         {children}
         <div>
           <button type="submit" className={buttonClass(kind)} disabled={pending}>
@@ -51,6 +62,7 @@ export function ActionForm({
           </p>
         )}
       </form>
+      </FormIdPrefix>
     </FormState>
   );
 }
@@ -76,7 +88,7 @@ export function ActionButton({
   );
 }
 
-function ErrorSummary({ state }: { state: ActionState }) {
+function ErrorSummary({ state, idPrefix }: { state: ActionState; idPrefix: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state && !state.ok) ref.current?.focus();
@@ -88,17 +100,17 @@ function ErrorSummary({ state }: { state: ActionState }) {
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={`${idPrefix}error-summary-title`}
       className="border-4 border-danger p-4"
     >
-      <h2 id="error-summary-title" className="text-lg font-bold">
+      <h2 id={`${idPrefix}error-summary-title`} className="text-lg font-bold">
         There is a problem
       </h2>
       {fields.length > 0 ? (
         <ul className="mt-2 list-none space-y-1">
           {fields.map(([field, messages]) => (
             <li key={field}>
-              <a href={`#field-${field}`} className="font-semibold text-danger">
+              <a href={`#${idPrefix ? `${idPrefix}-` : ""}field-${field}`} className="font-semibold text-danger">
                 {messages[0]}
               </a>
             </li>
@@ -142,7 +154,7 @@ export function TextField({
   const state = use(FormState);
   const error = state?.fieldErrors?.[name]?.[0];
   const value = state?.values?.[name] ?? defaultValue;
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(" ") || undefined;
@@ -198,7 +210,7 @@ export function RadioGroup({
   const error = state?.fieldErrors?.[name]?.[0];
   const value = state?.values?.[name] ?? defaultValue;
   const baseId = useId();
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   return (
     <fieldset
       id={id}

@@ -16,12 +16,15 @@ export function PostForm({
   values,
   draftKey,
   mentionSlug,
+  children,
 }: {
+  children?: React.ReactNode;
   action: (state: ActionState, data: FormData) => Promise<ActionState>;
   submitLabel: string;
   hidden: Record<string, string>;
   values: Values;
-  draftKey: string;
+  /** Where drafts are kept as the member types; none for a facilitator's edit. */
+  draftKey: string | null;
   mentionSlug: string;
 }) {
   return (
@@ -44,7 +47,8 @@ export function PostForm({
       <TextField name="title" label="Title" defaultValue={values.title} maxLength={TITLE_MAX + 50} hint={`Up to ${TITLE_MAX} characters.`} />
       <RichTextField name="body" label="Body" defaultValue={values.body} mentionSlug={mentionSlug} hint="Type @ and a name to mention a member of this community." />
       <TextField name="tags" label="Tags (optional)" defaultValue={values.tags} hint={`Up to ${TAGS_MAX}, separated by commas, each up to ${TAG_MAX} characters. For example: housing, social value`} />
-      <DraftAutosave draftKey={draftKey} save={saveDraftAction} />
+      {children}
+      {draftKey && <DraftAutosave draftKey={draftKey} save={saveDraftAction} />}
     </ActionForm>
   );
 }

@@ -25,6 +25,13 @@ export async function SiteHeader() {
                   Communities
                 </Link>
               </li>
+              {viewer.siteRole === "admin" && (
+                <li>
+                  <Link href="/moderation" className="text-white hover:text-white">
+                    Site log
+                  </Link>
+                </li>
+              )}
               <li>
                 <Link href="/settings" className="text-white hover:text-white">
                   {viewer.name || "Your profile"}

@@ -189,6 +189,7 @@ export async function getCommunityPage(viewer: MaybeViewer, slug: string) {
     invite: can(v, "community.invite", target),
     manageRequests: can(v, "community.manageRequests", target),
     manageMembers: can(v, "community.manageMembers", target),
+    moderate: can(v, "community.moderate", target),
     viewMembers: can(v, "community.viewMembers", target),
   };
   const ancestorIds = community.ancestorIds;
@@ -321,6 +322,7 @@ export async function listMembers(viewer: MaybeViewer, slug: string, query: unkn
       joinedAt: row.joinedAt,
       roleChanges,
       canRemove: manages && can(viewer, "member.remove", memberTarget),
+      canBan: manages && can(viewer, "member.ban", { ...target, ownerCount, subject: { userId: row.userId, membership: row } }),
     };
   });
   return {

@@ -148,9 +148,9 @@ export async function movePost(viewer: MaybeViewer, postId: string, input: unkno
       await bumpPostCount(db, loaded.community.id, -1);
       await bumpPostCount(db, target.community.id, 1);
     }
-    const details = { from: loaded.community.name, to: target.community.name, toSlug: target.community.slug };
-    await recordAction(db, actor, entry(loaded, "move", null, details));
-    await recordAction(db, actor, { ...entry(loaded, "move", null, details), communityId: target.community.id });
+    // Neither log names the other community: its facilitators may not be allowed to know it.
+    await recordAction(db, actor, entry(loaded, "move out", null, { postId: loaded.post.id }));
+    await recordAction(db, actor, { ...entry(loaded, "move in", null, { postId: loaded.post.id }), communityId: target.community.id });
     return `Moved to ${target.community.name}.`;
   }).then((outcome) => ({ ...outcome, slug: destination }));
 }

@@ -1,15 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { loadAuthorized } from "@/lib/communities/access";
 import { getDb } from "@/lib/db/client";
-import { comments, posts, reportReasons, reports, users } from "@/lib/db/schema";
+import { comments, communities as communitiesTable, posts, reportReasons, reports, users } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
-import { assertActiveViewer, moderatedCommunityIds, type MaybeViewer } from "@/lib/policy";
+import { assertActiveViewer, moderatedCommunityIds, readableCommunityIds, visiblePosts, type MaybeViewer } from "@/lib/policy";
 import { loadAuthorizedComment, loadAuthorizedPost } from "@/lib/posts/access";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
 import { recordAction } from "./audit";
+
+const reportedPost = alias(posts, "reported_post");
 
 export const reasonLabels: Record<(typeof reportReasons)[number], string> = {
   spam: "Spam or advertising",
@@ -135,11 +138,11 @@ export async function moderationBadge(viewer: MaybeViewer, communityId: string):
   return row?.n ?? 0;
 }
 
-/** The viewer's own reports and what happened to them. */
+/** The viewer's own reports and what happened to them, with a link only to what they can still read. */
 export async function listMyReports(viewer: MaybeViewer) {
   assertActiveViewer(viewer);
   const db = await getDb();
-  return db
+  const rows = await db
     .select({
       id: reports.id,
       reason: reports.reason,
@@ -148,11 +151,17 @@ export async function listMyReports(viewer: MaybeViewer) {
       handledAt: reports.handledAt,
       postId: reports.postId,
       commentId: reports.commentId,
+      readableSlug: sql<string | null>`(select c.slug from posts as reported_post join communities c on c.id = reported_post.community_id
+        where reported_post.id = reports.post_id and ${visiblePosts(viewer, reportedPost)})`,
     })
     .from(reports)
     .where(eq(reports.reporterId, viewer.id))
     .orderBy(desc(reports.createdAt))
     .limit(100);
+  return rows.map(({ readableSlug, ...r }) => ({
+    ...r,
+    link: readableSlug ? `/c/${readableSlug}/posts/${r.postId}${r.commentId ? `#comment-${r.commentId}` : ""}` : null,
+  }));
 }
 
 /** The viewer's report on each of these items, if any, for marks beside them. */
@@ -166,3 +175,22 @@ export async function myReportsOn(viewer: MaybeViewer, postId: string, commentId
   return rows;
 }
 
+
+/** Communities the viewer looks after, other than this one, that a post could move to. */
+export async function moveDestinations(viewer: MaybeViewer, exceptCommunityId: string) {
+  assertActiveViewer(viewer);
+  const db = await getDb();
+  return db
+    .select({ slug: communitiesTable.slug, name: communitiesTable.name })
+    .from(communitiesTable)
+    .where(
+      and(
+        sql`${communitiesTable.id} in ${moderatedCommunityIds(viewer)}`,
+        sql`${communitiesTable.id} in ${readableCommunityIds(viewer)}`,
+        sql`${communitiesTable.id} <> ${exceptCommunityId}`,
+        isNull(communitiesTable.archivedAt),
+      ),
+    )
+    .orderBy(asc(sql`lower(${communitiesTable.name})`))
+    .limit(200);
+}

@@ -38,3 +38,14 @@ export async function updateModerationSettings(viewer: MaybeViewer, slug: string
     return { slug: community.slug };
   });
 }
+
+/** The moderation settings, for the facilitators' form. */
+export async function getModerationSettings(viewer: MaybeViewer, slug: string) {
+  const db = await getDb();
+  const { community } = await loadAuthorized(db, viewer, { slug }, "community.moderate");
+  return {
+    premoderation: community.premoderation,
+    premoderationDays: community.premoderationDays,
+    allowNonMemberComments: community.allowNonMemberComments,
+  };
+}

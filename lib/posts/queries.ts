@@ -323,6 +323,8 @@ export async function getPostPage(viewer: MaybeViewer, slug: string | null, post
         delete: can(viewer, "comment.delete", commentTarget),
         react: can(viewer, "comment.react", commentTarget),
         reply: !c.deletedAt && can(viewer, "post.comment", target),
+        moderate: can(viewer, "comment.moderate", commentTarget),
+        report: can(viewer, "comment.report", commentTarget),
       },
     };
   };
@@ -338,6 +340,7 @@ export async function getPostPage(viewer: MaybeViewer, slug: string | null, post
       createdAt: post.createdAt,
       editedAt: post.editedAt,
       locked: post.lockedAt !== null,
+      pinned: post.pinnedAt !== null,
       hidden: post.hiddenAt !== null,
       hiddenReason: post.hiddenReason,
       commentCount: post.commentCount,
@@ -352,6 +355,9 @@ export async function getPostPage(viewer: MaybeViewer, slug: string | null, post
     allowed: {
       comment: can(viewer, "post.comment", target),
       edit: can(viewer, "post.edit", target),
+      moderate: can(viewer, "post.moderate", target),
+      delete: can(viewer, "post.delete", target),
+      report: can(viewer, "post.report", target),
       acceptAnswer: can(viewer, "post.acceptAnswer", target),
       react: can(viewer, "post.react", target),
       follow: can(viewer, "post.follow", target),

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { assertActiveViewer, readableCommunityIds, type MaybeViewer } from "@/lib/policy";
+import { assertActiveViewer, can, readableCommunityIds, type MaybeViewer } from "@/lib/policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +18,8 @@ export async function getProfile(viewer: MaybeViewer, userId: string) {
     .select({ id: users.id, name: users.name, jobTitle: users.jobTitle, organisation: users.organisation, bio: users.bio, status: users.status })
     .from(users)
     .where(eq(users.id, userId));
-  if (!person || person.status !== "active") throw notFound();
+  // Suspended accounts are out of sight, except to the admins who may lift the suspension.
+  if (!person || (person.status !== "active" && !can(viewer, "user.suspend", { userId: person.id }))) throw notFound();
   const shared = await db
     .select({ slug: communities.slug, name: communities.name, role: memberships.role })
     .from(memberships)
@@ -32,5 +33,10 @@ export async function getProfile(viewer: MaybeViewer, userId: string) {
     )
     .orderBy(asc(sql`lower(${communities.name})`))
     .limit(100);
-  return { person: { id: person.id, name: person.name, jobTitle: person.jobTitle, organisation: person.organisation, bio: person.bio }, communities: shared };
+  return {
+    person: { id: person.id, name: person.name, jobTitle: person.jobTitle, organisation: person.organisation, bio: person.bio },
+    communities: shared,
+    suspended: person.status === "suspended",
+    canSuspend: can(viewer, "user.suspend", { userId: person.id }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { updateProfileAction } from "@/app/_actions/profile";
 import { ActionForm, TextField } from "@/app/_components/form";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -15,6 +16,9 @@ export default async function ProfilePage() {
       <p>
         Members of your communities see your name, job title and organisation. Your email address
         ({profile.email}) is never shown to other members.
+      </p>
+      <p>
+        <Link href={`/people/${viewer.id}`}>See your profile as others do</Link> · <Link href="/reports">Your reports</Link>
       </p>
       <ActionForm action={updateProfileAction} submitLabel="Save profile">
         <TextField name="name" label="Full name" autoComplete="name" defaultValue={profile.name} />

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { use, useState, useSyncExternalStore } from "react";
 import { htmlToEditableText, plainTextToHtml } from "@/lib/content/plain-text";
-import { FormState } from "../form";
+import { FormState, useFieldId } from "../form";
 
 const noSubscription = () => () => {};
 
@@ -33,7 +33,7 @@ export function RichTextField({ name, label, hint, defaultValue = "", mentionSlu
   // False while rendering on the server and hydrating, true once scripts run in the browser.
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [wanted, setWanted] = useState(load === "now");
-  const id = `field-${name}`;
+  const id = useFieldId(name);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const active = enhanced && wanted;
   return (

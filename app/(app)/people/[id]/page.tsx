@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { suspendAction } from "@/app/_actions/moderation";
+import { ActionForm, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/guard";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getProfile } from "@/lib/users/people";
@@ -19,6 +21,7 @@ export default async function ProfilePage({ params }: PageProps<"/people/[id]">)
       <h1 className="text-3xl font-bold">{person.name}</h1>
       {(person.jobTitle || person.organisation) && <p className="text-lg">{[person.jobTitle, person.organisation].filter(Boolean).join(", ")}</p>}
       {person.bio && <p className="whitespace-pre-line">{person.bio}</p>}
+      {data.suspended && <p className="border-l-4 border-danger bg-panel p-3 font-semibold">This account is suspended.</p>}
       <section aria-labelledby="communities-heading">
         <h2 id="communities-heading" className="text-xl font-bold">
           Communities
@@ -36,6 +39,23 @@ export default async function ProfilePage({ params }: PageProps<"/people/[id]">)
           </ul>
         )}
       </section>
+      {data.canSuspend && (
+        <section aria-labelledby="suspend-heading" className="space-y-3 border-2 border-ink p-4">
+          <h2 id="suspend-heading" className="text-xl font-bold">
+            {data.suspended ? "Lift the suspension" : "Suspend this account"}
+          </h2>
+          <p>
+            {data.suspended
+              ? "They will be able to sign in and take part again straight away."
+              : "A suspended account cannot read or do anything on Roundtable, from its very next request. You can lift it later."}
+          </p>
+          <ActionForm action={suspendAction} submitLabel={data.suspended ? "Lift suspension" : "Suspend account"} kind={data.suspended ? "primary" : "danger"}>
+            <input type="hidden" name="userId" value={person.id} />
+            <input type="hidden" name="suspend" value={String(!data.suspended)} />
+            {!data.suspended && <TextField name="reason" label="Reason (kept in the site log)" />}
+          </ActionForm>
+        </section>
+      )}
     </div>
   );
 }

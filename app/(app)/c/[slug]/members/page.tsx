@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { removeMemberAction, setMemberRoleAction } from "@/app/_actions/communities";
+import { banAction } from "@/app/_actions/moderation";
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { buttonClass } from "@/app/_components/button-styles";
-import { ActionButton } from "@/app/_components/form";
+import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/guard";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -95,6 +96,21 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
                     ))}
                     {member.canRemove && (
                       <ActionButton action={removeMemberAction} label={`Remove ${member.name}`} kind="danger" fields={{ slug, userId: member.userId }} />
+                    )}
+                    {member.canBan && query.ban !== member.userId && (
+                      <Link href={`${base}?${new URLSearchParams({ ...query, ban: member.userId })}#ban-${member.userId}`} className="block">
+                        Ban {member.name}…
+                      </Link>
+                    )}
+                    {member.canBan && query.ban === member.userId && (
+                      <div id={`ban-${member.userId}`}>
+                        <ActionForm action={banAction} submitLabel={`Ban ${member.name}`} kind="danger" idPrefix="ban" className="space-y-2">
+                          <input type="hidden" name="slug" value={slug} />
+                          <input type="hidden" name="userId" value={member.userId} />
+                          <TextField name="reason" label="Reason" />
+                          <TextField name="until" label="Until (optional)" type="date" hint="Leave empty for no end date." />
+                        </ActionForm>
+                      </div>
                     )}
                   </td>
                 )}

@@ -22,6 +22,9 @@ import { randomUUID } from "node:crypto";
 import { getViewer, requireViewer } from "@/lib/auth/viewer";
 import { getDraft } from "@/lib/posts/drafts";
 import { getPostPage, PostElsewhere } from "@/lib/posts/queries";
+import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
+import { deletePostAction } from "@/app/_actions/moderation";
+import { CommentModeration, PostModeration, ReportForm } from "@/app/_components/moderation";
 import { isAppError } from "@/lib/errors";
 import { loadCommunityPage } from "../../load";
 
@@ -55,7 +58,13 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   const base = `/c/${slug}/posts/${post.id}`;
   const replyTo = data.comments.find((c) => c.id === query.replyTo);
   const editing = query.edit;
-  const draft = allowed.comment ? await getDraft(viewer, `comment:${post.id}`) : null;
+  const [draft, destinations, myReports] = await Promise.all([
+    allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
+    allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
+    myReportsOn(viewer, post.id, data.comments.map((c) => c.id)),
+  ]);
+  const reportOn = (commentId: string | null) => myReports.find((r) => r.commentId === commentId);
+  const postReport = reportOn(null);
 
   return (
     <div className="space-y-8">
@@ -115,8 +124,24 @@ export default async function PostPage({ params, searchParams }: { params: Promi
               Edit post
             </Link>
           )}
+          {allowed.delete && !allowed.moderate && (
+            <ActionButton action={deletePostAction} label="Delete post" kind="secondary" fields={{ postId: post.id }} />
+          )}
+          {allowed.report && !postReport && (
+            <Link href={`${base}?report=post#report-post`} className="py-2">
+              Report this post
+            </Link>
+          )}
         </div>
+        {postReport && <ReportStatus status={postReport.status} what="post" />}
+        {query.report === "post" && allowed.report && !postReport && (
+          <div id="report-post">
+            <ReportForm postId={post.id} />
+          </div>
+        )}
       </article>
+
+      {allowed.moderate && <PostModeration post={post} slug={slug} destinations={destinations} />}
 
       {data.acceptedAnswer && (
         <section aria-labelledby="answer-heading" className="border-l-8 border-success pl-4">
@@ -136,6 +161,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
           {data.comments.map((comment) => (
             <li key={comment.id}>
               <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} editing={editing === comment.id} />
+              <CommentExtras comment={comment} base={base} postId={post.id} query={query} report={reportOn(comment.id)} />
             </li>
           ))}
         </ol>
@@ -254,6 +280,51 @@ function Comment({ comment, base, postId, canAccept, editing }: { comment: Comme
           </ol>
         </details>
       )}
+    </div>
+  );
+}
+
+function ReportStatus({ status, what }: { status: "open" | "resolved" | "dismissed"; what: string }) {
+  const text = {
+    open: `You reported this ${what}. The facilitators have not dealt with it yet.`,
+    resolved: `You reported this ${what}, and a facilitator has dealt with it.`,
+    dismissed: `You reported this ${what}. A facilitator looked and decided no action was needed.`,
+  }[status];
+  return <p className="text-sm text-muted">{text}</p>;
+}
+
+/** Report and moderation controls for a reply, opened from links so the page stays light. */
+function CommentExtras({
+  comment,
+  base,
+  postId,
+  query,
+  report,
+}: {
+  comment: CommentData;
+  base: string;
+  postId: string;
+  query: Record<string, string>;
+  report?: { status: "open" | "resolved" | "dismissed" };
+}) {
+  if (comment.deleted) return null;
+  return (
+    <div className="mt-1 space-y-2 pl-4 text-sm">
+      <div className="flex gap-4">
+        {comment.allowed.report && !report && (
+          <Link href={`${base}?report=${comment.id}#comment-${comment.id}`}>
+            Report<span className="sr-only"> this reply</span>
+          </Link>
+        )}
+        {comment.allowed.moderate && (
+          <Link href={`${base}?moderate=${comment.id}#comment-${comment.id}`}>
+            Moderate<span className="sr-only"> this reply</span>
+          </Link>
+        )}
+      </div>
+      {report && <ReportStatus status={report.status} what="reply" />}
+      {query.report === comment.id && comment.allowed.report && !report && <ReportForm postId={postId} commentId={comment.id} />}
+      {query.moderate === comment.id && comment.allowed.moderate && <CommentModeration commentId={comment.id} hidden={comment.hidden} />}
     </div>
   );
 }

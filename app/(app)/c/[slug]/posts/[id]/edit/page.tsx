@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { moderatorEditAction } from "@/app/_actions/moderation";
 import { editPostAction } from "@/app/_actions/posts";
+import { TextField } from "@/app/_components/form";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { loadPage } from "@/app/_components/guard";
 import { PostForm } from "@/app/_components/post-form";
@@ -19,7 +21,8 @@ export default async function EditPostPage({ params }: PageProps<"/c/[slug]/post
   const { data: community } = await loadPage(() => loadCommunityPage(slug));
   if (!community) return null;
   const back = `/c/${slug}/posts/${id}`;
-  if (!data.allowed.edit) {
+  const asFacilitator = !data.allowed.edit && data.allowed.moderate;
+  if (!data.allowed.edit && !asFacilitator) {
     return (
       <div>
         <CommunityHeader page={community} current="about" title="Edit post" />
@@ -30,7 +33,7 @@ export default async function EditPostPage({ params }: PageProps<"/c/[slug]/post
     );
   }
   const draftKey = `edit:${data.post.id}`;
-  const draft = await getDraft(viewer, draftKey);
+  const draft = asFacilitator ? null : await getDraft(viewer, draftKey);
   const { post } = data;
   return (
     <div className="max-w-3xl">
@@ -38,14 +41,21 @@ export default async function EditPostPage({ params }: PageProps<"/c/[slug]/post
       <p className="mb-4">
         Your earlier version is kept. <Link href={back}>Cancel and go back</Link>
       </p>
+      {asFacilitator && (
+        <p className="mb-4 border-l-4 border-brand pl-3">
+          You are editing someone else&apos;s post as a facilitator. Say why: the reason goes in the moderation log.
+        </p>
+      )}
       <PostForm
-        action={editPostAction}
+        action={asFacilitator ? moderatorEditAction : editPostAction}
         submitLabel="Save changes"
         hidden={{ postId: post.id }}
         values={draft ?? { kind: post.kind, title: post.title, body: post.bodyHtml, tags: post.tags.join(", ") }}
-        draftKey={draftKey}
+        draftKey={asFacilitator ? null : draftKey}
         mentionSlug={slug}
-      />
+      >
+        {asFacilitator && <TextField name="reason" label="Reason for the edit" />}
+      </PostForm>
     </div>
   );
 }
