@@ -12,6 +12,17 @@ export async function SiteHeader() {
         <Link href={signedIn ? "/home" : "/"} className="text-xl font-bold text-white no-underline hover:text-white">
           Roundtable
         </Link>
+        {signedIn && (
+          <form method="get" action="/search" role="search" aria-label="Site" className="flex items-center gap-2">
+            <label htmlFor="header-search" className="sr-only">
+              Search Roundtable
+            </label>
+            <input id="header-search" name="q" type="search" placeholder="Search" className="w-40 rounded-none border-2 border-white bg-white px-2 py-1 text-ink sm:w-56" />
+            <button type="submit" className="rounded border-2 border-white px-3 py-1 font-semibold text-white">
+              Search
+            </button>
+          </form>
+        )}
         {signedIn ? (
           <nav aria-label="Main">
             <ul className="flex flex-wrap items-center gap-x-5 gap-y-2">

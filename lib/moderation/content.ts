@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { loadCommunity } from "@/lib/communities/access";
 import { getDb, type Db } from "@/lib/db/client";
-import { comments, communities, postRevisions, posts } from "@/lib/db/schema";
+import { comments, communities, postRevisions, posts, type CommentRow } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
 import { authorize, can, type MaybeViewer, type Viewer } from "@/lib/policy";
 import { loadAuthorizedComment, loadAuthorizedPost, type LoadedPost } from "@/lib/posts/access";
@@ -156,7 +156,7 @@ export async function movePost(viewer: MaybeViewer, postId: string, input: unkno
 }
 
 /** Runs a moderation step on a reply, with its audit entry. */
-async function onComment(viewer: MaybeViewer, commentId: string, action: string, reason: string | null, change: (db: Db, c: typeof comments.$inferSelect) => Promise<void>) {
+async function onComment(viewer: MaybeViewer, commentId: string, action: string, reason: string | null, change: (db: Db, c: CommentRow) => Promise<void>) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedComment(tx, viewer, commentId, "comment.moderate");

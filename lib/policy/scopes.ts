@@ -77,3 +77,15 @@ export function visiblePosts(viewer: MaybeViewer, table: PostColumns): SQL {
 export function publicPosts(table: PostColumns): SQL {
   return sql`(${table.deletedAt} is null and ${table.status} = 'published' and ${table.hiddenAt} is null)`;
 }
+
+type CommentColumns = { authorId: AnyPgColumn; hiddenAt: AnyPgColumn; deletedAt: AnyPgColumn };
+
+/**
+ * A condition on replies, given their post's community column: not deleted, and not hidden
+ * unless the viewer wrote it or looks after the community. Twin of the post page's rule.
+ */
+export function visibleComments(viewer: MaybeViewer, table: CommentColumns, communityId: AnyPgColumn): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  return sql`(${table.deletedAt} is null
+    and (${table.hiddenAt} is null or ${table.authorId} = ${viewer.id} or ${communityId} in ${moderatedCommunityIds(viewer)}))`;
+}

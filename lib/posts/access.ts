@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import { loadCommunity } from "@/lib/communities/access";
 import type { Db } from "@/lib/db/client";
 import { comments, posts, type CommentRow, type CommunityRow, type PostRow } from "@/lib/db/schema";
@@ -12,6 +12,10 @@ import {
   type MaybeViewer,
   type PostTarget,
 } from "@/lib/policy";
+
+// Everything but the search document, which only search reads.
+const { searchVector: _postSearch, ...postColumns } = getTableColumns(posts);
+const { searchVector: _commentSearch, ...commentColumns } = getTableColumns(comments);
 
 export type LoadedPost = { post: PostRow; community: CommunityRow; target: PostTarget };
 
@@ -33,7 +37,7 @@ function postTarget(post: PostRow, community: CommunityRow, base: CommunityTarge
 /** A post with its community chain and the viewer's memberships, for a policy decision. */
 export async function loadPost(db: Db, viewer: MaybeViewer, postId: string): Promise<LoadedPost | null> {
   if (!/^[0-9a-f-]{36}$/i.test(postId)) return null;
-  const [post] = await db.select().from(posts).where(eq(posts.id, postId));
+  const [post] = await db.select(postColumns).from(posts).where(eq(posts.id, postId));
   if (!post) return null;
   const loaded = await loadCommunity(db, viewer, { id: post.communityId });
   if (!loaded) return null;
@@ -65,7 +69,7 @@ export async function loadAuthorizedComment(
 ): Promise<LoadedComment> {
   assertActiveViewer(viewer);
   if (!/^[0-9a-f-]{36}$/i.test(commentId)) throw notFound();
-  const [comment] = await db.select().from(comments).where(eq(comments.id, commentId));
+  const [comment] = await db.select(commentColumns).from(comments).where(eq(comments.id, commentId));
   if (!comment) throw notFound();
   const loaded = await loadPost(db, viewer, comment.postId);
   if (!loaded) throw notFound();

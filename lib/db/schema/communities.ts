@@ -60,6 +60,7 @@ export const communities = pgTable(
     index("communities_activity_idx").on(t.lastActivityAt.desc(), t.id),
     index("communities_size_idx").on(t.memberCount.desc(), t.id),
     index("communities_name_idx").on(sql`lower(${t.name})`, t.id),
+    index("communities_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     check("communities_depth_check", sql`${t.depth} between 1 and 3`),
     check("communities_member_count_check", sql`${t.memberCount} >= 0`),
   ],

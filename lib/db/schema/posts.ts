@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { communities } from "./communities";
+import { tsvector } from "./search";
 import { users } from "./users";
 
 export const postKinds = ["discussion", "question", "article"] as const;
@@ -52,8 +53,14 @@ export const posts = pgTable(
     hiddenAt: timestamptz("hidden_at"),
     hiddenReason: text("hidden_reason"),
     deletedAt: timestamptz("deleted_at"),
+    /** Title weighted A, tags B, body C, for full-text search. Kept by Postgres itself. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', tags_text(tags)), 'B') || setweight(to_tsvector('english', coalesce(body_text, '')), 'C')`,
+    ),
   },
   (t) => [
+    index("posts_search_idx").using("gin", t.searchVector),
+    index("posts_created_idx").on(t.createdAt.desc(), t.id.desc()),
     // The community feed: newest activity first, keyset on (last_activity_at, id).
     index("posts_feed_idx")
       .on(t.communityId, t.lastActivityAt.desc(), t.id.desc())
@@ -104,8 +111,10 @@ export const comments = pgTable(
     hiddenAt: timestamptz("hidden_at"),
     hiddenReason: text("hidden_reason"),
     deletedAt: timestamptz("deleted_at"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(body_text, ''))`),
   },
   (t) => [
+    index("comments_search_idx").using("gin", t.searchVector),
     index("comments_post_created_idx").on(t.postId, t.createdAt, t.id),
     index("comments_reply_to_idx").on(t.replyToId).where(sql`${t.replyToId} is not null`),
     index("comments_author_idx").on(t.authorId, t.createdAt.desc()),
@@ -206,5 +215,6 @@ export const communityVisits = pgTable(
 );
 
 export type PostKind = (typeof postKinds)[number];
-export type PostRow = typeof posts.$inferSelect;
-export type CommentRow = typeof comments.$inferSelect;
+/** A post as the app reads it: every column but the search document. */
+export type PostRow = Omit<typeof posts.$inferSelect, "searchVector">;
+export type CommentRow = Omit<typeof comments.$inferSelect, "searchVector">;

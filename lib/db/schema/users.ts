@@ -26,6 +26,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     index("users_name_id_idx").on(sql`lower(${t.name})`, t.id),
+    index("users_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("users_organisation_trgm_idx").using("gin", sql`${t.organisation} gin_trgm_ops`),
   ],
 );
 

@@ -90,6 +90,20 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
                 {allowed.request && " Ask to join to read and take part."}
               </p>
             )}
+            {allowed.read && (
+              <form method="get" action="/search" role="search" aria-label={`Search ${community.name}`} className="mt-3 flex flex-wrap items-end gap-2">
+                <input type="hidden" name="community" value={community.slug} />
+                <div>
+                  <label htmlFor="community-search" className="block text-sm font-semibold">
+                    Search this community and its sub-communities
+                  </label>
+                  <input id="community-search" name="q" type="search" className="w-72 border-2 border-ink px-2 py-1" />
+                </div>
+                <button type="submit" className={buttonClass("secondary")}>
+                  Search
+                </button>
+              </form>
+            )}
             {own.length > 0 && <OwnUnpublished posts={own} slug={community.slug} />}
             {feed && <Feed slug={community.slug} feed={feed.data} error={feed.error?.message} query={query} />}
           </section>

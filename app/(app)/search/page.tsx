@@ -1,0 +1,208 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/app/_components/button-styles";
+import { formatDate, plural, VisibilityBadge } from "@/app/_components/community";
+import { kindLabel } from "@/app/_components/feed";
+import { loadPage } from "@/app/_components/guard";
+import { pageQuery, withQuery } from "@/app/_components/query";
+import { requireViewer } from "@/lib/auth/viewer";
+import { search } from "@/lib/search";
+
+export const metadata: Metadata = { title: "Search" };
+
+export default async function SearchPage({ searchParams }: PageProps<"/search">) {
+  const viewer = await requireViewer("/search");
+  const query = pageQuery(await searchParams);
+  const { data: result, error } = await loadPage(() => search(viewer, query));
+  const q = query.q ?? "";
+  const link = (changes: Record<string, string | undefined>) => withQuery("/search", { ...query, cursor: undefined, ...changes });
+  const posts = result?.posts;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{result?.community ? `Search ${result.community.name}` : "Search"}</h1>
+      <form method="get" action="/search" role="search" aria-label="Search Roundtable" className="space-y-3 bg-panel p-4">
+        {result?.community && <input type="hidden" name="community" value={result.community.slug} />}
+        <div>
+          <label htmlFor="search-q" className="block font-semibold">
+            Words to find
+          </label>
+          <p id="search-q-hint" className="text-sm text-muted">
+            Use quotes for a phrase, a minus to leave a word out, and OR for either: “performance framework” -county OR unitary
+          </p>
+          {error && (
+            <p id="search-q-error" className="font-semibold text-danger">
+              <span className="sr-only">Error: </span>
+              {error.message}
+            </p>
+          )}
+          <input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={q.slice(0, 500)}
+            aria-describedby={error ? "search-q-hint search-q-error" : "search-q-hint"}
+            aria-invalid={error ? true : undefined}
+            className="w-full max-w-2xl border-2 border-ink px-2 py-1.5"
+          />
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="search-type" className="block text-sm font-semibold">
+              Look in
+            </label>
+            <select id="search-type" name="type" defaultValue={query.type ?? "all"} className="border-2 border-ink bg-white px-2 py-1">
+              <option value="all">Everything</option>
+              <option value="posts">Posts and replies</option>
+              <option value="communities">Communities</option>
+              <option value="people">People</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-sort" className="block text-sm font-semibold">
+              Sort by
+            </label>
+            <select id="search-sort" name="sort" defaultValue={query.sort ?? "relevance"} className="border-2 border-ink bg-white px-2 py-1">
+              <option value="relevance">Best match</option>
+              <option value="newest">Newest</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="search-from" className="block text-sm font-semibold">
+              From
+            </label>
+            <input id="search-from" name="from" type="date" defaultValue={query.from ?? ""} className="border-2 border-ink px-2 py-1" />
+          </div>
+          <div>
+            <label htmlFor="search-to" className="block text-sm font-semibold">
+              To
+            </label>
+            <input id="search-to" name="to" type="date" defaultValue={query.to ?? ""} className="border-2 border-ink px-2 py-1" />
+          </div>
+          {["kind", "tag", "answered", "author"].map((name) => query[name] && <input key={name} type="hidden" name={name} value={query[name]} />)}
+          <button type="submit" className={buttonClass("primary")}>
+            Search
+          </button>
+        </div>
+      </form>
+
+      {result?.notice && <p className="text-lg">{result.notice}</p>}
+
+      {result && (result.communities.length > 0 || result.people.length > 0) && (
+        <div className="grid gap-6 md:grid-cols-2">
+          {result.communities.length > 0 && (
+            <section aria-labelledby="communities-heading">
+              <h2 id="communities-heading" className="text-xl font-bold">
+                Communities
+              </h2>
+              <ul className="mt-2 space-y-2">
+                {result.communities.map((c) => (
+                  <li key={c.slug}>
+                    <Link href={`/c/${c.slug}`} className="font-semibold">
+                      {c.name}
+                    </Link>{" "}
+                    <VisibilityBadge visibility={c.visibility} />
+                    <span className="block text-sm text-muted">{plural(c.memberCount, "member")}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {result.people.length > 0 && (
+            <section aria-labelledby="people-heading">
+              <h2 id="people-heading" className="text-xl font-bold">
+                People
+              </h2>
+              <ul className="mt-2 space-y-2">
+                {result.people.map((p) => (
+                  <li key={p.id}>
+                    <Link href={`/people/${p.id}`} className="font-semibold">
+                      {p.name}
+                    </Link>
+                    <span className="block text-sm text-muted">{[p.jobTitle, p.organisation].filter(Boolean).join(", ")}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+
+      {posts && (
+        <div className="grid gap-8 md:grid-cols-[1fr_3fr]">
+          <aside aria-labelledby="refine-heading" className="space-y-4 text-sm">
+            <h2 id="refine-heading" className="text-lg font-bold">
+              Narrow down
+            </h2>
+            <FacetList title="Kind" items={posts.facets.kinds.map((k) => ({ label: `${kindLabel[k.kind]}s`, count: k.count, href: link({ kind: k.kind }), active: query.kind === k.kind }))} clear={query.kind ? link({ kind: undefined }) : null} />
+            <FacetList
+              title="Questions"
+              items={[
+                { label: "With an accepted answer", count: posts.facets.answered.yes, href: link({ answered: "yes" }), active: query.answered === "yes" },
+                { label: "Still unanswered", count: posts.facets.answered.no, href: link({ answered: "no" }), active: query.answered === "no" },
+              ].filter((i) => i.count > 0 || i.active)}
+              clear={query.answered ? link({ answered: undefined }) : null}
+            />
+            {!result?.community && (
+              <FacetList title="Community" items={posts.facets.communities.map((c) => ({ label: c.name, count: c.count, href: link({ community: c.slug }), active: false }))} clear={null} />
+            )}
+            <FacetList title="Tag" items={posts.facets.tags.map((t) => ({ label: `#${t.tag}`, count: t.count, href: link({ tag: t.tag }), active: query.tag === t.tag }))} clear={query.tag ? link({ tag: undefined }) : null} />
+            {result?.community && <Link href={link({ community: undefined })}>Search all communities instead</Link>}
+          </aside>
+          <section aria-labelledby="posts-heading">
+            <h2 id="posts-heading" className="text-xl font-bold" aria-live="polite">
+              {plural(posts.facets.total, "post")} found
+            </h2>
+            {posts.items.length === 0 && <p className="mt-2">Nothing matches. Try fewer or different words, or remove a filter.</p>}
+            <ol className="mt-2 space-y-4">
+              {posts.items.map((hit) => (
+                <li key={hit.id} className="border-b border-line pb-3">
+                  <Link href={`/c/${hit.communitySlug}/posts/${hit.id}${hit.matchedCommentId ? `#comment-${hit.matchedCommentId}` : ""}`} className="text-lg font-bold">
+                    {hit.title}
+                  </Link>
+                  <p className="text-sm text-muted">
+                    {kindLabel[hit.kind]}
+                    {hit.kind === "question" && (hit.answered ? " · answered" : " · unanswered")} in {hit.communityName}
+                    {hit.authorName && ` · ${hit.authorName}`} · {formatDate(hit.createdAt)}
+                    {hit.matchedCommentId && " · matched in a reply"}
+                  </p>
+                  {hit.snippet && <p className="mt-1" dangerouslySetInnerHTML={{ __html: hit.snippet }} />}
+                </li>
+              ))}
+            </ol>
+            {posts.nextCursor && (
+              <p className="mt-4">
+                <Link href={withQuery("/search", { ...query, cursor: posts.nextCursor })} rel="next">
+                  More results
+                </Link>
+              </p>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FacetList({ title, items, clear }: { title: string; items: { label: string; count: number; href: string; active: boolean }[]; clear: string | null }) {
+  if (items.length === 0 && !clear) return null;
+  return (
+    <nav aria-label={`Narrow by ${title.toLowerCase()}`}>
+      <h3 className="font-semibold">{title}</h3>
+      <ul className="space-y-1">
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link href={item.href} aria-current={item.active ? "true" : undefined} className={item.active ? "font-bold" : undefined}>
+              {item.label}
+            </Link>{" "}
+            <span className="text-muted">({item.count.toLocaleString("en-GB")})</span>
+          </li>
+        ))}
+        {clear && (
+          <li>
+            <Link href={clear}>Any {title.toLowerCase()}</Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

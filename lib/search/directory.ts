@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
+import type { Visibility } from "@/lib/db/schema";
+import { likePattern } from "@/lib/pagination";
+import { listedCommunities, type Viewer } from "@/lib/policy";
+
+export type CommunityHit = { slug: string; name: string; purpose: string; visibility: Visibility; memberCount: number };
+export type PersonHit = { id: string; name: string; jobTitle: string; organisation: string };
+
+/**
+ * Communities the viewer may know of whose name or purpose match the words, or whose name is
+ * close to what was typed, misspellings included (trigram similarity).
+ */
+export async function searchCommunities(db: Db, viewer: Viewer, text: string, limit = 8): Promise<CommunityHit[]> {
+  const rows = await selectRows<CommunityHit & { member_count: number }>(
+    db,
+    sql`select slug, name, purpose, visibility, member_count
+      from communities, websearch_to_tsquery('english', ${text}) as tsq
+      where ${listedCommunities(viewer)}
+        and (to_tsvector('english', name || ' ' || purpose) @@ tsq
+          or ${text} <% name
+          or name ilike ${likePattern(text)})
+      order by greatest(ts_rank(to_tsvector('english', name || ' ' || purpose), tsq), word_similarity(${text}, name)) desc, member_count desc
+      limit ${limit}`,
+  );
+  return rows.map((r) => ({ slug: r.slug, name: r.name, purpose: r.purpose, visibility: r.visibility, memberCount: r.member_count }));
+}
+
+/**
+ * Members of Roundtable by name or organisation, misspellings included. Only what a profile
+ * shows: name, job title, organisation. Never email addresses.
+ */
+export async function searchPeople(db: Db, _viewer: Viewer, text: string, limit = 8): Promise<PersonHit[]> {
+  const rows = await selectRows<{ id: string; name: string; job_title: string; organisation: string }>(
+    db,
+    sql`select id, name, job_title, organisation from users
+      where status = 'active' and (${text} <% name or name ilike ${likePattern(text)} or organisation ilike ${likePattern(text)})
+      order by greatest(word_similarity(${text}, name), similarity(${text}, organisation)) desc, lower(name)
+      limit ${limit}`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, jobTitle: r.job_title, organisation: r.organisation }));
+}

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { loadCommunity } from "@/lib/communities/access";
+import { getDb } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
+import { notFound } from "@/lib/errors";
+import { assertActiveViewer, can, type MaybeViewer } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
+import { searchCommunities, searchPeople, type CommunityHit, type PersonHit } from "./directory";
+import { postFacets, searchPosts, type PostFacets, type PostHit } from "./posts";
+import { searchSchema, type SearchQuery } from "./query";
+
+export type SearchResult = {
+  query: SearchQuery;
+  /** Why there are no results, in plain words, when the search could not run. */
+  notice: string | null;
+  community: { slug: string; name: string } | null;
+  posts: { items: PostHit[]; nextCursor: string | null; facets: PostFacets } | null;
+  communities: CommunityHit[];
+  people: PersonHit[];
+};
+
+const emptyFacets: PostFacets = { total: 0, kinds: [], communities: [], tags: [], answered: { yes: 0, no: 0 } };
+
+/**
+ * One search over everything the viewer may read: posts (and replies, through their post),
+ * communities and people. New content types add a source here. Every source carries the
+ * viewer's permission scope inside its SQL.
+ */
+export async function search(viewer: MaybeViewer, input: unknown): Promise<SearchResult> {
+  assertActiveViewer(viewer);
+  const q = parseInput(searchSchema, input);
+  const db = await getDb();
+  let community: SearchResult["community"] = null;
+  let communityId: string | null = null;
+  if (q.community) {
+    const loaded = await loadCommunity(db, viewer, { slug: q.community });
+    if (!loaded || !can(viewer, "community.read", loaded.target)) throw notFound();
+    community = { slug: loaded.community.slug, name: loaded.community.name };
+    communityId = loaded.community.id;
+  }
+  const empty = { query: q, community, posts: null, communities: [], people: [] };
+  if (!q.q) return { ...empty, notice: "Enter some words to search for." };
+  const [parsed] = await selectRows<{ words: number }>(db, sql`select numnode(websearch_to_tsquery('english', ${q.q})) as words`);
+  const hasWords = (parsed?.words ?? 0) > 0;
+  const wantPosts = q.type === "all" || q.type === "posts";
+  const wantOthers = !community && !q.cursor;
+  const [postPage, facets, communities, people] = await Promise.all([
+    wantPosts && hasWords ? searchPosts(db, viewer, q, communityId) : null,
+    wantPosts && hasWords && !q.cursor ? postFacets(db, viewer, q, communityId) : null,
+    wantOthers && (q.type === "all" || q.type === "communities") ? searchCommunities(db, viewer, q.q) : [],
+    wantOthers && (q.type === "all" || q.type === "people") ? searchPeople(db, viewer, q.q) : [],
+  ]);
+  return {
+    ...empty,
+    notice: hasWords || communities.length || people.length ? null : "Those words are too common to search for on their own. Try more specific words.",
+    posts: postPage ? { ...postPage, facets: facets ?? emptyFacets } : null,
+    communities,
+    people,
+  };
+}

@@ -1,0 +1,155 @@
+import { sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
+import { comments, posts, type PostKind } from "@/lib/db/schema";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { visibleComments, visiblePosts, type Viewer } from "@/lib/policy";
+import type { SearchQuery } from "./query";
+import { HEADLINE_OPTIONS, snippetHtml } from "./snippet";
+
+const sp = alias(posts, "sp");
+const sc = alias(comments, "sc");
+
+export type PostHit = {
+  id: string;
+  title: string;
+  kind: PostKind;
+  communitySlug: string;
+  communityName: string;
+  authorName: string | null;
+  createdAt: Date;
+  answered: boolean;
+  commentCount: number;
+  /** Safe HTML: escaped text with <mark> around the matches. */
+  snippet: string;
+  /** Set when the best match was in a reply rather than the post itself. */
+  matchedCommentId: string | null;
+};
+
+export type PostFacets = {
+  total: number;
+  kinds: { kind: PostKind; count: number }[];
+  communities: { slug: string; name: string; count: number }[];
+  tags: { tag: string; count: number }[];
+  answered: { yes: number; no: number };
+};
+
+/** Filters on the post `sp`, from the search form. Community ids are already checked readable. */
+function filters(q: SearchQuery, communityId: string | null): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (communityId) parts.push(sql`sp.community_id in (select id from communities where id = ${communityId} or ${communityId} = any(ancestor_ids))`);
+  if (q.kind) parts.push(sql`sp.kind = ${q.kind}`);
+  if (q.author) parts.push(sql`sp.author_id = ${q.author}`);
+  if (q.tag) parts.push(sql`${q.tag} = any(sp.tags)`);
+  if (q.answered) parts.push(sql`sp.kind = 'question' and sp.accepted_comment_id is ${sql.raw(q.answered === "yes" ? "not null" : "null")}`);
+  if (q.from) parts.push(sql`sp.created_at >= ${q.from.toISOString()}::timestamptz`);
+  if (q.to) parts.push(sql`sp.created_at < ${q.to.toISOString()}::timestamptz + interval '1 day'`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Every post the viewer may read that matches, in the post or in one of its visible replies,
+ * with its best rank. The permission scope is part of the SQL: nothing is filtered later.
+ */
+function matches(viewer: Viewer, q: SearchQuery, communityId: string | null): SQL {
+  const scope = sql`${visiblePosts(viewer, sp)} and ${filters(q, communityId)}`;
+  return sql`tsq as (select websearch_to_tsquery('english', ${q.q}) as query),
+    hits as (
+      select sp.id as post_id, ts_rank_cd(sp.search_vector, tsq.query, 32) as rank, null::uuid as comment_id
+      from posts sp, tsq
+      where sp.search_vector @@ tsq.query and ${scope}
+      union all
+      select sc.post_id, ts_rank_cd(sc.search_vector, tsq.query, 32) * 0.6, sc.id
+      from comments sc join posts sp on sp.id = sc.post_id, tsq
+      where sc.search_vector @@ tsq.query and ${visibleComments(viewer, sc, sp.communityId)} and ${scope}
+    ),
+    best as (select distinct on (post_id) post_id, rank, comment_id from hits order by post_id, rank desc, comment_id nulls first)`;
+}
+
+/** A page of matching posts, by relevance or newest, keyset-paged so deep pages stay fast. */
+export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, communityId: string | null) {
+  const byNewest = q.sort === "newest";
+  const after = decodeCursor(q.cursor, ["string", "string"]);
+  const keyset = !after
+    ? sql`true`
+    : byNewest
+      ? sql`(p.created_at, p.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
+      : sql`(best.rank, best.post_id) < (${after[0]}::real, ${after[1]}::uuid)`;
+  const order = byNewest ? sql`p.created_at desc, p.id desc` : sql`best.rank desc, best.post_id desc`;
+  const rows = await selectRows<{
+    id: string;
+    title: string;
+    kind: PostKind;
+    community_slug: string;
+    community_name: string;
+    author_name: string | null;
+    created_at: Date | string;
+    answered: boolean;
+    comment_count: number;
+    headline: string | null;
+    matched_comment_id: string | null;
+    key: string;
+  }>(
+    db,
+    sql`with ${matches(viewer, q, communityId)},
+      page as (
+        select best.post_id, best.rank, best.comment_id, p.created_at,
+          ${byNewest ? sql`p.created_at::text` : sql`best.rank::text`} as key
+        from best join posts p on p.id = best.post_id
+        where ${keyset}
+        order by ${order}
+        limit ${q.limit + 1}
+      )
+      select p.id, p.title, p.kind, c.slug as community_slug, c.name as community_name, u.name as author_name,
+        p.created_at, p.accepted_comment_id is not null as answered, p.comment_count,
+        ts_headline('english', coalesce(mc.body_text, p.body_text), (select query from tsq), ${HEADLINE_OPTIONS}) as headline,
+        page.comment_id as matched_comment_id, page.key
+      from page
+      join posts p on p.id = page.post_id
+      join communities c on c.id = p.community_id
+      left join users u on u.id = p.author_id
+      left join comments mc on mc.id = page.comment_id
+      order by ${byNewest ? sql`page.created_at desc, page.post_id desc` : sql`page.rank desc, page.post_id desc`}`,
+  );
+  const more = rows.length > q.limit;
+  const items = (more ? rows.slice(0, q.limit) : rows).map(
+    (r): PostHit => ({
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      communitySlug: r.community_slug,
+      communityName: r.community_name,
+      authorName: r.author_name,
+      createdAt: new Date(r.created_at),
+      answered: r.answered,
+      commentCount: r.comment_count,
+      snippet: snippetHtml(r.headline),
+      matchedCommentId: r.matched_comment_id,
+    }),
+  );
+  const last = items.length ? rows[items.length - 1] : undefined;
+  return { items, nextCursor: more && last ? encodeCursor([last.key, last.id]) : null };
+}
+
+/** Counts by kind, community, tag and answer, over the same permission-scoped matches. */
+export async function postFacets(db: Db, viewer: Viewer, q: SearchQuery, communityId: string | null): Promise<PostFacets> {
+  const [row] = await selectRows<{ facets: PostFacets }>(
+    db,
+    sql`with ${matches(viewer, q, communityId)},
+      m as materialized (select p.kind, p.community_id, p.tags, p.accepted_comment_id from best join posts p on p.id = best.post_id)
+      select json_build_object(
+        'total', (select count(*) from m),
+        'kinds', coalesce((select json_agg(json_build_object('kind', kind, 'count', n) order by n desc) from (select kind, count(*) as n from m group by kind) k), '[]'::json),
+        'communities', coalesce((select json_agg(json_build_object('slug', c.slug, 'name', c.name, 'count', n) order by n desc, c.name)
+          from (select community_id, count(*) as n from m group by community_id order by count(*) desc limit 10) x join communities c on c.id = x.community_id), '[]'::json),
+        'tags', coalesce((select json_agg(json_build_object('tag', tag, 'count', n) order by n desc, tag)
+          from (select unnest(tags) as tag, count(*) as n from m group by 1 order by 2 desc, 1 limit 10) t), '[]'::json),
+        'answered', json_build_object(
+          'yes', (select count(*) from m where kind = 'question' and accepted_comment_id is not null),
+          'no', (select count(*) from m where kind = 'question' and accepted_comment_id is null))
+      ) as facets`,
+  );
+  const facets = row!.facets;
+  return { ...facets, total: Number(facets.total) };
+}
