@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { communities, memberships, type CommunityRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -15,6 +15,9 @@ import {
 
 export type LoadedCommunity = { community: CommunityRow; target: CommunityTarget };
 
+// Every column but the search document, which only search reads.
+const { searchVector: _searchVector, ...communityColumns } = getTableColumns(communities);
+
 /**
  * Loads a community with its ancestors and the viewer's memberships in all of them, in one
  * query, ready for a policy decision. Null when there is no such community.
@@ -28,7 +31,7 @@ export async function loadCommunity(
   const match =
     "slug" in where ? sql`slug = ${where.slug}` : sql`id = ${where.id}`;
   const query = db
-    .select({ community: communities, membership: memberships })
+    .select({ community: communityColumns, membership: memberships })
     .from(communities)
     .leftJoin(
       memberships,

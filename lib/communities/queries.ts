@@ -32,7 +32,6 @@ export type CommunitySummary = {
   myStatus: "active" | "pending" | "invited" | "banned" | null;
 };
 
-const parentTable = alias(communities, "parent");
 const childTable = alias(communities, "child");
 
 /** Columns of a community summary. Sub-communities are counted only if the viewer sees them. */
@@ -47,8 +46,9 @@ function summaryColumns(viewer: Viewer) {
     lastActivityAt: communities.lastActivityAt,
     activityKey: sql<string>`${communities.lastActivityAt}::text`,
     archivedAt: communities.archivedAt,
-    parentName: parentTable.name,
-    parentSlug: parentTable.slug,
+    // Subqueries rather than a join: they run only for the rows that make the page.
+    parentName: sql<string | null>`(select p.name from communities p where p.id = ${communities.parentId})`,
+    parentSlug: sql<string | null>`(select p.slug from communities p where p.id = ${communities.parentId})`,
     myStatus: memberships.status,
     subCommunityCount: sql<number>`(select count(*)::int from communities as child
       where ${childTable.parentId} = ${communities.id} and ${listedCommunities(viewer, childTable)})`,
@@ -91,7 +91,6 @@ function selectSummaries(db: Db, viewer: Viewer) {
   return db
     .select(summaryColumns(viewer))
     .from(communities)
-    .leftJoin(parentTable, eq(parentTable.id, communities.parentId))
     .leftJoin(
       memberships,
       and(eq(memberships.communityId, communities.id), eq(memberships.userId, viewer.id)),

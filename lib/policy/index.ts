@@ -9,4 +9,4 @@ export {
 export { type MoveTarget, type PersonTarget } from "./moderation-rules";
 export { type CommentTarget, type PostTarget } from "./post-rules";
 export { isActiveViewer, isAdmin, type MaybeViewer, type Viewer } from "./viewer";
-export { listedCommunities, moderatedCommunityIds, publicPosts, readableCommunityIds, visibleComments, visiblePosts } from "./scopes";
+export { listedCommunities, moderatedCommunityIds, publicPosts, readableCommunity, readableCommunityIds, visibleComments, visiblePosts } from "./scopes";

@@ -7,46 +7,71 @@ import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer";
 // that touches communities or their content joins on one of these. The policy matrix test
 // checks that each agrees with `can()` for every actor and community.
 
+// The viewer's own memberships, as small arrays. Each is an uncorrelated subquery, which
+// Postgres runs once per statement, so a predicate can test every row against them cheaply.
+const myCommunities = (viewer: { id: string }, status: "active" | "banned" | "invited") => {
+  const live =
+    status === "banned"
+      ? sql`and (mb.banned_until is null or mb.banned_until > now())`
+      : status === "invited"
+        ? sql`and (mb.invite_expires_at is null or mb.invite_expires_at > now())`
+        : sql``;
+  return sql`array(select mb.community_id from memberships mb
+    where mb.user_id = ${viewer.id} and mb.status = ${status} ${live})`;
+};
+
+type CommunityRowColumns = { id: AnyPgColumn; ancestorIds: AnyPgColumn; visibility: AnyPgColumn };
+
 /**
- * `select id from communities` that the viewer may read: each community from the top down
- * to it is open or has the viewer as an active member, and none has banned them.
+ * Every community above this one lets the viewer in: none has banned them, and each that is
+ * not open has them as an active member. (Sub-communities are never more open than their
+ * parents, so an open community has only open ancestors.)
  */
+function readsAncestors(viewer: { id: string }, c: CommunityRowColumns): SQL {
+  return sql`(cardinality(${c.ancestorIds}) = 0 or (
+    not (${c.ancestorIds} && ${myCommunities(viewer, "banned")})
+    and not exists (
+      select 1 from communities anc
+      where anc.id = any(${c.ancestorIds}) and anc.visibility <> 'open'
+        and anc.id <> all(${myCommunities(viewer, "active")}))))`;
+}
+
+/**
+ * A condition on a row of `communities`: the viewer may read it. SQL twin of
+ * `readsCommunity`: from the top down to it, each community is open or has the viewer as an
+ * active member, and none has banned them.
+ */
+export function readableCommunity(viewer: MaybeViewer, c: CommunityRowColumns = communities): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  if (isAdmin(viewer)) return sql`true`;
+  return sql`(${c.id} <> all(${myCommunities(viewer, "banned")})
+    and (${c.visibility} = 'open' or ${c.id} = any(${myCommunities(viewer, "active")}))
+    and ${readsAncestors(viewer, c)})`;
+}
+
+/** `select id from communities` that the viewer may read. */
 export function readableCommunityIds(viewer: MaybeViewer): SQL {
   if (!isActiveViewer(viewer)) return sql`(select null::uuid where false)`;
   if (isAdmin(viewer)) return sql`(select rc.id from communities rc)`;
-  const me = viewer.id;
-  return sql`(select rc.id from communities rc
-    where (rc.visibility = 'open' or rc.id in (
-        select rm.community_id from memberships rm where rm.user_id = ${me} and rm.status = 'active'))
-      and not exists (
-        select 1 from memberships rb
-        where rb.user_id = ${me} and rb.status = 'banned'
-          and (rb.banned_until is null or rb.banned_until > now())
-          and (rb.community_id = rc.id or rb.community_id = any(rc.ancestor_ids)))
-      and not exists (
-        select 1 from communities ra
-        where ra.id = any(rc.ancestor_ids) and ra.visibility <> 'open'
-          and ra.id not in (
-            select ram.community_id from memberships ram
-            where ram.user_id = ${me} and ram.status = 'active')))`;
+  return sql`(select rc.id from communities rc where ${readableCommunity(viewer, readableAlias)})`;
 }
 
-type CommunityColumns = { id: AnyPgColumn; parentId: AnyPgColumn; visibility: AnyPgColumn };
+const readableAlias = { id: sql.raw("rc.id"), ancestorIds: sql.raw("rc.ancestor_ids"), visibility: sql.raw("rc.visibility") } as unknown as CommunityRowColumns;
+
+type CommunityColumns = CommunityRowColumns & { parentId: AnyPgColumn };
 
 /**
- * A condition on the `communities` table: the viewer knows the community exists (its name,
- * purpose and size). They read its parent, and it is not private unless they belong or
- * are invited.
+ * A condition on a row of `communities`: the viewer knows the community exists (its name,
+ * purpose and size). SQL twin of `seesCommunity`: they read every community above it, and it
+ * is not private unless they belong or are invited.
  */
 export function listedCommunities(viewer: MaybeViewer, table: CommunityColumns = communities): SQL {
   if (!isActiveViewer(viewer)) return sql`false`;
   if (isAdmin(viewer)) return sql`true`;
-  return sql`((${table.parentId} is null or ${table.parentId} in ${readableCommunityIds(viewer)})
-    and (${table.visibility} <> 'private' or exists (
-      select 1 from memberships lm
-      where lm.community_id = ${table.id} and lm.user_id = ${viewer.id}
-        and (lm.status = 'active' or (lm.status = 'invited'
-          and (lm.invite_expires_at is null or lm.invite_expires_at > now()))))))`;
+  return sql`(${readsAncestors(viewer, table)}
+    and (${table.visibility} <> 'private'
+      or ${table.id} = any(${myCommunities(viewer, "active")})
+      or ${table.id} = any(${myCommunities(viewer, "invited")})))`;
 }
 
 /** `select id from communities` that the viewer looks after: facilitator or owner, or any for admins. */
@@ -56,6 +81,8 @@ export function moderatedCommunityIds(viewer: MaybeViewer): SQL {
   return sql`(select mm.community_id from memberships mm
     where mm.user_id = ${viewer.id} and mm.status = 'active' and mm.role in ('owner', 'facilitator'))`;
 }
+
+const postCommunity = { id: sql.raw("pc.id"), ancestorIds: sql.raw("pc.ancestor_ids"), visibility: sql.raw("pc.visibility") } as unknown as CommunityRowColumns;
 
 type PostColumns = { communityId: AnyPgColumn; authorId: AnyPgColumn; status: AnyPgColumn; hiddenAt: AnyPgColumn; deletedAt: AnyPgColumn };
 
@@ -67,7 +94,7 @@ type PostColumns = { communityId: AnyPgColumn; authorId: AnyPgColumn; status: An
 export function visiblePosts(viewer: MaybeViewer, table: PostColumns): SQL {
   if (!isActiveViewer(viewer)) return sql`false`;
   return sql`(${table.deletedAt} is null
-    and ${table.communityId} in ${readableCommunityIds(viewer)}
+    and exists (select 1 from communities pc where pc.id = ${table.communityId} and ${readableCommunity(viewer, postCommunity)})
     and ((${table.status} = 'published' and ${table.hiddenAt} is null)
       or ${table.authorId} = ${viewer.id}
       or ${table.communityId} in ${moderatedCommunityIds(viewer)}))`;

@@ -16,12 +16,12 @@ export async function searchCommunities(db: Db, viewer: Viewer, text: string, li
   const rows = await selectRows<CommunityHit & { member_count: number }>(
     db,
     sql`select slug, name, purpose, visibility, member_count
-      from communities, websearch_to_tsquery('english', ${text}) as tsq
+      from communities
       where ${listedCommunities(viewer)}
-        and (to_tsvector('english', name || ' ' || purpose) @@ tsq
+        and (search_vector @@ websearch_to_tsquery('english', ${text})
           or ${text} <% name
           or name ilike ${likePattern(text)})
-      order by greatest(ts_rank(to_tsvector('english', name || ' ' || purpose), tsq), word_similarity(${text}, name)) desc, member_count desc
+      order by greatest(ts_rank(search_vector, websearch_to_tsquery('english', ${text})), word_similarity(${text}, name)) desc, member_count desc
       limit ${limit}`,
   );
   return rows.map((r) => ({ slug: r.slug, name: r.name, purpose: r.purpose, visibility: r.visibility, memberCount: r.member_count }));

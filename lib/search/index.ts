@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import { assertActiveViewer, can, type MaybeViewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { searchCommunities, searchPeople, type CommunityHit, type PersonHit } from "./directory";
-import { postFacets, searchPosts, type PostFacets, type PostHit } from "./posts";
+import { searchPosts, type PostFacets, type PostHit } from "./posts";
 import { searchSchema, type SearchQuery } from "./query";
 
 export type SearchResult = {
@@ -19,7 +19,7 @@ export type SearchResult = {
   people: PersonHit[];
 };
 
-const emptyFacets: PostFacets = { total: 0, kinds: [], communities: [], tags: [], answered: { yes: 0, no: 0 } };
+const emptyFacets: PostFacets = { total: 0, capped: false, kinds: [], communities: [], tags: [], answered: { yes: 0, no: 0 } };
 
 /**
  * One search over everything the viewer may read: posts (and replies, through their post),
@@ -44,16 +44,15 @@ export async function search(viewer: MaybeViewer, input: unknown): Promise<Searc
   const hasWords = (parsed?.words ?? 0) > 0;
   const wantPosts = q.type === "all" || q.type === "posts";
   const wantOthers = !community && !q.cursor;
-  const [postPage, facets, communities, people] = await Promise.all([
+  const [postPage, communities, people] = await Promise.all([
     wantPosts && hasWords ? searchPosts(db, viewer, q, communityId) : null,
-    wantPosts && hasWords && !q.cursor ? postFacets(db, viewer, q, communityId) : null,
     wantOthers && (q.type === "all" || q.type === "communities") ? searchCommunities(db, viewer, q.q) : [],
     wantOthers && (q.type === "all" || q.type === "people") ? searchPeople(db, viewer, q.q) : [],
   ]);
   return {
     ...empty,
     notice: hasWords || communities.length || people.length ? null : "Those words are too common to search for on their own. Try more specific words.",
-    posts: postPage ? { ...postPage, facets: facets ?? emptyFacets } : null,
+    posts: postPage ? { items: postPage.items, nextCursor: postPage.nextCursor, facets: postPage.facets ?? emptyFacets } : null,
     communities,
     people,
   };

@@ -29,13 +29,23 @@ export type PostHit = {
 
 export type PostFacets = {
   total: number;
+  /** True when there were more matches than were ranked: the counts are "more than". */
+  capped: boolean;
   kinds: { kind: PostKind; count: number }[];
   communities: { slug: string; name: string; count: number }[];
   tags: { tag: string; count: number }[];
   answered: { yes: number; no: number };
 };
 
-/** Filters on the post `sp`, from the search form. Community ids are already checked readable. */
+/**
+ * How many of the newest matching posts, and of the newest matching replies, are ranked.
+ * Rare words match fewer than this, and every match is ranked. A very common word can match
+ * a quarter of all posts; ranking them all would take seconds, so the best are chosen among
+ * the newest, and the counts say "more than".
+ */
+export const CANDIDATES = 400;
+
+/** Filters on the post `sp`, from the search form. The community is already checked readable. */
 function filters(q: SearchQuery, communityId: string | null): SQL {
   const parts: SQL[] = [sql`true`];
   if (communityId) parts.push(sql`sp.community_id in (select id from communities where id = ${communityId} or ${communityId} = any(ancestor_ids))`);
@@ -50,72 +60,102 @@ function filters(q: SearchQuery, communityId: string | null): SQL {
 
 /**
  * Every post the viewer may read that matches, in the post or in one of its visible replies,
- * with its best rank. The permission scope is part of the SQL: nothing is filtered later.
+ * with its best rank: `best`. The permission scope is part of the SQL; nothing is filtered later.
  */
 function matches(viewer: Viewer, q: SearchQuery, communityId: string | null): SQL {
   const scope = sql`${visiblePosts(viewer, sp)} and ${filters(q, communityId)}`;
-  return sql`tsq as (select websearch_to_tsquery('english', ${q.q}) as query),
-    hits as (
-      select sp.id as post_id, ts_rank_cd(sp.search_vector, tsq.query, 32) as rank, null::uuid as comment_id
-      from posts sp, tsq
-      where sp.search_vector @@ tsq.query and ${scope}
-      union all
-      select sc.post_id, ts_rank_cd(sc.search_vector, tsq.query, 32) * 0.6, sc.id
-      from comments sc join posts sp on sp.id = sc.post_id, tsq
-      where sc.search_vector @@ tsq.query and ${visibleComments(viewer, sc, sp.communityId)} and ${scope}
+  // The query is written out in each place, not taken from a CTE, so that the planner can
+  // estimate how common the words are and choose between the GIN index (rare words) and
+  // walking the newest rows until enough match (common words).
+  const query = sql`websearch_to_tsquery('english', ${q.q})`;
+  return sql`post_candidates as (
+      select sp.id as post_id, sp.search_vector from posts sp
+      where sp.search_vector @@ ${query} and ${scope}
+      order by sp.created_at desc, sp.id desc limit ${CANDIDATES}
     ),
-    best as (select distinct on (post_id) post_id, rank, comment_id from hits order by post_id, rank desc, comment_id nulls first)`;
+    comment_candidates as (
+      select sc.post_id, sc.id as comment_id, sc.search_vector from comments sc join posts sp on sp.id = sc.post_id
+      where sc.search_vector @@ ${query} and ${visibleComments(viewer, sc, sp.communityId)} and ${scope}
+      order by sc.created_at desc, sc.id desc limit ${CANDIDATES}
+    ),
+    hits as (
+      select post_id, ts_rank_cd(search_vector, ${query}, 32) as rank, null::uuid as comment_id from post_candidates
+      union all
+      select post_id, ts_rank_cd(search_vector, ${query}, 32) * 0.6, comment_id from comment_candidates
+    ),
+    best as (select distinct on (post_id) post_id, rank, comment_id from hits order by post_id, rank desc, comment_id nulls first),
+    m as materialized (select best.*, p.created_at, p.kind, p.community_id, p.tags, p.accepted_comment_id from best join posts p on p.id = best.post_id)`;
 }
 
-/** A page of matching posts, by relevance or newest, keyset-paged so deep pages stay fast. */
+type Row = {
+  id: string | null;
+  title: string;
+  kind: PostKind;
+  community_slug: string;
+  community_name: string;
+  author_name: string | null;
+  created_at: Date | string;
+  answered: boolean;
+  comment_count: number;
+  headline: string | null;
+  matched_comment_id: string | null;
+  key: string;
+  facets: PostFacets | null;
+};
+
+/**
+ * A page of matching posts, by relevance or newest, with the counts by kind, community, tag
+ * and answer over all the matches, in one statement. Paged by keyset, so deep pages stay fast.
+ */
 export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, communityId: string | null) {
   const byNewest = q.sort === "newest";
   const after = decodeCursor(q.cursor, ["string", "string"]);
   const keyset = !after
     ? sql`true`
     : byNewest
-      ? sql`(p.created_at, p.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
-      : sql`(best.rank, best.post_id) < (${after[0]}::real, ${after[1]}::uuid)`;
-  const order = byNewest ? sql`p.created_at desc, p.id desc` : sql`best.rank desc, best.post_id desc`;
-  const rows = await selectRows<{
-    id: string;
-    title: string;
-    kind: PostKind;
-    community_slug: string;
-    community_name: string;
-    author_name: string | null;
-    created_at: Date | string;
-    answered: boolean;
-    comment_count: number;
-    headline: string | null;
-    matched_comment_id: string | null;
-    key: string;
-  }>(
+      ? sql`(m.created_at, m.post_id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
+      : sql`(m.rank, m.post_id) < (${after[0]}::real, ${after[1]}::uuid)`;
+  const order = byNewest ? sql`created_at desc, post_id desc` : sql`rank desc, post_id desc`;
+  const facets = q.cursor
+    ? sql`null::json`
+    : sql`json_build_object(
+        'total', (select count(*) from m),
+        'capped', (select count(*) from post_candidates) >= ${CANDIDATES} or (select count(*) from comment_candidates) >= ${CANDIDATES},
+        'kinds', coalesce((select json_agg(json_build_object('kind', kind, 'count', n) order by n desc) from (select kind, count(*) as n from m group by kind) k), '[]'::json),
+        'communities', coalesce((select json_agg(json_build_object('slug', c.slug, 'name', c.name, 'count', n) order by n desc, c.name)
+          from (select community_id, count(*) as n from m group by community_id order by count(*) desc limit 10) x join communities c on c.id = x.community_id), '[]'::json),
+        'tags', coalesce((select json_agg(json_build_object('tag', tag, 'count', n) order by n desc, tag)
+          from (select unnest(tags) as tag, count(*) as n from m group by 1 order by 2 desc, 1 limit 10) t), '[]'::json),
+        'answered', json_build_object(
+          'yes', (select count(*) from m where kind = 'question' and accepted_comment_id is not null),
+          'no', (select count(*) from m where kind = 'question' and accepted_comment_id is null)))`;
+  const rows = await selectRows<Row>(
     db,
     sql`with ${matches(viewer, q, communityId)},
       page as (
-        select best.post_id, best.rank, best.comment_id, p.created_at,
-          ${byNewest ? sql`p.created_at::text` : sql`best.rank::text`} as key
-        from best join posts p on p.id = best.post_id
-        where ${keyset}
+        select m.post_id, m.rank, m.comment_id, m.created_at,
+          ${byNewest ? sql`m.created_at::text` : sql`m.rank::text`} as key
+        from m where ${keyset}
         order by ${order}
         limit ${q.limit + 1}
       )
       select p.id, p.title, p.kind, c.slug as community_slug, c.name as community_name, u.name as author_name,
         p.created_at, p.accepted_comment_id is not null as answered, p.comment_count,
-        ts_headline('english', coalesce(mc.body_text, p.body_text), (select query from tsq), ${HEADLINE_OPTIONS}) as headline,
-        page.comment_id as matched_comment_id, page.key
-      from page
-      join posts p on p.id = page.post_id
-      join communities c on c.id = p.community_id
+        ts_headline('english', coalesce(mc.body_text, p.body_text), websearch_to_tsquery('english', ${q.q}), ${HEADLINE_OPTIONS}) as headline,
+        page.comment_id as matched_comment_id, page.key, f.facets
+      from (select ${facets} as facets) f
+      left join page on true
+      left join posts p on p.id = page.post_id
+      left join communities c on c.id = p.community_id
       left join users u on u.id = p.author_id
       left join comments mc on mc.id = page.comment_id
       order by ${byNewest ? sql`page.created_at desc, page.post_id desc` : sql`page.rank desc, page.post_id desc`}`,
   );
-  const more = rows.length > q.limit;
-  const items = (more ? rows.slice(0, q.limit) : rows).map(
+  const found = rows.filter((r) => r.id !== null);
+  const more = found.length > q.limit;
+  const items = (more ? found.slice(0, q.limit) : found).map(
     (r): PostHit => ({
-      id: r.id,
+      id: r.id!,
       title: r.title,
       kind: r.kind,
       communitySlug: r.community_slug,
@@ -128,28 +168,11 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
       matchedCommentId: r.matched_comment_id,
     }),
   );
-  const last = items.length ? rows[items.length - 1] : undefined;
-  return { items, nextCursor: more && last ? encodeCursor([last.key, last.id]) : null };
-}
-
-/** Counts by kind, community, tag and answer, over the same permission-scoped matches. */
-export async function postFacets(db: Db, viewer: Viewer, q: SearchQuery, communityId: string | null): Promise<PostFacets> {
-  const [row] = await selectRows<{ facets: PostFacets }>(
-    db,
-    sql`with ${matches(viewer, q, communityId)},
-      m as materialized (select p.kind, p.community_id, p.tags, p.accepted_comment_id from best join posts p on p.id = best.post_id)
-      select json_build_object(
-        'total', (select count(*) from m),
-        'kinds', coalesce((select json_agg(json_build_object('kind', kind, 'count', n) order by n desc) from (select kind, count(*) as n from m group by kind) k), '[]'::json),
-        'communities', coalesce((select json_agg(json_build_object('slug', c.slug, 'name', c.name, 'count', n) order by n desc, c.name)
-          from (select community_id, count(*) as n from m group by community_id order by count(*) desc limit 10) x join communities c on c.id = x.community_id), '[]'::json),
-        'tags', coalesce((select json_agg(json_build_object('tag', tag, 'count', n) order by n desc, tag)
-          from (select unnest(tags) as tag, count(*) as n from m group by 1 order by 2 desc, 1 limit 10) t), '[]'::json),
-        'answered', json_build_object(
-          'yes', (select count(*) from m where kind = 'question' and accepted_comment_id is not null),
-          'no', (select count(*) from m where kind = 'question' and accepted_comment_id is null))
-      ) as facets`,
-  );
-  const facets = row!.facets;
-  return { ...facets, total: Number(facets.total) };
+  const last = items.length ? found[items.length - 1] : undefined;
+  const facetRow = rows[0]?.facets;
+  return {
+    items,
+    nextCursor: more && last ? encodeCursor([last.key, last.id!]) : null,
+    facets: facetRow ? { ...facetRow, total: Number(facetRow.total) } : null,
+  };
 }

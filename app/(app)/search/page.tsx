@@ -150,7 +150,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
           </aside>
           <section aria-labelledby="posts-heading">
             <h2 id="posts-heading" className="text-xl font-bold" aria-live="polite">
-              {plural(posts.facets.total, "post")} found
+              {posts.facets.capped ? `More than ${plural(posts.facets.total, "post")} found: the best among the most recent` : `${plural(posts.facets.total, "post")} found`}
             </h2>
             {posts.items.length === 0 && <p className="mt-2">Nothing matches. Try fewer or different words, or remove a filter.</p>}
             <ol className="mt-2 space-y-4">

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { tsvector } from "./search";
 import { users } from "./users";
 
 export const visibilities = ["open", "restricted", "private"] as const;
@@ -53,14 +54,19 @@ export const communities = pgTable(
     createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     archivedAt: timestamptz("archived_at"),
+    /** Name weighted A, purpose B, for finding communities by their words. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(purpose, '')), 'B')`,
+    ),
   },
   (t) => [
     uniqueIndex("communities_slug_key").on(t.slug),
     index("communities_parent_idx").on(t.parentId, sql`lower(${t.name})`),
-    index("communities_activity_idx").on(t.lastActivityAt.desc(), t.id),
-    index("communities_size_idx").on(t.memberCount.desc(), t.id),
+    index("communities_activity_idx").on(t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("communities_size_idx").on(t.memberCount.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("communities_name_idx").on(sql`lower(${t.name})`, t.id),
     index("communities_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("communities_search_idx").using("gin", t.searchVector),
     check("communities_depth_check", sql`${t.depth} between 1 and 3`),
     check("communities_member_count_check", sql`${t.memberCount} >= 0`),
   ],
@@ -117,7 +123,7 @@ export const invitations = pgTable(
   ],
 );
 
-export type CommunityRow = typeof communities.$inferSelect;
+export type CommunityRow = Omit<typeof communities.$inferSelect, "searchVector">;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 export type Visibility = (typeof visibilities)[number];

@@ -38,7 +38,7 @@ export const reports = pgTable(
     uniqueIndex("reports_once_per_post").on(t.reporterId, t.postId).where(sql`${t.commentId} is null`),
     uniqueIndex("reports_once_per_comment").on(t.reporterId, t.commentId).where(sql`${t.commentId} is not null`),
     index("reports_queue_idx").on(t.communityId, t.status, t.createdAt),
-    index("reports_reporter_idx").on(t.reporterId, t.createdAt.desc()),
+    index("reports_reporter_idx").on(t.reporterId, t.createdAt.desc().nullsFirst()),
   ],
 );
 
@@ -64,8 +64,8 @@ export const auditLog = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [
-    index("audit_log_community_idx").on(t.communityId, t.createdAt.desc(), t.id.desc()),
-    index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("audit_log_community_idx").on(t.communityId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("audit_log_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 

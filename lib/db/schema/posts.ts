@@ -60,17 +60,17 @@ export const posts = pgTable(
   },
   (t) => [
     index("posts_search_idx").using("gin", t.searchVector),
-    index("posts_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("posts_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // The community feed: newest activity first, keyset on (last_activity_at, id).
     index("posts_feed_idx")
-      .on(t.communityId, t.lastActivityAt.desc(), t.id.desc())
+      .on(t.communityId, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.deletedAt} is null`),
     index("posts_feed_kind_idx")
-      .on(t.communityId, t.kind, t.lastActivityAt.desc(), t.id.desc())
+      .on(t.communityId, t.kind, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.deletedAt} is null`),
     index("posts_pinned_idx").on(t.communityId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
     index("posts_tags_idx").using("gin", t.tags),
-    index("posts_author_idx").on(t.authorId, t.createdAt.desc()),
+    index("posts_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst()),
     uniqueIndex("posts_idempotency_key").on(t.authorId, t.idempotencyKey),
     check("posts_counts_check", sql`${t.commentCount} >= 0 and ${t.helpfulCount} >= 0`),
   ],
@@ -115,9 +115,10 @@ export const comments = pgTable(
   },
   (t) => [
     index("comments_search_idx").using("gin", t.searchVector),
+    index("comments_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("comments_post_created_idx").on(t.postId, t.createdAt, t.id),
     index("comments_reply_to_idx").on(t.replyToId).where(sql`${t.replyToId} is not null`),
-    index("comments_author_idx").on(t.authorId, t.createdAt.desc()),
+    index("comments_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst()),
     uniqueIndex("comments_idempotency_key").on(t.authorId, t.idempotencyKey),
   ],
 );

@@ -1,0 +1,169 @@
+// npm run bench -- --scale small|large [--seconds 20] [--connections 50] [--skip-build] [--no-frontend]
+// Builds the production app, starts it on the Postgres in DATABASE_URL (filled by bench:data),
+// and drives each page and endpoint with autocannon from this separate process. Throughput is
+// reported as a share of a static file served by the same server in the same run, because
+// absolute numbers on a shared machine are noise.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { lighthouse, type LighthouseScores } from "./frontend";
+import { pageWeights } from "./js-weight";
+import { measure, type Measure, type Target } from "./load";
+import { BENCH_PASSWORD, benchAccounts, RARE_PHRASE } from "./scales";
+import { peakMemoryMiB, signInCookie, startServer } from "./server";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback);
+const scale = option("scale", "small");
+const seconds = Number(option("seconds", "20"));
+const warmup = Number(option("warmup", "5"));
+const connections = Number(option("connections", "50"));
+const port = Number(option("port", "3400"));
+const smoke = args.includes("--smoke");
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("Set DATABASE_URL to the database filled by `npm run bench:data`.");
+  process.exit(2);
+}
+
+if (!args.includes("--skip-build")) {
+  console.log("Building the production app…");
+  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+const fixtures = await findFixtures(url);
+const server = await startServer(port, { DATABASE_URL: url, ...(process.env.DATABASE_DRIVER ? { DATABASE_DRIVER: process.env.DATABASE_DRIVER } : {}) });
+const base = `http://localhost:${port}`;
+const results: Measure[] = [];
+let peak = 0;
+try {
+  const cookie = await signInCookie(base, benchAccounts.member, BENCH_PASSWORD);
+  const writer = await signInCookie(base, benchAccounts.writer, BENCH_PASSWORD);
+  const targets: (Target & { as?: string })[] = [
+    { name: "Static file (ceiling)", path: "/robots.txt", group: "ceiling" },
+    { name: "Community feed, large", path: `/c/${fixtures.large}`, group: "page" },
+    { name: "Community feed, small", path: `/c/${fixtures.small}`, group: "page" },
+    { name: "Post with 200 replies", path: `/c/${fixtures.large}/posts/${fixtures.longPost}`, group: "page" },
+    { name: "Home feed", path: "/home", group: "page" },
+    { name: "Directory", path: "/communities", group: "page" },
+    { name: "Search, common word", path: "/search?q=performance", group: "page" },
+    { name: "Search, rare phrase", path: `/search?q=${encodeURIComponent(`"${fixtures.rarePhrase}"`)}`, group: "page" },
+    { name: "API: community feed, large", path: `/api/v1/communities/${fixtures.large}/posts`, group: "api" },
+    { name: "API: community feed, small", path: `/api/v1/communities/${fixtures.small}/posts`, group: "api" },
+    { name: "API: post with 200 replies", path: `/api/v1/posts/${fixtures.longPost}`, group: "api" },
+    { name: "API: home feed", path: "/api/v1/feed", group: "api" },
+    { name: "API: directory", path: "/api/v1/communities", group: "api" },
+    { name: "API: search, common word", path: "/api/v1/search?q=performance&type=posts", group: "api" },
+    { name: "API: search, rare phrase", path: `/api/v1/search?type=posts&q=${encodeURIComponent(`"${fixtures.rarePhrase}"`)}`, group: "api" },
+    {
+      name: "Create a reply (write)",
+      path: `/api/v1/posts/${fixtures.writePost}/comments`,
+      group: "write",
+      method: "POST",
+      body: JSON.stringify({ body: "<p>Thanks, this matches what we found when we reviewed our own measures.</p>", bodyFormat: "html" }),
+      as: writer,
+    },
+  ];
+  for (const target of targets) {
+    process.stdout.write(`${target.name}… `);
+    const result = await measure(base, target.as ?? cookie, target, { seconds, warmup: smoke ? 0 : warmup, connections });
+    results.push(result);
+    peak = Math.max(peak, peakMemoryMiB(server.process.pid!));
+    console.log(`${result.rps} req/s, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`);
+  }
+  const frontend = smoke || args.includes("--no-frontend") ? null : await frontEnd(base, cookie, fixtures);
+  report(results, peak, frontend);
+} finally {
+  await server.stop();
+}
+if (smoke && results.some((r) => r.non2xx > 0 || r.errors > 0 || r.requests === 0)) {
+  console.error("Some targets failed: the benchmark is broken.");
+  process.exit(1);
+}
+
+/** Slugs and ids the targets need, read from the benchmark data. */
+async function findFixtures(connectionString: string) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const mine = `select c.slug, c.id, c.member_count from communities c join memberships m on m.community_id = c.id
+      join users u on u.id = m.user_id where u.email = $1 and m.status = 'active'`;
+    const { rows: communities } = await client.query<{ slug: string; id: string; member_count: number }>(`${mine} order by c.member_count desc`, [benchAccounts.member]);
+    const large = communities[0]!;
+    const small = communities.at(-1)!;
+    const { rows: [longPost] } = await client.query<{ id: string }>("select id from posts where comment_count >= 200 order by comment_count desc limit 1");
+    const { rows: [writePost] } = await client.query<{ id: string }>("select id from posts where community_id = $1 and locked_at is null order by created_at desc limit 1", [large.id]);
+    return { large: large.slug, small: small.slug, longPost: longPost!.id, writePost: writePost!.id, rarePhrase: RARE_PHRASE };
+  } finally {
+    await client.end();
+  }
+}
+
+async function frontEnd(baseUrl: string, cookie: string, f: Awaited<ReturnType<typeof findFixtures>>) {
+  const weights = pageWeights();
+  const scores: LighthouseScores[] = [];
+  for (const [page, pagePath] of [["Community", `/c/${f.small}`], ["Post", `/c/${f.large}/posts/${f.longPost}`]] as const) {
+    for (const formFactor of ["desktop", "mobile"] as const) {
+      process.stdout.write(`Lighthouse ${page} (${formFactor})… `);
+      const score = await lighthouse(`${baseUrl}${pagePath}`, cookie, page, formFactor);
+      console.log(`performance ${score.performance}, accessibility ${score.accessibility}`);
+      scores.push(score);
+    }
+  }
+  return { weights, scores };
+}
+
+function report(measures: Measure[], peakMiB: number, frontend: Awaited<ReturnType<typeof frontEnd>> | null) {
+  const ceiling = measures.find((m) => m.group === "ceiling")!.rps || 1;
+  const date = new Date().toISOString().slice(0, 10);
+  const commit = (() => {
+    try {
+      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  })();
+  const lines = [
+    `# Benchmark: ${scale} scale, ${date}`,
+    "",
+    `Commit ${commit}. ${connections} connections, ${seconds} s per target after a ${warmup} s warm-up. Server peak memory ${peakMiB} MiB.`,
+    `Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver. Share = throughput as a share of the static file from the same server.`,
+    "",
+    "| Target | req/s | share of static | p50 ms | p95 ms | p99 ms | errors | non-2xx |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...measures.map((m) => `| ${m.name} | ${m.rps} | ${Math.round((m.rps / ceiling) * 100)}% | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} | ${m.non2xx} |`),
+  ];
+  const other = latestOther(scale === "large" ? "small" : "large");
+  if (other) {
+    lines.push("", `## Scaling: large / small (against ${other.file})`, "", "| Target | share, small | share, large | large/small p95 | large/small share |", "|---|---:|---:|---:|---:|");
+    const [small, large] = scale === "large" ? [other.data, { measures, ceiling }] : [{ measures, ceiling }, other.data];
+    for (const m of large.measures.filter((x) => x.group !== "ceiling")) {
+      const s = small.measures.find((x) => x.name === m.name);
+      if (!s) continue;
+      const shareS = s.rps / small.ceiling;
+      const shareL = m.rps / large.ceiling;
+      lines.push(`| ${m.name} | ${Math.round(shareS * 100)}% | ${Math.round(shareL * 100)}% | ${(m.p95 / Math.max(1, s.p95)).toFixed(2)} | ${(shareS / Math.max(0.0001, shareL)).toFixed(2)} |`);
+    }
+  }
+  if (frontend) {
+    lines.push("", "## Front end", "", "| Page | client JS, gzip | files |", "|---|---:|---:|", ...frontend.weights.map((w) => `| ${w.page} | ${w.kbGzip} KB | ${w.files} |`));
+    lines.push("", "| Lighthouse | form factor | performance | accessibility |", "|---|---|---:|---:|", ...frontend.scores.map((s) => `| ${s.page} | ${s.formFactor} | ${s.performance} | ${s.accessibility} |`));
+  }
+  const text = lines.join("\n") + "\n";
+  console.log(`\n${text}`);
+  if (smoke) return;
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync(`bench/results/${date}-${scale}.md`, text);
+  writeFileSync(`bench/results/${date}-${scale}.json`, JSON.stringify({ scale, date, commit, ceiling, peakMiB, measures, frontend }, null, 2));
+  console.log(`Written to bench/results/${date}-${scale}.md`);
+}
+
+/** The newest saved run of the other scale, for the scaling ratios. */
+function latestOther(other: string) {
+  const files = readdirSync("bench/results").filter((f) => f.endsWith(`-${other}.json`)).sort();
+  const file = files.at(-1);
+  if (!file) return null;
+  const data = JSON.parse(readFileSync(path.join("bench/results", file), "utf8")) as { measures: Measure[]; ceiling: number };
+  return { file, data };
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "communities" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(name, '')), 'A') || setweight(to_tsvector('english', coalesce(purpose, '')), 'B')) STORED;--> statement-breakpoint
+CREATE INDEX "communities_search_idx" ON "communities" USING gin ("search_vector");
