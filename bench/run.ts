@@ -44,7 +44,7 @@ try {
     { name: "Static file (ceiling)", path: "/robots.txt", group: "ceiling" },
     { name: "Community feed, large", path: `/c/${fixtures.large}`, group: "page" },
     { name: "Community feed, small", path: `/c/${fixtures.small}`, group: "page" },
-    { name: "Post with 200 replies", path: `/c/${fixtures.large}/posts/${fixtures.longPost}`, group: "page" },
+    { name: "Post with 200 replies", path: `/c/${fixtures.longPostCommunity}/posts/${fixtures.longPost}`, group: "page" },
     { name: "Home feed", path: "/home", group: "page" },
     { name: "Directory", path: "/communities", group: "page" },
     { name: "Search, common word", path: "/search?q=performance", group: "page" },
@@ -92,9 +92,11 @@ async function findFixtures(connectionString: string) {
     const { rows: communities } = await client.query<{ slug: string; id: string; member_count: number }>(`${mine} order by c.member_count desc`, [benchAccounts.member]);
     const large = communities[0]!;
     const small = communities.at(-1)!;
-    const { rows: [longPost] } = await client.query<{ id: string }>("select id from posts where comment_count >= 200 order by comment_count desc limit 1");
+    const { rows: [longPost] } = await client.query<{ id: string; slug: string }>(
+      "select p.id, c.slug from posts p join communities c on c.id = p.community_id where p.comment_count >= 200 order by p.comment_count desc limit 1",
+    );
     const { rows: [writePost] } = await client.query<{ id: string }>("select id from posts where community_id = $1 and locked_at is null order by created_at desc limit 1", [large.id]);
-    return { large: large.slug, small: small.slug, longPost: longPost!.id, writePost: writePost!.id, rarePhrase: RARE_PHRASE };
+    return { large: large.slug, small: small.slug, longPost: longPost!.id, longPostCommunity: longPost!.slug, writePost: writePost!.id, rarePhrase: RARE_PHRASE };
   } finally {
     await client.end();
   }
@@ -103,7 +105,7 @@ async function findFixtures(connectionString: string) {
 async function frontEnd(baseUrl: string, cookie: string, f: Awaited<ReturnType<typeof findFixtures>>) {
   const weights = pageWeights();
   const scores: LighthouseScores[] = [];
-  for (const [page, pagePath] of [["Community", `/c/${f.small}`], ["Post", `/c/${f.large}/posts/${f.longPost}`]] as const) {
+  for (const [page, pagePath] of [["Community", `/c/${f.small}`], ["Post", `/c/${f.longPostCommunity}/posts/${f.longPost}`]] as const) {
     for (const formFactor of ["desktop", "mobile"] as const) {
       process.stdout.write(`Lighthouse ${page} (${formFactor})… `);
       const score = await lighthouse(`${baseUrl}${pagePath}`, cookie, page, formFactor);
@@ -127,7 +129,7 @@ function report(measures: Measure[], peakMiB: number, frontend: Awaited<ReturnTy
   const lines = [
     `# Benchmark: ${scale} scale, ${date}`,
     "",
-    `Commit ${commit}. ${connections} connections, ${seconds} s per target after a ${warmup} s warm-up. Server peak memory ${peakMiB} MiB.`,
+    `Commit ${commit}. ${connections} connections, ${seconds} s per target after a ${smoke ? 0 : warmup} s warm-up. Server peak memory ${peakMiB} MiB.`,
     `Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver. Share = throughput as a share of the static file from the same server.`,
     "",
     "| Target | req/s | share of static | p50 ms | p95 ms | p99 ms | errors | non-2xx |",

@@ -1,4 +1,6 @@
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { cache } from "react";
+import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/client";
 import { communities, memberships, type CommunityRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -111,3 +113,22 @@ export async function countOwners(db: Db, communityId: string): Promise<number> 
 }
 
 export { can };
+
+/**
+ * The community a page shows, loaded once per request however many parts of the page ask
+ * (outside React rendering, it simply loads). Never for use inside a transaction.
+ */
+const loadForRequest = cache(async (viewer: MaybeViewer, slug: string) => loadCommunity(await getDb(), viewer, { slug }));
+
+/** Like loadAuthorized, for reads that a page makes several of: the load is shared. */
+export async function loadAuthorizedForPage(
+  viewer: MaybeViewer,
+  slug: string,
+  action: (Action & `community.${string}`) | "post.create",
+): Promise<LoadedCommunity> {
+  assertActiveViewer(viewer);
+  const loaded = await loadForRequest(viewer, slug);
+  if (!loaded) throw notFound();
+  authorize(viewer, action as "community.view", loaded.target);
+  return loaded;
+}

@@ -10,3 +10,11 @@ export async function adjustMemberCount(db: Db, communityId: string, delta: numb
     .set({ memberCount: sql`${communities.memberCount} + ${delta}` })
     .where(sql`${communities.id} = ${communityId}`);
 }
+
+/** Marks that what the community's feed shows has changed, inside the change's transaction. */
+export async function touchContent(db: Db, communityId: string) {
+  await db
+    .update(communities)
+    .set({ contentVersion: sql`${communities.contentVersion} + 1` })
+    .where(sql`${communities.id} = ${communityId}`);
+}

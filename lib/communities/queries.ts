@@ -16,7 +16,7 @@ import {
   type Viewer,
 } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { countOwners, loadAuthorized, loadCommunity } from "./access";
+import { countOwners, loadAuthorized, loadAuthorizedForPage, loadCommunity } from "./access";
 
 export type CommunitySummary = {
   id: string;
@@ -170,7 +170,8 @@ export async function listDirectory(viewer: MaybeViewer, query: unknown) {
 /** Everything the community page shows, limited to what this viewer may see and do. */
 export async function getCommunityPage(viewer: MaybeViewer, slug: string) {
   const db = await getDb();
-  const { community, target } = await loadAuthorized(db, viewer, { slug }, "community.view");
+  const { community, target: shared } = await loadAuthorizedForPage(viewer, slug, "community.view");
+  const target = { ...shared };
   const v = viewer!;
   const mine = target.memberships[community.id] ?? null;
   target.ownerCount = mine?.role === "owner" ? await countOwners(db, community.id) : undefined;

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { loadCommunity } from "@/lib/communities/access";
+import { touchContent } from "@/lib/communities/counters";
 import { getDb, type Db } from "@/lib/db/client";
 import { comments, communities, postRevisions, posts, type CommentRow } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
@@ -29,6 +30,7 @@ async function onPost(viewer: MaybeViewer, postId: string, work: (db: Db, loaded
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedPost(tx, viewer, postId, "post.moderate");
     const message = await work(tx, loaded, viewer!);
+    await touchContent(tx, loaded.community.id);
     return { slug: loaded.community.slug, postId: loaded.post.id, message };
   });
 }
@@ -97,6 +99,7 @@ export async function deletePost(viewer: MaybeViewer, postId: string, input: unk
     if (byModerator && !reason) throw badRequest("Please check the highlighted fields.", { reason: ["Enter a reason."] });
     await tx.update(posts).set({ deletedAt: new Date(), pinnedAt: null }).where(eq(posts.id, loaded.post.id));
     if (isVisible(loaded.post)) await bumpPostCount(tx, loaded.community.id, -1);
+    await touchContent(tx, loaded.community.id);
     if (byModerator || can(viewer, "post.moderate", loaded.target)) {
       await recordAction(tx, viewer!, entry(loaded, loaded.post.status === "pending" ? "reject" : "delete", reason || null));
     }
@@ -148,6 +151,7 @@ export async function movePost(viewer: MaybeViewer, postId: string, input: unkno
       await bumpPostCount(db, loaded.community.id, -1);
       await bumpPostCount(db, target.community.id, 1);
     }
+    await touchContent(db, target.community.id);
     // Neither log names the other community: its facilitators may not be allowed to know it.
     await recordAction(db, actor, entry(loaded, "move out", null, { postId: loaded.post.id }));
     await recordAction(db, actor, { ...entry(loaded, "move in", null, { postId: loaded.post.id }), communityId: target.community.id });
@@ -161,6 +165,7 @@ async function onComment(viewer: MaybeViewer, commentId: string, action: string,
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedComment(tx, viewer, commentId, "comment.moderate");
     await change(tx, loaded.comment);
+    await touchContent(tx, loaded.community.id);
     await recordAction(tx, viewer!, {
       communityId: loaded.community.id,
       action,

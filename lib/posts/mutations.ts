@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { loadAuthorized } from "@/lib/communities/access";
+import { touchContent } from "@/lib/communities/counters";
 import { getDb, type Db } from "@/lib/db/client";
 import {
   commentReactions,
@@ -64,7 +65,7 @@ export async function createPost(viewer: MaybeViewer, slug: string, input: unkno
     if (!pending) {
       await tx
         .update(communities)
-        .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()` })
+        .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
         .where(eq(communities.id, community.id));
     }
     await tx.insert(postFollows).values({ postId: created.id, userId: v.id }).onConflictDoNothing();
@@ -116,6 +117,7 @@ export async function editPost(viewer: MaybeViewer, postId: string, input: unkno
       .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
       .where(eq(posts.id, post.id));
     await tx.delete(drafts).where(and(eq(drafts.userId, viewer!.id), eq(drafts.key, `edit:${post.id}`)));
+    await touchContent(tx, community.id);
     return { postId: post.id, slug: community.slug };
   });
 }
@@ -160,7 +162,10 @@ export async function createComment(viewer: MaybeViewer, postId: string, input: 
       .update(posts)
       .set({ commentCount: sql`${posts.commentCount} + 1`, lastActivityAt: sql`now()` })
       .where(eq(posts.id, post.id));
-    await tx.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, community.id));
+    await tx
+      .update(communities)
+      .set({ lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
+      .where(eq(communities.id, community.id));
     await tx.insert(postFollows).values({ postId: post.id, userId: viewer!.id }).onConflictDoNothing();
     await tx.delete(drafts).where(and(eq(drafts.userId, viewer!.id), eq(drafts.key, `comment:${post.id}`)));
     return { commentId: created.id, postId: post.id, slug: community.slug, created: true };
@@ -210,6 +215,7 @@ export async function deleteComment(viewer: MaybeViewer, commentId: string) {
           acceptedCommentId: sql`case when ${posts.acceptedCommentId} = ${comment.id} then null else ${posts.acceptedCommentId} end`,
         })
         .where(eq(posts.id, comment.postId));
+      await touchContent(tx, community.id);
     }
     return { postId: comment.postId, slug: community.slug };
   });
@@ -229,7 +235,10 @@ export async function setAcceptedAnswer(viewer: MaybeViewer, postId: string, inp
       .where(and(eq(comments.id, commentId), eq(comments.postId, post.id), isNull(comments.deletedAt), isNull(comments.hiddenAt)));
     if (!answer) throw notFound("That reply is not part of this question.");
   }
-  await db.update(posts).set({ acceptedCommentId: commentId ?? null }).where(eq(posts.id, post.id));
+  await db.transaction(async (tx) => {
+    await tx.update(posts).set({ acceptedCommentId: commentId ?? null }).where(eq(posts.id, post.id));
+    await touchContent(tx, community.id);
+  });
   return { postId: post.id, slug: community.slug };
 }
 
@@ -250,6 +259,7 @@ export async function toggleHelpfulPost(viewer: MaybeViewer, postId: string) {
       .set({ helpfulCount: sql`${posts.helpfulCount} + ${delta}` })
       .where(eq(posts.id, post.id))
       .returning({ count: posts.helpfulCount });
+    await touchContent(tx, community.id);
     return { helpful: added.length > 0, count: row!.count, postId: post.id, slug: community.slug };
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { loadAuthorized } from "@/lib/communities/access";
+import { loadAuthorizedForPage } from "@/lib/communities/access";
 import { getDb, type Db } from "@/lib/db/client";
 import {
   commentReactions,
@@ -30,6 +30,7 @@ import {
 import { parseInput } from "@/lib/validation";
 import { loadPost } from "./access";
 import { recordVisit } from "./visits";
+import { sharedForCommunity } from "@/lib/cache";
 
 /** Thrown when a post is asked for under a community it is not in; `location` is where it is. */
 export class PostElsewhere extends Error {
@@ -159,16 +160,28 @@ export async function sharedFeedPage(db: Db, communityId: string, q: FeedQuery) 
   return { pinned, rows: page.items, nextCursor: page.nextCursor };
 }
 
+/** Dates come back from the shared cache as strings. */
+function withDates(row: FeedRow): FeedRow {
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt),
+    lastActivityAt: new Date(row.lastActivityAt),
+    pinnedAt: row.pinnedAt ? new Date(row.pinnedAt) : null,
+    lockedAt: row.lockedAt ? new Date(row.lockedAt) : null,
+  };
+}
+
 /** A community's feed for one viewer: the policy check, the shared page, then their own marks. */
 export async function getCommunityFeed(viewer: MaybeViewer, slug: string, query: unknown) {
   const q = parseInput(feedSchema, query);
   const db = await getDb();
-  const { community, target } = await loadAuthorized(db, viewer, { slug }, "community.read");
+  const { community, target } = await loadAuthorizedForPage(viewer, slug, "community.read");
   const v = viewer!;
-  const [shared, newSince] = await Promise.all([
-    sharedFeedPage(db, community.id, q),
+  const [cached, newSince] = await Promise.all([
+    sharedForCommunity(community, ["feed", JSON.stringify(q)], () => sharedFeedPage(db, community.id, q)),
     recordVisit(db, v.id, community.id),
   ]);
+  const shared = { ...cached, pinned: cached.pinned.map(withDates), rows: cached.rows.map(withDates) };
   return {
     community: { id: community.id, slug: community.slug, name: community.name },
     canPost: can(v, "post.create", target),

@@ -4,7 +4,7 @@ import ws from "ws";
 import { queryCounter } from "../query-count";
 import * as schema from "../schema";
 import type { Db, DbHandle } from "../types";
-import { logIdleClientError, tuneConnection } from "./pool-setup";
+import { logIdleClientError } from "./pool-setup";
 
 /**
  * Neon's serverless driver, which speaks Postgres over WebSockets and supports transactions.
@@ -21,7 +21,6 @@ export function openNeon(url: string, wsProxy?: string): DbHandle {
   }
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
   pool.on("error", logIdleClientError);
-  pool.on("connect", tuneConnection);
   const db = drizzle({ client: pool, schema, logger: queryCounter }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
 }

@@ -7,11 +7,3 @@ export function logIdleClientError(error: Error & { code?: string }) {
   console.error("A pooled database connection failed:", error.message);
 }
 
-/**
- * Settings for each new connection. JIT compilation is for long analytical queries: on the
- * short, index-driven queries of a web app it only adds a few hundred milliseconds whenever
- * the planner's estimate is high.
- */
-export function tuneConnection(client: { query: (sql: string) => Promise<unknown> }) {
-  client.query("set jit = off").catch(() => undefined);
-}

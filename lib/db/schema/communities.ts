@@ -45,6 +45,8 @@ export const communities = pgTable(
     visibility: visibilityEnum("visibility").notNull().default("open"),
     memberCount: integer("member_count").notNull().default(0),
     postCount: integer("post_count").notNull().default(0),
+    /** Goes up with every change to what the feed shows, in the same transaction: the feed cache's key. */
+    contentVersion: integer("content_version").notNull().default(0),
     allowNonMemberComments: boolean("allow_non_member_comments").notNull().default(false),
     /** Posts that wait for a facilitator's approval: none, from recent joiners, or from everyone. */
     premoderation: premoderationEnum("premoderation").notNull().default("off"),
