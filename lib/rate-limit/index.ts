@@ -56,8 +56,9 @@ export function tryAgainIn(seconds: number): string {
   return `Please try again in ${Math.ceil(minutes / 60)} hours.`;
 }
 
-/** Clears spent limits. Run by the scheduled clean-up. */
-export async function pruneRateLimits(db: Db): Promise<void> {
-  await db.execute(sql`delete from rate_limit_gates where next_allowed_at < now() - interval '1 hour'`);
-  await db.execute(sql`delete from rate_limit_counters where window_start < now() - interval '2 days'`);
+/** Clears spent limits and says how many rows went. Run by the scheduled clean-up. */
+export async function pruneRateLimits(db: Db): Promise<number> {
+  const gates = await selectRows(db, sql`delete from rate_limit_gates where next_allowed_at < now() - interval '1 hour' returning 1`);
+  const counters = await selectRows(db, sql`delete from rate_limit_counters where window_start < now() - interval '2 days' returning 1`);
+  return gates.length + counters.length;
 }

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
+import { makeUser } from "@/lib/testing/factories";
+import { cleanUp } from "./cleanup";
+import { isScheduledCall } from "./cron-auth";
+
+async function count(table: string) {
+  const [row] = await selectRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from ${sql.identifier(table)}`);
+  return row?.n;
+}
+
+describe("scheduled clean-up", () => {
+  it("removes only what is spent, and says how much went", async () => {
+    const db = await getDb();
+    const user = await makeUser({ name: "Draft Keeper" });
+    await db.execute(sql`insert into rate_limit_gates (key, next_allowed_at) values
+      ('old-gate', now() - interval '2 hours'), ('live-gate', now() + interval '10 seconds')`);
+    await db.execute(sql`insert into rate_limit_counters (key, window_start, hits) values
+      ('old-count', now() - interval '3 days', 4), ('live-count', now(), 1)`);
+    await db.execute(sql`insert into auth_verification_tokens (identifier, token, expires) values
+      ('a@example.gov.uk', 'spent', now() - interval '1 minute'), ('b@example.gov.uk', 'live', now() + interval '1 day')`);
+    await db.execute(sql`insert into drafts (user_id, key, updated_at) values
+      (${user.id}, 'post:old', now() - interval '91 days'), (${user.id}, 'post:recent', now() - interval '89 days')`);
+
+    expect(await cleanUp()).toEqual({ ok: true, removed: { rateLimitRows: 2, signInTokens: 1, drafts: 1 } });
+
+    const keys = await selectRows<{ key: string }>(db, sql`
+      select key from rate_limit_gates union all select key from rate_limit_counters
+      union all select token from auth_verification_tokens union all select key from drafts order by 1`);
+    expect(keys.map((k) => k.key)).toEqual(["live", "live-count", "live-gate", "post:recent"]);
+    expect(await cleanUp()).toEqual({ ok: true, removed: { rateLimitRows: 0, signInTokens: 0, drafts: 0 } });
+    expect(await count("drafts")).toBe(1);
+  });
+});
+
+describe("the scheduler's secret", () => {
+  const call = (authorization?: string) =>
+    new Request("http://localhost/api/cron/cleanup", { headers: authorization ? { authorization } : {} });
+
+  it.each([
+    ["the right bearer secret", "Bearer s3cret-value", "s3cret-value", true],
+    ["no header", undefined, "s3cret-value", false],
+    ["a wrong secret of the same length", "Bearer s3cret-valuX", "s3cret-value", false],
+    ["a prefix of the secret", "Bearer s3cret", "s3cret-value", false],
+    ["the secret without Bearer", "s3cret-value", "s3cret-value", false],
+    ["any header when no secret is configured", "Bearer ", undefined, false],
+    ["an empty header when no secret is configured", undefined, undefined, false],
+  ])("%s", (_, header, secret, allowed) => {
+    expect(isScheduledCall(call(header), secret)).toBe(allowed);
+  });
+});
