@@ -7,11 +7,11 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { lighthouse, type LighthouseScores } from "./frontend";
 import { pageWeights } from "./js-weight";
 import { measure, type Measure, type Target } from "./load";
-import { BENCH_PASSWORD, benchAccounts, RARE_PHRASE } from "./scales";
+import { findFixtures, type Fixtures } from "./fixtures";
+import { BENCH_PASSWORD, benchAccounts } from "./scales";
 import { peakMemoryMiB, signInCookie, startServer } from "./server";
 
 const args = process.argv.slice(2);
@@ -91,27 +91,7 @@ if (smoke && [...results, ...latency].some((r) => r.non2xx > 0 || r.errors > 0 |
   process.exit(1);
 }
 
-/** Slugs and ids the targets need, read from the benchmark data. */
-async function findFixtures(connectionString: string) {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    const mine = `select c.slug, c.id, c.member_count from communities c join memberships m on m.community_id = c.id
-      join users u on u.id = m.user_id where u.email = $1 and m.status = 'active'`;
-    const { rows: communities } = await client.query<{ slug: string; id: string; member_count: number }>(`${mine} order by c.member_count desc`, [benchAccounts.member]);
-    const large = communities[0]!;
-    const small = communities.at(-1)!;
-    const { rows: [longPost] } = await client.query<{ id: string; slug: string }>(
-      "select p.id, c.slug from posts p join communities c on c.id = p.community_id where p.comment_count >= 200 order by p.comment_count desc limit 1",
-    );
-    const { rows: [writePost] } = await client.query<{ id: string }>("select id from posts where community_id = $1 and locked_at is null order by created_at desc limit 1", [large.id]);
-    return { large: large.slug, small: small.slug, longPost: longPost!.id, longPostCommunity: longPost!.slug, writePost: writePost!.id, rarePhrase: RARE_PHRASE };
-  } finally {
-    await client.end();
-  }
-}
-
-async function frontEnd(baseUrl: string, cookie: string, f: Awaited<ReturnType<typeof findFixtures>>) {
+async function frontEnd(baseUrl: string, cookie: string, f: Fixtures) {
   const weights = pageWeights();
   const scores: LighthouseScores[] = [];
   for (const [page, pagePath] of [["Community", `/c/${f.small}`], ["Post", `/c/${f.longPostCommunity}/posts/${f.longPost}`]] as const) {

@@ -274,7 +274,9 @@ export async function getPostPage(viewer: MaybeViewer, slug: string | null, post
     replyToId: comments.replyToId,
     quotedText: sql<string | null>`case when ${quoted.deletedAt} is null and ${quoted.hiddenAt} is null then left(${quoted.bodyText}, 280) end`,
     quotedAuthor: quotedAuthor.name,
-    hasReplies: sql<boolean>`exists (select 1 from comments r where r.reply_to_id = ${comments.id} and r.deleted_at is null)`,
+    // A scalar probe with LIMIT, not EXISTS: the planner may turn an EXISTS into one hash of
+    // every comment in the site, when only this page's few rows need looking up.
+    hasReplies: sql<boolean>`coalesce((select true from comments r where r.reply_to_id = ${comments.id} and r.deleted_at is null limit 1), false)`,
   };
   const threadQuery = (where: SQL | undefined) =>
     db

@@ -69,6 +69,8 @@ export const posts = pgTable(
       .on(t.communityId, t.kind, t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.deletedAt} is null`),
     index("posts_pinned_idx").on(t.communityId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
+    // The moderation queue and its badge: posts awaiting approval, a few among many.
+    index("posts_pending_idx").on(t.communityId, t.createdAt).where(sql`${t.status} = 'pending' and ${t.deletedAt} is null`),
     index("posts_tags_idx").using("gin", t.tags),
     index("posts_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst()),
     uniqueIndex("posts_idempotency_key").on(t.authorId, t.idempotencyKey),

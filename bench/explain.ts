@@ -1,0 +1,142 @@
+// npm run bench:explain -- [--scale large] [--smoke]
+// Makes the domain calls behind every benchmarked page and endpoint, records each SQL
+// statement they send, and runs it again under EXPLAIN (ANALYZE, BUFFERS) inside a
+// transaction that is rolled back. Prints the cost of each path and its slowest statements,
+// and fails if any statement scans a big table sequentially. `--plans` prints the plan of
+// every statement slower than 20 ms; `--smoke` writes no results file.
+import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { getCommunityPage, getHome, listDirectory } from "@/lib/communities/queries";
+import { closeDb } from "@/lib/db/client";
+import { countQueries } from "@/lib/db/query-count";
+import { listCommunityLog } from "@/lib/moderation/audit";
+import { getModerationQueue, moderationBadge, moveDestinations, myReportsOn } from "@/lib/moderation/reports";
+import type { Viewer } from "@/lib/policy";
+import { getDraft } from "@/lib/posts/drafts";
+import { createComment } from "@/lib/posts/mutations";
+import { getCommunityFeed, getHomeFeed, getPostPage, ownUnpublishedPosts } from "@/lib/posts/queries";
+import { search } from "@/lib/search";
+import { loadViewer } from "@/lib/users/load-viewer";
+import { findFixtures } from "./fixtures";
+import { benchAccounts } from "./scales";
+
+const args = process.argv.slice(2);
+const scale = args.includes("--scale") ? args[args.indexOf("--scale") + 1]! : "large";
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("Set DATABASE_URL to the database filled by `npm run bench:data`.");
+  process.exit(2);
+}
+/** A table with more rows than this is big: a sequential scan of it is a finding. */
+const BIG_TABLE_ROWS = 10_000;
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: PlanNode[] };
+type Statement = { path: string; sql: string; ms: number; seqScans: string[]; plan: string };
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const big = new Set(
+  (await client.query<{ relname: string }>(`select relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace and reltuples > $1`, [BIG_TABLE_ROWS])).rows.map((r) => r.relname),
+);
+const f = await findFixtures(url);
+const { rows: [ids] } = await client.query<{ member: string; writer: string; facilitator: string; large_id: string }>(
+  `select (select id from users where email = $1) as member, (select id from users where email = $2) as writer,
+     (select m.user_id from memberships m join communities c on c.id = m.community_id
+      where c.slug = $3 and m.role in ('owner', 'facilitator') and m.status = 'active' limit 1) as facilitator,
+     (select id from communities where slug = $3) as large_id`,
+  [benchAccounts.member, benchAccounts.writer, f.large],
+);
+const as = async (id: string) => (await loadViewer(id)) as Viewer;
+const member = await as(ids!.member);
+const writer = await as(ids!.writer);
+const facilitator = await as(ids!.facilitator);
+const feedPage2 = (await getCommunityFeed(member, f.large, {})).nextCursor ?? undefined;
+const searchPage2 = (await search(member, { q: "performance", type: "posts" })).posts?.nextCursor ?? undefined;
+
+// What each benchmarked request asks of the database, as its page or route handler does.
+const paths: [string, () => Promise<unknown>][] = [
+  ["Community feed, large", async () => [await loadViewer(member.id), await getCommunityPage(member, f.large), await getCommunityFeed(member, f.large, {}), await ownUnpublishedPosts(member, ids!.large_id)]],
+  ["Community feed, large, page 2", () => getCommunityFeed(member, f.large, { cursor: feedPage2 })],
+  ["Community feed, large, unanswered questions", () => getCommunityFeed(member, f.large, { kind: "question", unanswered: "1" })],
+  ["Community feed, small", async () => [await getCommunityPage(member, f.small), await getCommunityFeed(member, f.small, {})]],
+  ["Community feed, large, as its facilitator", async () => [await getCommunityPage(facilitator, f.large), await moderationBadge(facilitator, ids!.large_id), await getCommunityFeed(facilitator, f.large, {})]],
+  ["Moderation queue and log, large", async () => [await getModerationQueue(facilitator, f.large), await listCommunityLog(facilitator, f.large, {}), await moveDestinations(facilitator, ids!.large_id)]],
+  [
+    "Post with 200 replies",
+    async () => {
+      const page = await getPostPage(member, f.longPostCommunity, f.longPost, {});
+      return [page, await getCommunityPage(member, f.longPostCommunity), await getDraft(member, `comment:${f.longPost}`), await myReportsOn(member, f.longPost, page.comments.map((c) => c.id))];
+    },
+  ],
+  ["Home feed", async () => [await getHome(member), await getHomeFeed(member, { limit: 10 }), await getHomeFeed(member, {})]],
+  ["Directory", () => listDirectory(member, {})],
+  ["Directory, by name, searched", () => listDirectory(member, { q: "waste", sort: "name" })],
+  ["Search, common word", () => search(member, { q: "performance" })],
+  ["Search, common word, page 2", () => search(member, { q: "performance", type: "posts", cursor: searchPage2 })],
+  ["Search, common word, newest first", () => search(member, { q: "performance", type: "posts", sort: "newest" })],
+  ["Search, rare phrase", () => search(member, { q: `"${f.rarePhrase}"` })],
+  ["Search, misspelt community name", () => search(member, { q: "recyclin grop", type: "communities" })],
+  ["Create a reply (write)", () => createComment(writer, f.writePost, { body: "<p>Thanks, this matches what we found.</p>", bodyFormat: "html" })],
+];
+
+const statements: Statement[] = [];
+for (const [path, work] of paths) {
+  const { queries, params } = await countQueries(work);
+  for (const [i, text] of queries.entries()) {
+    // Transaction control (begin, commit) and settings have no plan.
+    if (/^\s*\(?\s*(select|insert|update|delete|with)\b/i.test(text)) statements.push({ path, sql: text, ...(await explain(text, params[i] ?? [])) });
+  }
+}
+await closeDb();
+await client.end();
+
+/** Runs one statement under EXPLAIN ANALYZE and rolls it back, so writes leave nothing behind. */
+async function explain(text: string, values: unknown[]): Promise<{ ms: number; seqScans: string[]; plan: string }> {
+  await client.query("begin");
+  try {
+    const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(`explain (analyze, buffers, format json) ${text}`, values);
+    const [{ Plan, "Execution Time": ms }] = rows[0]!["QUERY PLAN"];
+    const plan = args.includes("--plans") && ms > 20 ? (await client.query<{ "QUERY PLAN": string }>(`explain (analyze) ${text}`, values)).rows.map((r) => r["QUERY PLAN"]).join("\n") : "";
+    return { ms, seqScans: seqScansOfBigTables(Plan), plan };
+  } finally {
+    await client.query("rollback");
+  }
+}
+
+function seqScansOfBigTables(node: PlanNode): string[] {
+  const here = node["Node Type"] === "Seq Scan" && node["Relation Name"] && big.has(node["Relation Name"]) ? [`${node["Relation Name"]} (${node["Actual Rows"]} rows × ${node["Actual Loops"]})`] : [];
+  return [...here, ...(node.Plans ?? []).flatMap(seqScansOfBigTables)];
+}
+
+const round = (ms: number) => ms.toFixed(1);
+const lines = [
+  `# Query plans: ${scale} scale, ${new Date().toISOString().slice(0, 10)}`,
+  "",
+  `Every statement behind each benchmarked request, run again under EXPLAIN ANALYZE as the benchmark member. Big tables (more than ${BIG_TABLE_ROWS.toLocaleString("en-GB")} rows): ${[...big].sort().join(", ")}.`,
+  "",
+  "| Path | statements | total ms | slowest ms | sequential scans of big tables |",
+  "|---|---:|---:|---:|---|",
+  ...paths.map(([path]) => {
+    const mine = statements.filter((s) => s.path === path);
+    const scans = mine.flatMap((s) => s.seqScans);
+    return `| ${path} | ${mine.length} | ${round(mine.reduce((t, s) => t + s.ms, 0))} | ${round(Math.max(0, ...mine.map((s) => s.ms)))} | ${scans.join(", ") || "none"} |`;
+  }),
+  "",
+  "## The five slowest statements",
+  "",
+  ...[...statements]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((s) => `- ${round(s.ms)} ms, ${s.path}: \`${s.sql.replace(/\s+/g, " ").slice(0, 140)}…\``),
+];
+const text = lines.join("\n") + "\n";
+for (const s of statements.filter((x) => x.plan)) console.log(`\n${s.path}\n${s.sql}\n${s.plan}\n`);
+console.log(text);
+if (!args.includes("--smoke")) {
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${scale}-explain.md`, text);
+}
+if (statements.some((s) => s.seqScans.length > 0)) {
+  console.error("A statement scans a big table sequentially: see the table above.");
+  process.exit(1);
+}

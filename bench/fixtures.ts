@@ -1,0 +1,24 @@
+import pg from "pg";
+import { benchAccounts, RARE_PHRASE } from "./scales";
+
+export type Fixtures = Awaited<ReturnType<typeof findFixtures>>;
+
+/** Slugs and ids the targets need, read from the benchmark data. */
+export async function findFixtures(connectionString: string) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const mine = `select c.slug, c.id, c.member_count from communities c join memberships m on m.community_id = c.id
+      join users u on u.id = m.user_id where u.email = $1 and m.status = 'active'`;
+    const { rows: communities } = await client.query<{ slug: string; id: string; member_count: number }>(`${mine} order by c.member_count desc`, [benchAccounts.member]);
+    const large = communities[0]!;
+    const small = communities.at(-1)!;
+    const { rows: [longPost] } = await client.query<{ id: string; slug: string }>(
+      "select p.id, c.slug from posts p join communities c on c.id = p.community_id where p.comment_count >= 200 order by p.comment_count desc limit 1",
+    );
+    const { rows: [writePost] } = await client.query<{ id: string }>("select id from posts where community_id = $1 and locked_at is null order by created_at desc limit 1", [large.id]);
+    return { large: large.slug, small: small.slug, longPost: longPost!.id, longPostCommunity: longPost!.slug, writePost: writePost!.id, rarePhrase: RARE_PHRASE };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_pending_idx" ON "posts" USING btree ("community_id","created_at") WHERE "posts"."status" = 'pending' and "posts"."deleted_at" is null;
