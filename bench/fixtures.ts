@@ -22,3 +22,23 @@ export async function findFixtures(connectionString: string) {
     await client.end();
   }
 }
+
+/**
+ * Removes the replies the write target added since `since`, so that runs do not pile
+ * thousands of identical replies on top of the newest content, where search starts reading.
+ */
+export async function removeBenchWrites(connectionString: string, postId: string, since: Date) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("delete from comments where post_id = $1 and created_at >= $2 and author_id = (select id from users where email = $3)", [postId, since, benchAccounts.writer]);
+    await client.query(
+      `update posts p set comment_count = (select count(*) from comments c where c.post_id = p.id),
+         last_activity_at = greatest(p.created_at, (select max(created_at) from comments c where c.post_id = p.id))
+       where p.id = $1`,
+      [postId],
+    );
+  } finally {
+    await client.end();
+  }
+}

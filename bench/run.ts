@@ -10,7 +10,7 @@ import path from "node:path";
 import { lighthouse, type LighthouseScores } from "./frontend";
 import { pageWeights } from "./js-weight";
 import { measure, type Measure, type Target } from "./load";
-import { findFixtures, type Fixtures } from "./fixtures";
+import { findFixtures, removeBenchWrites, type Fixtures } from "./fixtures";
 import { BENCH_PASSWORD, benchAccounts } from "./scales";
 import { peakMemoryMiB, signInCookie, startServer } from "./server";
 
@@ -37,6 +37,7 @@ if (!args.includes("--skip-build")) {
 const fixtures = await findFixtures(url);
 const server = await startServer(port, { DATABASE_URL: url, ...(process.env.DATABASE_DRIVER ? { DATABASE_DRIVER: process.env.DATABASE_DRIVER } : {}) });
 const base = `http://localhost:${port}`;
+const runStarted = new Date();
 const results: Measure[] = [];
 const latency: Measure[] = [];
 let peak = 0;
@@ -85,6 +86,7 @@ try {
   report(results, latency, peak, frontend);
 } finally {
   await server.stop();
+  await removeBenchWrites(url, fixtures.writePost, runStarted);
 }
 if (smoke && [...results, ...latency].some((r) => r.non2xx > 0 || r.errors > 0 || r.requests === 0)) {
   console.error("Some targets failed: the benchmark is broken.");
