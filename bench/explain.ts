@@ -6,7 +6,9 @@
 // every statement slower than 20 ms; `--smoke` writes no results file.
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import { getCommunityPage, getHome, listDirectory } from "@/lib/communities/queries";
+import { listDirectory } from "@/lib/communities/directory";
+import { getHome } from "@/lib/communities/home";
+import { getCommunityPage } from "@/lib/communities/page";
 import { closeDb } from "@/lib/db/client";
 import { countQueries } from "@/lib/db/query-count";
 import { listCommunityLog } from "@/lib/moderation/audit";
@@ -14,9 +16,10 @@ import { getModerationQueue, moderationBadge, moveDestinations, myReportsOn } fr
 import type { Viewer } from "@/lib/policy";
 import { getDraft } from "@/lib/posts/drafts";
 import { createComment } from "@/lib/posts/mutations";
-import { getCommunityFeed, getHomeFeed, getPostPage, ownUnpublishedPosts } from "@/lib/posts/queries";
+import { getCommunityFeed, getHomeFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
+import { getPostPage } from "@/lib/posts/thread";
 import { search } from "@/lib/search";
-import { loadViewer } from "@/lib/users/load-viewer";
+import { loadAccount } from "@/lib/users/account";
 import { findFixtures } from "./fixtures";
 import { benchAccounts } from "./scales";
 
@@ -50,7 +53,7 @@ const { rows: [ids] } = await client.query<{ member: string; writer: string; fac
      (select id from communities where slug = $3) as large_id`,
   [benchAccounts.member, benchAccounts.writer, f.large],
 );
-const as = async (id: string) => (await loadViewer(id)) as Viewer;
+const as = async (id: string) => (await loadAccount(id)) as Viewer;
 const member = await as(ids!.member);
 const writer = await as(ids!.writer);
 const facilitator = await as(ids!.facilitator);
@@ -59,7 +62,7 @@ const searchPage2 = (await search(member, { q: "performance", type: "posts" })).
 
 // What each benchmarked request asks of the database, as its page or route handler does.
 const paths: [string, () => Promise<unknown>][] = [
-  ["Community feed, large", async () => [await loadViewer(member.id), await getCommunityPage(member, f.large), await getCommunityFeed(member, f.large, {}), await ownUnpublishedPosts(member, ids!.large_id)]],
+  ["Community feed, large", async () => [await loadAccount(member.id), await getCommunityPage(member, f.large), await getCommunityFeed(member, f.large, {}), await ownUnpublishedPosts(member, ids!.large_id)]],
   ["Community feed, large, page 2", () => getCommunityFeed(member, f.large, { cursor: feedPage2 })],
   ["Community feed, large, unanswered questions", () => getCommunityFeed(member, f.large, { kind: "question", unanswered: "1" })],
   ["Community feed, small", async () => [await getCommunityPage(member, f.small), await getCommunityFeed(member, f.small, {})]],

@@ -1,4 +1,4 @@
-import { xssCorpus } from "../lib/content/xss-corpus";
+import { xssCorpus } from "../test/support/xss-corpus";
 import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
 
 const community = "/c/policy-and-performance";

@@ -1,38 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import {
-  acceptInvitation,
-  acceptInvitationFor,
-  declineInvitation,
-  inviteToCommunity,
-  revokeInvitation,
-} from "@/lib/communities/invitations";
-import {
-  approveRequest,
-  declineRequest,
-  joinCommunity,
-  leaveCommunity,
-  removeMember,
-  requestToJoin,
-  setMemberRole,
-  withdrawRequest,
-} from "@/lib/communities/membership";
+import type { Viewer } from "@/lib/auth/request-viewer";
+import { acceptInvitation, acceptInvitationFor, declineInvitation } from "@/lib/communities/answer-invitations";
+import { approveRequest, declineRequest, removeMember, setMemberRole } from "@/lib/communities/members";
+import { joinCommunity, leaveCommunity, requestToJoin, withdrawRequest } from "@/lib/communities/membership";
 import { createCommunity, setArchived, updateCommunity } from "@/lib/communities/mutations";
-import type { MaybeViewer } from "@/lib/policy";
-import { formAction } from "@/lib/http/action-state";
+import { inviteToCommunity, revokeInvitation } from "@/lib/communities/send-invitations";
+import { signedInFormAction } from "@/lib/http/form-action";
 import { siteOrigin } from "@/lib/http/origin";
 
-// Thin wrappers: each domain call checks the viewer and the policy itself.
+// Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself.
 
 type Values = Record<string, string>;
 
 /** An action on the community named by the form's `slug` field, which refreshes its pages. */
 function onCommunity(
-  run: (viewer: MaybeViewer, slug: string, values: Values) => Promise<unknown>,
+  run: (viewer: Viewer, slug: string, values: Values) => Promise<unknown>,
   message: string | ((values: Values, result: unknown) => string),
 ) {
-  return formAction(async (viewer, values) => {
+  return signedInFormAction(async (viewer, values) => {
     const slug = values.slug ?? "";
     const result = await run(viewer, slug, values);
     revalidatePath(`/c/${slug}`, "layout");
@@ -41,7 +28,7 @@ function onCommunity(
   });
 }
 
-export const createCommunityAction = formAction(async (viewer, values) => {
+export const createCommunityAction = signedInFormAction(async (viewer, values) => {
   const { slug } = await createCommunity(viewer, values);
   return { redirectTo: `/c/${slug}` };
 });
@@ -75,17 +62,17 @@ export const inviteAction = onCommunity(
   },
 );
 
-export const acceptInvitationForAction = formAction(async (viewer, values) => {
+export const acceptInvitationForAction = signedInFormAction(async (viewer, values) => {
   const { slug } = await acceptInvitationFor(viewer, values.slug ?? "");
   return { redirectTo: `/c/${slug}` };
 });
 
-export const declineInvitationAction = formAction(async (viewer, values) => {
+export const declineInvitationAction = signedInFormAction(async (viewer, values) => {
   await declineInvitation(viewer, values.slug ?? "");
   return { redirectTo: "/home" };
 });
 
-export const acceptInvitationTokenAction = formAction(async (viewer, values) => {
+export const acceptInvitationTokenAction = signedInFormAction(async (viewer, values) => {
   const { slug } = await acceptInvitation(viewer, values.token ?? "");
   return { redirectTo: `/c/${slug}` };
 });

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/http/action-state";
+import type { Viewer } from "@/lib/auth/request-viewer";
+import { signedInFormAction } from "@/lib/http/form-action";
 import {
   approvePost,
   deleteCommentAsModerator,
@@ -18,16 +19,15 @@ import {
 import { banMember, suspendUser, unbanMember, unsuspendUser } from "@/lib/moderation/people";
 import { createReport, handleReport } from "@/lib/moderation/reports";
 import { updateModerationSettings } from "@/lib/moderation/settings";
-import type { MaybeViewer } from "@/lib/policy";
 
-// Thin wrappers: each domain call checks the viewer and the policy itself, and logs the action.
+// Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself and logs the action.
 
 type Values = Record<string, string>;
 type Done = { slug: string; postId?: string; message?: string };
 
 /** Runs a moderation step, refreshes the community's pages and says what it did. */
-function moderation(run: (viewer: MaybeViewer, v: Values) => Promise<Done>, fallback = "Done.") {
-  return formAction(async (viewer, values) => {
+function moderation(run: (viewer: Viewer, v: Values) => Promise<Done>, fallback = "Done.") {
+  return signedInFormAction(async (viewer, values) => {
     const done = await run(viewer, values);
     revalidatePath(`/c/${done.slug}`, "layout");
     return { message: done.message ?? fallback };
@@ -51,28 +51,28 @@ export const banAction = moderation((viewer, v) => banMember(viewer, v.slug ?? "
 export const unbanAction = moderation((viewer, v) => unbanMember(viewer, v.slug ?? "", v));
 export const settingsAction = moderation(async (viewer, v) => updateModerationSettings(viewer, v.slug ?? "", v), "Moderation settings saved.");
 
-export const deletePostAction = formAction(async (viewer, values) => {
+export const deletePostAction = signedInFormAction(async (viewer, values) => {
   const { slug } = await deletePost(viewer, postId(values), values);
   revalidatePath(`/c/${slug}`, "layout");
   return { redirectTo: `/c/${slug}` };
 });
 
-export const moderatorEditAction = formAction(async (viewer, values) => {
+export const moderatorEditAction = signedInFormAction(async (viewer, values) => {
   const { slug, postId: id } = await editPostAsModerator(viewer, postId(values), values);
   return { redirectTo: `/c/${slug}/posts/${id}` };
 });
 
-export const movePostAction = formAction(async (viewer, values) => {
+export const movePostAction = signedInFormAction(async (viewer, values) => {
   const { slug, postId: id } = await movePost(viewer, postId(values), values);
   return { redirectTo: `/c/${slug}/posts/${id}` };
 });
 
-export const reportAction = formAction(async (viewer, values) => {
+export const reportAction = signedInFormAction(async (viewer, values) => {
   await createReport(viewer, values);
   return { message: "Thank you. The facilitators will look at it, and you can follow what happens on your reports page." };
 });
 
-export const suspendAction = formAction(async (viewer, values) => {
+export const suspendAction = signedInFormAction(async (viewer, values) => {
   const { message } = values.suspend === "true" ? await suspendUser(viewer, values) : await unsuspendUser(viewer, values);
   revalidatePath(`/people/${values.userId}`);
   return { message };

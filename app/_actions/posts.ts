@@ -1,67 +1,58 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { toAppError } from "@/lib/errors";
-import { getViewer } from "@/lib/auth/viewer";
-import { formAction } from "@/lib/http/action-state";
+import { signedInFormAction } from "@/lib/http/form-action";
 import { saveDraft } from "@/lib/posts/drafts";
-import {
-  createComment,
-  createPost,
-  deleteComment,
-  editComment,
-  editPost,
-  setAcceptedAnswer,
-  setFollowing,
-  toggleHelpfulComment,
-  toggleHelpfulPost,
-} from "@/lib/posts/mutations";
+import { createComment, createPost, deleteComment, editComment, editPost, setAcceptedAnswer } from "@/lib/posts/mutations";
+import { setFollowing, toggleHelpfulComment, toggleHelpfulPost } from "@/lib/posts/reactions";
 
-// Thin wrappers: each domain call checks the viewer and the policy itself.
+// Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself.
 
 const postPath = (slug: string, postId: string) => `/c/${slug}/posts/${postId}`;
 
-export const createPostAction = formAction(async (viewer, values) => {
+export const createPostAction = signedInFormAction(async (viewer, values) => {
   const { slug, postId } = await createPost(viewer, values.slug ?? "", values);
   revalidatePath(`/c/${slug}`);
   return { redirectTo: postPath(slug, postId) };
 });
 
-export const editPostAction = formAction(async (viewer, values) => {
+export const editPostAction = signedInFormAction(async (viewer, values) => {
   const { slug, postId } = await editPost(viewer, values.postId ?? "", values);
   return { redirectTo: postPath(slug, postId) };
 });
 
-export const createCommentAction = formAction(async (viewer, values) => {
+export const createCommentAction = signedInFormAction(async (viewer, values) => {
   const { slug, postId, commentId } = await createComment(viewer, values.postId ?? "", values);
   revalidatePath(postPath(slug, postId));
   return { redirectTo: `${postPath(slug, postId)}?last=1#comment-${commentId}` };
 });
 
-export const editCommentAction = formAction(async (viewer, values) => {
+export const editCommentAction = signedInFormAction(async (viewer, values) => {
   const { slug, postId, commentId } = await editComment(viewer, values.commentId ?? "", values);
   return { redirectTo: `${postPath(slug, postId)}#comment-${commentId}` };
 });
 
 /** Runs a post action and refreshes the post page; the form shows any error beside it. */
-function onPost(run: (values: Record<string, string>, viewer: Awaited<ReturnType<typeof getViewer>>) => Promise<{ slug: string; postId: string }>, message: string) {
-  return formAction(async (viewer, values) => {
-    const { slug, postId } = await run(values, viewer);
+function onPost(run: (viewer: Viewer, values: Record<string, string>) => Promise<{ slug: string; postId: string }>, message: string) {
+  return signedInFormAction(async (viewer, values) => {
+    const { slug, postId } = await run(viewer, values);
     revalidatePath(postPath(slug, postId));
     return { message };
   });
 }
 
-export const deleteCommentAction = onPost((v, viewer) => deleteComment(viewer, v.commentId ?? ""), "Reply deleted.");
-export const acceptAnswerAction = onPost((v, viewer) => setAcceptedAnswer(viewer, v.postId ?? "", v), "Answer updated.");
-export const helpfulPostAction = onPost((v, viewer) => toggleHelpfulPost(viewer, v.postId ?? ""), "Thanks for your feedback.");
-export const helpfulCommentAction = onPost((v, viewer) => toggleHelpfulComment(viewer, v.commentId ?? ""), "Thanks for your feedback.");
-export const followAction = onPost((v, viewer) => setFollowing(viewer, v.postId ?? "", v.follow === "true"), "Saved.");
+export const deleteCommentAction = onPost((viewer, v) => deleteComment(viewer, v.commentId ?? ""), "Reply deleted.");
+export const acceptAnswerAction = onPost((viewer, v) => setAcceptedAnswer(viewer, v.postId ?? "", v), "Answer updated.");
+export const helpfulPostAction = onPost((viewer, v) => toggleHelpfulPost(viewer, v.postId ?? ""), "Thanks for your feedback.");
+export const helpfulCommentAction = onPost((viewer, v) => toggleHelpfulComment(viewer, v.commentId ?? ""), "Thanks for your feedback.");
+export const followAction = onPost((viewer, v) => setFollowing(viewer, v.postId ?? "", v.follow === "true"), "Saved.");
 
 /** Autosave from the editor. Returns a small result rather than throwing, as it runs in the background. */
 export async function saveDraftAction(data: Record<string, string>): Promise<{ savedAt?: string; error?: string }> {
   try {
-    const { savedAt } = await saveDraft(await getViewer(), data);
+    const { savedAt } = await saveDraft(await requireActiveViewer(), data);
     return { savedAt: savedAt.toISOString() };
   } catch (error) {
     return { error: toAppError(error).message };

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/auth/viewer";
+import { requireActiveViewer } from "@/lib/auth/request-viewer";
 import { moderationBadge } from "@/lib/moderation/reports";
-import type { getCommunityPage } from "@/lib/communities/queries";
+import type { getCommunityPage } from "@/lib/communities/page";
 import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community";
 
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
@@ -11,7 +11,7 @@ type Tab = "about" | "members" | "invite" | "settings" | "moderation";
 export async function CommunityHeader({ page, current, title }: { page: Page; current: Tab; title?: string }) {
   const { community, allowed } = page;
   const base = `/c/${community.slug}`;
-  const waiting = allowed.moderate ? await moderationBadge(await getViewer(), community.id) : 0;
+  const waiting = allowed.moderate ? await moderationBadge(await requireActiveViewer(), community.id) : 0;
   const tabs: { id: Tab; label: string; href: string; show: boolean }[] = [
     { id: "about", label: "Discussions", href: base, show: true },
     { id: "members", label: "Members", href: `${base}/members`, show: allowed.viewMembers },

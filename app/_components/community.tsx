@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { CommunitySummary } from "@/lib/communities/queries";
-import type { Visibility } from "@/lib/db/schema";
+import type { CommunitySummary, Visibility } from "@/lib/communities/summaries";
 
 const visibilityText: Record<Visibility, { label: string; description: string }> = {
   open: { label: "Open", description: "Anyone signed in can read and join." },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { FeedItem } from "@/lib/posts/queries";
+import type { FeedItem } from "@/lib/posts/feeds";
 import { formatDate, plural } from "./community";
 
 export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article" } as const;

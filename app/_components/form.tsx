@@ -1,10 +1,9 @@
 "use client";
 
 import { createContext, use, useActionState, useEffect, useId, useRef } from "react";
-import type { ActionState } from "@/lib/http/action-state";
+import type { ActionState, FormAction } from "@/lib/http/form-action";
 import { buttonClass, type ButtonKind } from "./button-styles";
 
-type ServerAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 export const FormState = createContext<ActionState>(null);
 /** Prefixes field ids, so that several forms on one page never share an id. */
@@ -30,7 +29,7 @@ export function ActionForm({
   pendingLabel,
   idPrefix = "",
 }: {
-  action: ServerAction;
+  action: FormAction;
   submitLabel: string;
   idPrefix?: string;
   children?: React.ReactNode;
@@ -74,7 +73,7 @@ export function ActionButton({
   fields = {},
   kind = "primary",
 }: {
-  action: ServerAction;
+  action: FormAction;
   label: string;
   fields?: Record<string, string>;
   kind?: ButtonKind;
@@ -111,7 +110,7 @@ function ErrorSummary({ state, idPrefix }: { state: ActionState; idPrefix: strin
           {fields.map(([field, messages]) => (
             <li key={field}>
               <a href={`#${idPrefix ? `${idPrefix}-` : ""}field-${field}`} className="font-semibold text-danger">
-                {messages[0]}
+                {messages?.[0]}
               </a>
             </li>
           ))}

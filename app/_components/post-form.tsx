@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { saveDraftAction } from "@/app/_actions/posts";
-import type { ActionState } from "@/lib/http/action-state";
+import type { FormAction } from "@/lib/http/form-action";
 import { TAG_MAX, TAGS_MAX, TITLE_MAX } from "@/lib/posts/validation";
 import { DraftAutosave } from "./editor/draft-autosave";
 import { RichTextField } from "./editor/rich-text-field";
@@ -19,7 +19,7 @@ export function PostForm({
   children,
 }: {
   children?: React.ReactNode;
-  action: (state: ActionState, data: FormData) => Promise<ActionState>;
+  action: FormAction;
   submitLabel: string;
   hidden: Record<string, string>;
   values: Values;

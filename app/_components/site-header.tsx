@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getViewer } from "@/lib/auth/viewer";
+import { getActiveViewer } from "@/lib/auth/request-viewer";
+import { seesSiteLog } from "@/lib/moderation/audit";
 import { signOutAction } from "@/app/_actions/auth";
 
 /** The header on every page: the name, and for signed-in people their navigation. */
 export async function SiteHeader() {
-  const viewer = await getViewer();
-  const signedIn = viewer?.status === "active";
+  const viewer = await getActiveViewer();
+  const signedIn = viewer !== null;
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -36,7 +37,7 @@ export async function SiteHeader() {
                   Communities
                 </Link>
               </li>
-              {viewer.siteRole === "admin" && (
+              {seesSiteLog(viewer) && (
                 <li>
                   <Link href="/moderation" className="text-white hover:text-white">
                     Site log

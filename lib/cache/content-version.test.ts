@@ -4,9 +4,10 @@ import { getDb } from "@/lib/db/client";
 import { communities } from "@/lib/db/schema";
 import { approvePost, deletePost, hideComment, hidePost, restoreComment, restorePost, setLocked, setPinned } from "@/lib/moderation/content";
 import { updateModerationSettings } from "@/lib/moderation/settings";
-import { createComment, deleteComment, editPost, setAcceptedAnswer, toggleHelpfulPost } from "@/lib/posts/mutations";
-import { makeUser } from "@/lib/testing/factories";
-import { communityWith, makePost, postInput } from "@/lib/testing/posts";
+import { createComment, deleteComment, editPost, setAcceptedAnswer } from "@/lib/posts/mutations";
+import { toggleHelpfulPost } from "@/lib/posts/reactions";
+import { makeUser } from "@/test/support/factories";
+import { communityWith, makePost, postInput } from "@/test/support/posts";
 
 // The shared feed cache is keyed by the community's content version. If a change to what a
 // feed shows forgot to bump it, readers could be served the old feed: a hidden post included.

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships } from "@/lib/db/schema";
 import type { Viewer } from "@/lib/policy";
-import { appErrorOf } from "@/lib/testing/errors";
-import { makeUser } from "@/lib/testing/factories";
+import { appErrorOf } from "@/test/support/errors";
+import { makeUser } from "@/test/support/factories";
 import { createCommunity, setArchived, updateCommunity } from "./mutations";
-import { getCommunityPage } from "./queries";
+import { getCommunityPage } from "./page";
 import { joinCommunity } from "./membership";
 
 let alice: Viewer;

@@ -4,21 +4,15 @@ import { getDb } from "@/lib/db/client";
 import { invitations } from "@/lib/db/schema";
 import type { Viewer } from "@/lib/policy";
 import { registerUser } from "@/lib/users/registration";
-import { loadViewer } from "@/lib/users/load-viewer";
-import { appErrorOf } from "@/lib/testing/errors";
-import { makeUser } from "@/lib/testing/factories";
-import { lastMailTo, tokenFrom } from "@/lib/testing/mail";
-import {
-  acceptInvitation,
-  acceptInvitationFor,
-  declineInvitation,
-  inviteToCommunity,
-  listOpenInvitations,
-  revokeInvitation,
-  viewInvitation,
-} from "./invitations";
+import { loadAccount } from "@/lib/users/account";
+import { appErrorOf } from "@/test/support/errors";
+import { makeUser } from "@/test/support/factories";
+import { lastMailTo, tokenFrom } from "@/test/support/mail";
+import { acceptInvitation, acceptInvitationFor, declineInvitation, viewInvitation } from "./answer-invitations";
+import { inviteToCommunity, listOpenInvitations, revokeInvitation } from "./send-invitations";
 import { createCommunity } from "./mutations";
-import { getCommunityPage, getHome } from "./queries";
+import { getHome } from "./home";
+import { getCommunityPage } from "./page";
 import { joinCommunity, requestToJoin } from "./membership";
 
 const BASE = "https://roundtable.example";
@@ -60,7 +54,7 @@ describe("inviting people", () => {
     expect(mismatch.message).not.toContain("Invite by email");
 
     const created = await registerUser({ name: "New Person", email: "new.person@fernley.gov.uk", password: "a long password" });
-    const newcomer = (await loadViewer(created.id))!;
+    const newcomer = (await loadAccount(created.id))!;
     expect((await getHome(newcomer)).invitations.map((c) => c.slug)).toEqual([slug]);
     expect(await viewInvitation(newcomer, token)).toMatchObject({ communityName: "Invite by email", invitedBy: "Owen Owner" });
     await acceptInvitation(newcomer, token);

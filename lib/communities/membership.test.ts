@@ -3,20 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships } from "@/lib/db/schema";
 import type { Viewer } from "@/lib/policy";
-import { appErrorOf } from "@/lib/testing/errors";
-import { makeUser } from "@/lib/testing/factories";
-import {
-  approveRequest,
-  declineRequest,
-  joinCommunity,
-  leaveCommunity,
-  removeMember,
-  requestToJoin,
-  setMemberRole,
-  withdrawRequest,
-} from "./membership";
+import { appErrorOf } from "@/test/support/errors";
+import { makeUser } from "@/test/support/factories";
+import { approveRequest, declineRequest, listMembers, removeMember, setMemberRole } from "./members";
+import { joinCommunity, leaveCommunity, requestToJoin, withdrawRequest } from "./membership";
 import { createCommunity } from "./mutations";
-import { getCommunityPage, listMembers } from "./queries";
+import { getCommunityPage } from "./page";
 
 let owner: Viewer;
 let alex: Viewer;

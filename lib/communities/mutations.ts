@@ -3,53 +3,38 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
 import { badRequest, conflict } from "@/lib/errors";
-import {
-  assertActiveViewer,
-  authorize,
-  can,
-  listedCommunities,
-  MAX_DEPTH,
-  type MaybeViewer,
-  type Viewer,
-  visibilityRank,
-} from "@/lib/policy";
+import { allowedVisibilities, assertActiveViewer, listedCommunities, type Viewer } from "@/lib/policy";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
-import { loadAuthorized, loadCommunity, type LoadedCommunity } from "./access";
-import {
-  communityFieldsSchema,
-  createCommunitySchema,
-  RESERVED_SLUGS,
-  slugify,
-} from "./validation";
-import { notFound } from "@/lib/errors";
+import { loadAuthorized } from "./load";
+import { communityFieldsSchema, createCommunitySchema, RESERVED_SLUGS, slugify } from "./validation";
 
 const CHECK_FIELDS = "Please check the highlighted fields.";
 
 /** Creates a community, or a sub-community under `parentSlug`, with the viewer as its owner. */
-export async function createCommunity(viewer: MaybeViewer, input: unknown): Promise<{ slug: string }> {
+export async function createCommunity(viewer: Viewer, input: unknown): Promise<{ slug: string }> {
   assertActiveViewer(viewer);
   const data = parseInput(createCommunitySchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const parent = data.parentSlug ? await loadParent(tx, viewer, data.parentSlug) : null;
-    if (parent) checkOpenness(data.visibility, parent);
+    const parent = data.parentSlug ? (await loadAuthorized(tx, viewer, { slug: data.parentSlug }, "community.createSub")).community : null;
+    checkOpenness(data.visibility, parent);
     const slugBase = slugify(data.name);
     if (RESERVED_SLUGS.has(slugBase)) {
       throw badRequest(CHECK_FIELDS, {
         name: [`“${data.name}” cannot be used as a name because the site uses that address. Choose another name.`],
       });
     }
-    await checkNameFree(tx, viewer, data.name, parent?.community.id ?? null);
+    await checkNameFree(tx, viewer, data.name, parent?.id ?? null);
     await enforce(tx, limitsFor.community(viewer));
     const id = await insertWithFreeSlug(tx, slugBase, {
       name: data.name,
       purpose: data.purpose,
       visibility: data.visibility,
-      parentId: parent?.community.id ?? null,
-      ancestorIds: parent ? [...parent.community.ancestorIds, parent.community.id] : [],
-      depth: parent ? parent.community.depth + 1 : 1,
+      parentId: parent?.id ?? null,
+      ancestorIds: parent ? [...parent.ancestorIds, parent.id] : [],
+      depth: parent ? parent.depth + 1 : 1,
       memberCount: 1,
       createdById: viewer.id,
     });
@@ -64,25 +49,13 @@ export async function createCommunity(viewer: MaybeViewer, input: unknown): Prom
   });
 }
 
-async function loadParent(db: Db, viewer: Viewer, slug: string): Promise<LoadedCommunity> {
-  const parent = await loadCommunity(db, viewer, { slug });
-  if (!parent || !can(viewer, "community.view", parent.target)) throw notFound();
-  if (parent.community.depth >= MAX_DEPTH) {
-    throw badRequest(
-      `Sub-communities go ${MAX_DEPTH} levels deep at most, so “${parent.community.name}” cannot have its own.`,
-    );
-  }
-  authorize(viewer, "community.createSub", parent.target);
-  return parent;
-}
-
-/** A sub-community is never more open than its parent. */
-function checkOpenness(visibility: Visibility, parent: LoadedCommunity) {
-  const parentVisibility = parent.community.visibility;
-  if (visibilityRank[visibility] < visibilityRank[parentVisibility]) {
+/** A sub-community is never more open than its parent: the policy says which visibilities it may take. */
+function checkOpenness(visibility: Visibility, parent: { name: string; visibility: Visibility } | null) {
+  const allowed = allowedVisibilities(parent?.visibility ?? null);
+  if (parent && !allowed.includes(visibility)) {
     throw badRequest(CHECK_FIELDS, {
       visibility: [
-        `A sub-community cannot be more open than “${parent.community.name}”, which is ${parentVisibility}. Choose ${parentVisibility === "restricted" ? "restricted or private" : "private"}.`,
+        `A sub-community cannot be more open than “${parent.name}”, which is ${parent.visibility}. Choose ${allowed.join(" or ")}.`,
       ],
     });
   }
@@ -140,24 +113,19 @@ async function insertWithFreeSlug(
  * Changes a community's name, purpose and visibility. Making it more closed makes every
  * sub-community at least as closed, in the same transaction.
  */
-export async function updateCommunity(viewer: MaybeViewer, slug: string, input: unknown) {
+export async function updateCommunity(viewer: Viewer, slug: string, input: unknown) {
   const data = parseInput(communityFieldsSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { community, target } = await loadAuthorized(tx, viewer, { slug }, "community.edit", {
-      lock: true,
-    });
-    const parent = target.chain.at(-2);
-    if (parent && visibilityRank[data.visibility] < visibilityRank[parent.visibility]) {
-      const loadedParent = await loadCommunity(tx, viewer, { id: parent.id });
-      if (loadedParent) checkOpenness(data.visibility, loadedParent);
-    }
-    await checkNameFree(tx, viewer!, data.name, community.parentId, community.id);
+    const { community, target } = await loadAuthorized(tx, viewer, { slug }, "community.edit", { lock: true });
+    checkOpenness(data.visibility, target.chain.at(-2) ?? null);
+    await checkNameFree(tx, viewer, data.name, community.parentId, community.id);
     await tx
       .update(communities)
       .set({ name: data.name, purpose: data.purpose, visibility: data.visibility })
       .where(eq(communities.id, community.id));
-    if (visibilityRank[data.visibility] > visibilityRank[community.visibility]) {
+    if (data.visibility !== community.visibility) {
+      // Closing it closes every sub-community at least as far; opening it leaves them be.
       await tx
         .update(communities)
         .set({ visibility: data.visibility })
@@ -173,7 +141,7 @@ export async function updateCommunity(viewer: MaybeViewer, slug: string, input: 
 }
 
 /** Archives a community (read-only, marked as such) or brings it back. */
-export async function setArchived(viewer: MaybeViewer, slug: string, archived: boolean) {
+export async function setArchived(viewer: Viewer, slug: string, archived: boolean) {
   const db = await getDb();
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.archive");
   await db

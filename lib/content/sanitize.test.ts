@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { htmlToText, mentionedIds, plainTextToHtml, resolveMentions, sanitizeRichText } from "./sanitize";
-import { xssCorpus } from "./xss-corpus";
+import { xssCorpus } from "@/test/support/xss-corpus";
 
 const ACTIVE = /<(script|iframe|object|embed|svg|math|form|input|meta|style|img|body|details|template)\b|\son\w+\s*=|javascript:|vbscript:|data:|expression\(|srcdoc|style=/i;
 

@@ -1,34 +1,51 @@
 import { NextResponse } from "next/server";
-import { getViewer } from "@/lib/auth/viewer";
-import { toAppError } from "@/lib/errors";
-import type { MaybeViewer } from "@/lib/policy";
+import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
+import { env } from "@/lib/env";
+import { notFound, toAppError } from "@/lib/errors";
+import { isScheduledCall } from "./cron-auth";
+
+// JSON route handlers. Every route is made by `publicJsonRoute` (anyone: health, sign-up),
+// `signedInJsonRoute` (a proven, active Viewer) or `scheduledJsonRoute` (the platform's
+// scheduler, holding the cron secret). Errors become a status
+// with a user-safe message (never a stack trace), and nothing is cached by shared proxies.
+// The domain call inside still checks the policy itself.
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
 type Context<P> = { params: Promise<P> };
+type Options = { status?: number };
 
-/**
- * A JSON route handler: the viewer is loaded, errors become a status with a user-safe
- * message (never a stack trace), and nothing is cached by shared proxies.
- */
-export function jsonRoute<P = Record<string, string>>(
-  run: (request: Request, viewer: MaybeViewer, params: P) => Promise<unknown>,
-  options: { status?: number } = {},
+/** A JSON route anyone may call. */
+export function publicJsonRoute<P = Record<string, string>>(run: (request: Request, params: P) => Promise<unknown>, options: Options = {}) {
+  return async (request: Request, context: Context<P>) => respond(() => context.params.then((params) => run(request, params)), options);
+}
+
+/** A JSON route for a signed-in member: 401 when signed out, 403 when suspended, before `run` starts. */
+export function signedInJsonRoute<P = Record<string, string>>(
+  run: (request: Request, viewer: Viewer, params: P) => Promise<unknown>,
+  options: Options = {},
 ) {
-  return async (request: Request, context: Context<P>) => {
-    try {
-      const data = await run(request, await getViewer(), await context.params);
-      return NextResponse.json(data, { status: options.status ?? 200, headers: NO_STORE });
-    } catch (error) {
-      const e = toAppError(error);
-      const headers: Record<string, string> = { ...NO_STORE };
-      if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
-      return NextResponse.json(
-        { error: { status: e.status, message: e.message, fields: e.fieldErrors } },
-        { status: e.status, headers },
-      );
-    }
-  };
+  return async (request: Request, context: Context<P>) =>
+    respond(async () => run(request, await requireActiveViewer(), await context.params), options);
+}
+
+/** A JSON route for the platform's scheduler, with `Authorization: Bearer $CRON_SECRET`: a 404 to anyone else. */
+export function scheduledJsonRoute(run: (request: Request) => Promise<unknown>, options: Options = {}) {
+  return publicJsonRoute(async (request) => {
+    if (!isScheduledCall(request, env().CRON_SECRET)) throw notFound();
+    return run(request);
+  }, options);
+}
+
+async function respond(work: () => Promise<unknown>, options: Options) {
+  try {
+    return NextResponse.json(await work(), { status: options.status ?? 200, headers: NO_STORE });
+  } catch (error) {
+    const e = toAppError(error);
+    const headers: Record<string, string> = { ...NO_STORE };
+    if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
+    return NextResponse.json({ error: { status: e.status, message: e.message, fields: e.fieldErrors } }, { status: e.status, headers });
+  }
 }
 
 /** Reads a JSON or form body as a plain object; a broken body is an empty one. */

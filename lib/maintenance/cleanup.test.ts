@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/test/support/factories";
 import { cleanUp } from "./cleanup";
-import { isScheduledCall } from "./cron-auth";
+import { isScheduledCall } from "@/lib/http/cron-auth";
 
 async function count(table: string) {
   const [row] = await selectRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from ${sql.identifier(table)}`);

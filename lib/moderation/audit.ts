@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { loadAuthorized } from "@/lib/communities/access";
+import { loadAuthorized } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import { decodeCursor, pageOf } from "@/lib/pagination";
-import { authorize, type MaybeViewer, type Viewer } from "@/lib/policy";
+import { authorize, can, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 
 export type AuditEntry = {
@@ -59,14 +59,19 @@ async function pageOfLog(db: Db, where: ReturnType<typeof eq> | undefined, query
 }
 
 /** A community's moderation log, for its facilitators. */
-export async function listCommunityLog(viewer: MaybeViewer, slug: string, query: unknown) {
+export async function listCommunityLog(viewer: Viewer, slug: string, query: unknown) {
   const db = await getDb();
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.moderate");
   return { community: { name: community.name, slug: community.slug }, ...(await pageOfLog(db, eq(auditLog.communityId, community.id), query)) };
 }
 
+/** Whether the viewer may see the site-wide log: for the link to it. */
+export function seesSiteLog(viewer: Viewer): boolean {
+  return can(viewer, "site.viewLog", {});
+}
+
 /** Every moderation action on the site, for site admins. */
-export async function listSiteLog(viewer: MaybeViewer, query: unknown) {
+export async function listSiteLog(viewer: Viewer, query: unknown) {
   authorize(viewer, "site.viewLog", {});
   return pageOfLog(await getDb(), undefined, query);
 }

@@ -1,12 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { loadCommunity } from "@/lib/communities/access";
+import { loadCommunity } from "@/lib/communities/load";
 import { touchContent } from "@/lib/communities/counters";
 import { getDb, type Db } from "@/lib/db/client";
 import { comments, communities, postRevisions, posts, type CommentRow } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
-import { authorize, can, type MaybeViewer, type Viewer } from "@/lib/policy";
-import { loadAuthorizedComment, loadAuthorizedPost, type LoadedPost } from "@/lib/posts/access";
+import { authorize, can, isLive, type Viewer } from "@/lib/policy";
+import { loadAuthorizedComment, loadAuthorizedPost, type LoadedPost } from "@/lib/posts/load";
 import { linkMentions } from "@/lib/posts/mentions";
 import { cleanBody, postInputSchema } from "@/lib/posts/validation";
 import { parseInput, requiredText } from "@/lib/validation";
@@ -22,14 +22,12 @@ async function bumpPostCount(db: Db, communityId: string, delta: number) {
   await db.update(communities).set({ postCount: sql`greatest(0, ${communities.postCount} + ${delta})` }).where(eq(communities.id, communityId));
 }
 
-const isVisible = (p: { status: string; hiddenAt: Date | null; deletedAt: Date | null }) => p.status === "published" && !p.hiddenAt && !p.deletedAt;
-
 /** Runs a moderation step on a post in one transaction, with its audit entry. */
-async function onPost(viewer: MaybeViewer, postId: string, work: (db: Db, loaded: LoadedPost, actor: Viewer) => Promise<string>): Promise<Outcome> {
+async function onPost(viewer: Viewer, postId: string, work: (db: Db, loaded: LoadedPost, actor: Viewer) => Promise<string>): Promise<Outcome> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedPost(tx, viewer, postId, "post.moderate");
-    const message = await work(tx, loaded, viewer!);
+    const message = await work(tx, loaded, viewer);
     await touchContent(tx, loaded.community.id);
     return { slug: loaded.community.slug, postId: loaded.post.id, message };
   });
@@ -39,7 +37,7 @@ function entry(loaded: LoadedPost, action: string, reason?: string | null, detai
   return { communityId: loaded.community.id, action, targetType: "post" as const, targetId: loaded.post.id, targetLabel: loaded.post.title, reason, details };
 }
 
-export function setPinned(viewer: MaybeViewer, postId: string, pinned: boolean) {
+export function setPinned(viewer: Viewer, postId: string, pinned: boolean) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     await db.update(posts).set({ pinnedAt: pinned ? new Date() : null }).where(eq(posts.id, loaded.post.id));
     await recordAction(db, actor, entry(loaded, pinned ? "pin" : "unpin"));
@@ -47,7 +45,7 @@ export function setPinned(viewer: MaybeViewer, postId: string, pinned: boolean) 
   });
 }
 
-export function setLocked(viewer: MaybeViewer, postId: string, locked: boolean) {
+export function setLocked(viewer: Viewer, postId: string, locked: boolean) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     await db.update(posts).set({ lockedAt: locked ? new Date() : null }).where(eq(posts.id, loaded.post.id));
     await recordAction(db, actor, entry(loaded, locked ? "lock" : "unlock"));
@@ -56,18 +54,18 @@ export function setLocked(viewer: MaybeViewer, postId: string, locked: boolean) 
 }
 
 /** Hides a post from members, with a reason its author and the facilitators see. */
-export function hidePost(viewer: MaybeViewer, postId: string, input: unknown) {
+export function hidePost(viewer: Viewer, postId: string, input: unknown) {
   const { reason } = parseInput(reasonSchema, input);
   return onPost(viewer, postId, async (db, loaded, actor) => {
     if (loaded.post.hiddenAt) throw badRequest("This post is already hidden.");
     await db.update(posts).set({ hiddenAt: new Date(), hiddenReason: reason }).where(eq(posts.id, loaded.post.id));
-    if (isVisible(loaded.post)) await bumpPostCount(db, loaded.community.id, -1);
+    if (isLive(loaded.post)) await bumpPostCount(db, loaded.community.id, -1);
     await recordAction(db, actor, entry(loaded, "hide", reason));
     return "Hidden. Members can no longer see it; its author sees why. Restore it to undo.";
   });
 }
 
-export function restorePost(viewer: MaybeViewer, postId: string) {
+export function restorePost(viewer: Viewer, postId: string) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     if (!loaded.post.hiddenAt) throw badRequest("This post is not hidden.");
     await db.update(posts).set({ hiddenAt: null, hiddenReason: null }).where(eq(posts.id, loaded.post.id));
@@ -78,7 +76,7 @@ export function restorePost(viewer: MaybeViewer, postId: string) {
 }
 
 /** Approves a post that was waiting for a facilitator (pre-moderation). */
-export function approvePost(viewer: MaybeViewer, postId: string) {
+export function approvePost(viewer: Viewer, postId: string) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     if (loaded.post.status !== "pending") throw badRequest("This post is not waiting for approval.");
     await db.update(posts).set({ status: "published", lastActivityAt: new Date() }).where(eq(posts.id, loaded.post.id));
@@ -90,18 +88,18 @@ export function approvePost(viewer: MaybeViewer, postId: string) {
 }
 
 /** Deletes a post: the author's own, or any in a community the viewer looks after (with a reason). */
-export async function deletePost(viewer: MaybeViewer, postId: string, input: unknown) {
+export async function deletePost(viewer: Viewer, postId: string, input: unknown) {
   const { reason } = parseInput(optionalReasonSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedPost(tx, viewer, postId, "post.delete");
-    const byModerator = loaded.post.authorId !== viewer!.id;
+    const byModerator = loaded.post.authorId !== viewer.id;
     if (byModerator && !reason) throw badRequest("Please check the highlighted fields.", { reason: ["Enter a reason."] });
     await tx.update(posts).set({ deletedAt: new Date(), pinnedAt: null }).where(eq(posts.id, loaded.post.id));
-    if (isVisible(loaded.post)) await bumpPostCount(tx, loaded.community.id, -1);
+    if (isLive(loaded.post)) await bumpPostCount(tx, loaded.community.id, -1);
     await touchContent(tx, loaded.community.id);
     if (byModerator || can(viewer, "post.moderate", loaded.target)) {
-      await recordAction(tx, viewer!, entry(loaded, loaded.post.status === "pending" ? "reject" : "delete", reason || null));
+      await recordAction(tx, viewer, entry(loaded, loaded.post.status === "pending" ? "reject" : "delete", reason || null));
     }
     return { slug: loaded.community.slug, postId: loaded.post.id, message: "Deleted." };
   });
@@ -110,7 +108,7 @@ export async function deletePost(viewer: MaybeViewer, postId: string, input: unk
 const moderatorEditSchema = postInputSchema.extend({ reason: requiredText("a reason for the edit", 500) });
 
 /** A facilitator edits someone else's post; the reason is logged and the earlier version kept. */
-export async function editPostAsModerator(viewer: MaybeViewer, postId: string, input: unknown) {
+export async function editPostAsModerator(viewer: Viewer, postId: string, input: unknown) {
   const data = parseInput(moderatorEditSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
   return onPost(viewer, postId, async (db, loaded, actor) => {
@@ -138,7 +136,7 @@ const moveSchema = z.object({ destination: z.string().trim().min(1, "Choose wher
  * Moves a post, with its replies and helpful marks, to another community the facilitator
  * also looks after. Its old address sends on only those who can read the new home.
  */
-export async function movePost(viewer: MaybeViewer, postId: string, input: unknown) {
+export async function movePost(viewer: Viewer, postId: string, input: unknown) {
   const { destination } = parseInput(moveSchema, input);
   return onPost(viewer, postId, async (db, loaded, actor) => {
     const target = await loadCommunity(db, actor, { slug: destination });
@@ -147,7 +145,7 @@ export async function movePost(viewer: MaybeViewer, postId: string, input: unkno
     }
     authorize(actor, "post.move", { ...loaded.target, destination: target.target });
     await db.update(posts).set({ communityId: target.community.id, pinnedAt: null }).where(eq(posts.id, loaded.post.id));
-    if (isVisible(loaded.post)) {
+    if (isLive(loaded.post)) {
       await bumpPostCount(db, loaded.community.id, -1);
       await bumpPostCount(db, target.community.id, 1);
     }
@@ -160,13 +158,13 @@ export async function movePost(viewer: MaybeViewer, postId: string, input: unkno
 }
 
 /** Runs a moderation step on a reply, with its audit entry. */
-async function onComment(viewer: MaybeViewer, commentId: string, action: string, reason: string | null, change: (db: Db, c: CommentRow) => Promise<void>) {
+async function onComment(viewer: Viewer, commentId: string, action: string, reason: string | null, change: (db: Db, c: CommentRow) => Promise<void>) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedComment(tx, viewer, commentId, "comment.moderate");
     await change(tx, loaded.comment);
     await touchContent(tx, loaded.community.id);
-    await recordAction(tx, viewer!, {
+    await recordAction(tx, viewer, {
       communityId: loaded.community.id,
       action,
       targetType: "comment",
@@ -182,7 +180,7 @@ async function onComment(viewer: MaybeViewer, commentId: string, action: string,
 const bumpComments = (db: Db, postId: string, delta: number) =>
   db.update(posts).set({ commentCount: sql`greatest(0, ${posts.commentCount} + ${delta})` }).where(eq(posts.id, postId));
 
-export async function hideComment(viewer: MaybeViewer, commentId: string, input: unknown) {
+export async function hideComment(viewer: Viewer, commentId: string, input: unknown) {
   const { reason } = parseInput(reasonSchema, input);
   const result = await onComment(viewer, commentId, "hide", reason, async (db, c) => {
     if (c.hiddenAt) throw badRequest("This reply is already hidden.");
@@ -193,7 +191,7 @@ export async function hideComment(viewer: MaybeViewer, commentId: string, input:
   return { ...result, message: "Reply hidden. Restore it to undo." };
 }
 
-export async function restoreComment(viewer: MaybeViewer, commentId: string) {
+export async function restoreComment(viewer: Viewer, commentId: string) {
   const result = await onComment(viewer, commentId, "restore", null, async (db, c) => {
     if (!c.hiddenAt) throw badRequest("This reply is not hidden.");
     await db.update(comments).set({ hiddenAt: null, hiddenReason: null }).where(eq(comments.id, c.id));
@@ -202,7 +200,7 @@ export async function restoreComment(viewer: MaybeViewer, commentId: string) {
   return { ...result, message: "Reply restored." };
 }
 
-export async function deleteCommentAsModerator(viewer: MaybeViewer, commentId: string, input: unknown) {
+export async function deleteCommentAsModerator(viewer: Viewer, commentId: string, input: unknown) {
   const { reason } = parseInput(reasonSchema, input);
   const result = await onComment(viewer, commentId, "delete", reason, async (db, c) => {
     const [gone] = await db

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { countOwners, loadAuthorized } from "@/lib/communities/access";
+import { countOwners, loadAuthorized } from "@/lib/communities/load";
 import { endMembership } from "@/lib/communities/membership";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { memberships, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { authorize, type MaybeViewer, type PersonTarget } from "@/lib/policy";
+import { authorize, type PersonTarget, type Viewer } from "@/lib/policy";
 import { parseInput, requiredText } from "@/lib/validation";
 import { recordAction } from "./audit";
 
@@ -31,12 +31,12 @@ const banSchema = z.object({
     }),
 });
 
-async function loadPerson(db: Awaited<ReturnType<typeof getDb>>, viewer: MaybeViewer, slug: string, userId: string) {
+async function loadPerson(db: Db, viewer: Viewer, slug: string, userId: string) {
   const loaded = await loadAuthorized(db, viewer, { slug }, "community.moderate", { lock: true });
   const [person] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, userId));
   if (!person) throw notFound("We could not find that person.");
   const [membership] = await db
-    .select({ role: memberships.role, status: memberships.status, bannedUntil: memberships.bannedUntil, inviteExpiresAt: memberships.inviteExpiresAt })
+    .select({ role: memberships.role, status: memberships.status, joinedAt: memberships.joinedAt, bannedUntil: memberships.bannedUntil, inviteExpiresAt: memberships.inviteExpiresAt })
     .from(memberships)
     .where(and(eq(memberships.communityId, loaded.community.id), eq(memberships.userId, userId)));
   const target: PersonTarget = {
@@ -51,7 +51,7 @@ async function loadPerson(db: Awaited<ReturnType<typeof getDb>>, viewer: MaybeVi
  * Bans someone from the community (and everything inside it), with a reason and an optional
  * end date. Until it ends they cannot rejoin, ask to join or be invited.
  */
-export async function banMember(viewer: MaybeViewer, slug: string, input: unknown) {
+export async function banMember(viewer: Viewer, slug: string, input: unknown) {
   const { userId, reason, until } = parseInput(banSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -65,7 +65,7 @@ export async function banMember(viewer: MaybeViewer, slug: string, input: unknow
         target: [memberships.communityId, memberships.userId],
         set: { role: "member", status: "banned", bannedUntil: until, banReason: reason, updatedAt: new Date() },
       });
-    await recordAction(tx, viewer!, {
+    await recordAction(tx, viewer, {
       communityId: loaded.community.id,
       action: "ban",
       targetType: "member",
@@ -78,20 +78,20 @@ export async function banMember(viewer: MaybeViewer, slug: string, input: unknow
   });
 }
 
-export async function unbanMember(viewer: MaybeViewer, slug: string, input: unknown) {
+export async function unbanMember(viewer: Viewer, slug: string, input: unknown) {
   const { userId } = parseInput(z.object({ userId: z.uuid("Choose a person.") }), input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadPerson(tx, viewer, slug, userId);
     authorize(viewer, "member.unban", loaded.target);
     await tx.delete(memberships).where(and(eq(memberships.communityId, loaded.community.id), eq(memberships.userId, userId), eq(memberships.status, "banned")));
-    await recordAction(tx, viewer!, { communityId: loaded.community.id, action: "unban", targetType: "member", targetId: userId, targetLabel: loaded.person.name });
+    await recordAction(tx, viewer, { communityId: loaded.community.id, action: "unban", targetType: "member", targetId: userId, targetLabel: loaded.person.name });
     return { slug: loaded.community.slug, message: `The ban on ${loaded.person.name} is lifted. They can join again.` };
   });
 }
 
 /** People banned from the community, with why and until when. */
-export async function listBans(viewer: MaybeViewer, slug: string) {
+export async function listBans(viewer: Viewer, slug: string) {
   const db = await getDb();
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.moderate");
   return db
@@ -106,17 +106,17 @@ export async function listBans(viewer: MaybeViewer, slug: string) {
 const suspendSchema = z.object({ userId: z.uuid("Choose a person."), reason: requiredText("a reason", 500) });
 
 /** A site admin suspends an account everywhere; it loses access on its next request. */
-export async function suspendUser(viewer: MaybeViewer, input: unknown) {
+export async function suspendUser(viewer: Viewer, input: unknown) {
   const { userId, reason } = parseInput(suspendSchema, input);
   return setSuspended(viewer, userId, true, reason);
 }
 
-export async function unsuspendUser(viewer: MaybeViewer, input: unknown) {
+export async function unsuspendUser(viewer: Viewer, input: unknown) {
   const { userId } = parseInput(z.object({ userId: z.uuid("Choose a person.") }), input);
   return setSuspended(viewer, userId, false, null);
 }
 
-async function setSuspended(viewer: MaybeViewer, userId: string, suspended: boolean, reason: string | null) {
+async function setSuspended(viewer: Viewer, userId: string, suspended: boolean, reason: string | null) {
   authorize(viewer, "user.suspend", { userId });
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -126,7 +126,7 @@ async function setSuspended(viewer: MaybeViewer, userId: string, suspended: bool
       .where(eq(users.id, userId))
       .returning({ name: users.name });
     if (!person) throw notFound("We could not find that person.");
-    await recordAction(tx, viewer!, { communityId: null, action: suspended ? "suspend" : "unsuspend", targetType: "user", targetId: userId, targetLabel: person.name, reason });
+    await recordAction(tx, viewer, { communityId: null, action: suspended ? "suspend" : "unsuspend", targetType: "user", targetId: userId, targetLabel: person.name, reason });
     return { message: suspended ? `${person.name}'s account is suspended. Lift the suspension to undo.` : `${person.name} can use Roundtable again.` };
   });
 }

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { loadAuthorized } from "@/lib/communities/access";
+import { loadAuthorized } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { comments, communities as communitiesTable, posts, reportReasons, reports, users } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
-import { assertActiveViewer, moderatedCommunityIds, readableCommunityIds, visiblePosts, type MaybeViewer } from "@/lib/policy";
-import { loadAuthorizedComment, loadAuthorizedPost } from "@/lib/posts/access";
+import { assertActiveViewer, moderatedCommunityIds, readableCommunityIds, visiblePosts, type Viewer } from "@/lib/policy";
+import { loadAuthorizedComment, loadAuthorizedPost } from "@/lib/posts/load";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
@@ -33,20 +33,20 @@ const reportSchema = z
   .refine((r) => r.postId || r.commentId, { path: ["postId"], message: "Choose what to report." });
 
 /** Reports a post or a reply to the community's facilitators. Once per member per item. */
-export async function createReport(viewer: MaybeViewer, input: unknown) {
+export async function createReport(viewer: Viewer, input: unknown) {
   const data = parseInput(reportSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const onComment = data.commentId ? await loadAuthorizedComment(tx, viewer, data.commentId, "comment.report") : null;
     const loaded = onComment ?? (await loadAuthorizedPost(tx, viewer, data.postId!, "post.report"));
-    await enforce(tx, limitsFor.report(viewer!));
+    await enforce(tx, limitsFor.report(viewer));
     const [created] = await tx
       .insert(reports)
       .values({
         communityId: loaded.community.id,
         postId: loaded.post.id,
         commentId: onComment?.comment.id ?? null,
-        reporterId: viewer!.id,
+        reporterId: viewer.id,
         reason: data.reason,
         details: data.details,
       })
@@ -63,19 +63,19 @@ const handleSchema = z.object({
 });
 
 /** Resolves (acted on) or dismisses (no action needed) an open report, with a note. */
-export async function handleReport(viewer: MaybeViewer, slug: string, outcome: "resolved" | "dismissed", input: unknown) {
+export async function handleReport(viewer: Viewer, slug: string, outcome: "resolved" | "dismissed", input: unknown) {
   const { reportId, note } = parseInput(handleSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { community } = await loadAuthorized(tx, viewer, { slug }, "community.moderate");
     const [handled] = await tx
       .update(reports)
-      .set({ status: outcome, handledById: viewer!.id, handledAt: new Date(), handledNote: note || null })
+      .set({ status: outcome, handledById: viewer.id, handledAt: new Date(), handledNote: note || null })
       .where(and(eq(reports.id, reportId), eq(reports.communityId, community.id), eq(reports.status, "open")))
       .returning({ id: reports.id, postId: reports.postId, reason: reports.reason });
     if (!handled) throw notFound("That report has already been handled.");
     const [post] = await tx.select({ title: posts.title }).from(posts).where(eq(posts.id, handled.postId));
-    await recordAction(tx, viewer!, {
+    await recordAction(tx, viewer, {
       communityId: community.id,
       action: outcome === "resolved" ? "resolve report" : "dismiss report",
       targetType: "report",
@@ -89,7 +89,7 @@ export async function handleReport(viewer: MaybeViewer, slug: string, outcome: "
 }
 
 /** The community's moderation queue: open reports, newest item first, and posts awaiting approval. */
-export async function getModerationQueue(viewer: MaybeViewer, slug: string) {
+export async function getModerationQueue(viewer: Viewer, slug: string) {
   const db = await getDb();
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.moderate");
   const [open, pending] = await Promise.all([
@@ -126,7 +126,7 @@ export async function getModerationQueue(viewer: MaybeViewer, slug: string) {
 }
 
 /** How many reports and posts wait for the viewer in this community: the badge. Zero for non-facilitators. */
-export async function moderationBadge(viewer: MaybeViewer, communityId: string): Promise<number> {
+export async function moderationBadge(viewer: Viewer, communityId: string): Promise<number> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -139,7 +139,7 @@ export async function moderationBadge(viewer: MaybeViewer, communityId: string):
 }
 
 /** The viewer's own reports and what happened to them, with a link only to what they can still read. */
-export async function listMyReports(viewer: MaybeViewer) {
+export async function listMyReports(viewer: Viewer) {
   assertActiveViewer(viewer);
   const db = await getDb();
   const rows = await db
@@ -165,7 +165,7 @@ export async function listMyReports(viewer: MaybeViewer) {
 }
 
 /** The viewer's report on each of these items, if any, for marks beside them. */
-export async function myReportsOn(viewer: MaybeViewer, postId: string, commentIds: string[]) {
+export async function myReportsOn(viewer: Viewer, postId: string, commentIds: string[]) {
   assertActiveViewer(viewer);
   const db = await getDb();
   const rows = await db
@@ -177,7 +177,7 @@ export async function myReportsOn(viewer: MaybeViewer, postId: string, commentId
 
 
 /** Communities the viewer looks after, other than this one, that a post could move to. */
-export async function moveDestinations(viewer: MaybeViewer, exceptCommunityId: string) {
+export async function moveDestinations(viewer: Viewer, exceptCommunityId: string) {
   assertActiveViewer(viewer);
   const db = await getDb();
   return db

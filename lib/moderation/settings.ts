@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { loadAuthorized } from "@/lib/communities/access";
+import { loadAuthorized } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { communities, premoderationModes } from "@/lib/db/schema";
-import type { MaybeViewer } from "@/lib/policy";
+import type { Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { recordAction } from "./audit";
 
@@ -21,13 +21,13 @@ const settingsSchema = z.object({
 });
 
 /** A community's moderation settings: pre-moderation, and replies from non-members. */
-export async function updateModerationSettings(viewer: MaybeViewer, slug: string, input: unknown) {
+export async function updateModerationSettings(viewer: Viewer, slug: string, input: unknown) {
   const data = parseInput(settingsSchema, input);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { community } = await loadAuthorized(tx, viewer, { slug }, "community.edit");
     await tx.update(communities).set(data).where(eq(communities.id, community.id));
-    await recordAction(tx, viewer!, {
+    await recordAction(tx, viewer, {
       communityId: community.id,
       action: "change settings",
       targetType: "community",
@@ -40,7 +40,7 @@ export async function updateModerationSettings(viewer: MaybeViewer, slug: string
 }
 
 /** The moderation settings, for the facilitators' form. */
-export async function getModerationSettings(viewer: MaybeViewer, slug: string) {
+export async function getModerationSettings(viewer: Viewer, slug: string) {
   const db = await getDb();
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.moderate");
   return {

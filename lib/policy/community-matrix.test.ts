@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { countOwners, loadCommunity } from "@/lib/communities/access";
+import { countOwners, loadCommunity } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { communities, type CommunityRow } from "@/lib/db/schema";
-import { addMembership, makeCommunity, makeUser } from "@/lib/testing/factories";
+import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
 import { can, listedCommunities, readableCommunityIds, type Action, type MaybeViewer } from ".";
 
 // The community policy as a table, in the manner of Discourse's guardian spec. Every cell

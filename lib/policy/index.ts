@@ -1,12 +1,30 @@
-export { assertActiveViewer, authorize, can, type Action, type MemberTarget } from "./can";
+// The one place that decides who may see and do what. Domain code asks here; it never works
+// a rule out again. `can` and `authorize` decide, `refusal` and `decide` say why not, and the
+// scopes are the same rules as SQL conditions for lists, counts, feeds and search.
+export { assertActiveViewer, authorize, can, decide, refusal, type Action, type TargetOf } from "./can";
 export {
+  allowedVisibilities,
   type CommunityNode,
   type CommunityTarget,
   type MembershipState,
   MAX_DEPTH,
-  visibilityRank,
 } from "./community-rules";
-export { type MoveTarget, type PersonTarget } from "./moderation-rules";
-export { type CommentTarget, type PostTarget } from "./post-rules";
-export { isActiveViewer, isAdmin, type MaybeViewer, type Viewer } from "./viewer";
-export { listedCommunities, moderatedCommunityIds, publicPosts, readableCommunity, readableCommunityIds, visibleComments, visiblePosts } from "./scopes";
+export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
+export { type MoveTarget } from "./moderation-rules";
+export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
+export type { Refusal } from "./rule";
+export { isActiveViewer, type MaybeViewer, type Viewer } from "./viewer-rules";
+export {
+  activeMembership,
+  endedBan,
+  listedCommunities,
+  moderatedCommunityIds,
+  notHiddenFrom,
+  publicPosts,
+  readableCommunity,
+  readableCommunityIds,
+  standingBan,
+  standingInvitation,
+  visibleComments,
+  visiblePosts,
+} from "./scopes";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { MembershipRole } from "@/lib/db/schema";
-import { can, type MemberTarget, type Viewer } from ".";
+import { can, type PersonTarget, type Viewer } from ".";
 
 // Who may change whose role, and remove whom, in one community. Y = allowed, . = refused,
 // - = not a change (the subject already has that role). Every cell is asserted.
 
-const community = { id: "c1", parentId: null, depth: 1, visibility: "open" as const, archivedAt: null };
+const community = { id: "c1", name: "C1", parentId: null, depth: 1, visibility: "open" as const, archivedAt: null };
 const viewerFor = (id: string, siteRole: Viewer["siteRole"] = "member"): Viewer => ({
   id,
   name: id,
@@ -42,11 +42,11 @@ const cases: Case[] = [
   { actor: "admin", subject: "owner", owners: 2, roles: "-YY", remove: "Y" },
 ];
 
-function targetFor(c: Case, archived = false): MemberTarget {
+function targetFor(c: Case, archived = false): PersonTarget {
   const actor = actors[c.actor]!;
-  const memberships: MemberTarget["memberships"] = {};
+  const memberships: PersonTarget["memberships"] = {};
   if (actor.role) {
-    memberships[community.id] = { role: c.self ? c.subject : actor.role, status: "active", bannedUntil: null, inviteExpiresAt: null };
+    memberships[community.id] = { role: c.self ? c.subject : actor.role, status: "active", joinedAt: null, bannedUntil: null, inviteExpiresAt: null };
   }
   return {
     chain: [{ ...community, archivedAt: archived ? new Date() : null }],
@@ -54,10 +54,7 @@ function targetFor(c: Case, archived = false): MemberTarget {
     ownerCount: c.owners,
     subject: {
       userId: c.self ? actor.viewer.id : "subject",
-      role: c.subject,
-      status: "active",
-      bannedUntil: null,
-      inviteExpiresAt: null,
+      membership: { role: c.subject, status: "active", joinedAt: null, bannedUntil: null, inviteExpiresAt: null },
     },
   };
 }

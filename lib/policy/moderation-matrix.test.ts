@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { countOwners, loadCommunity } from "@/lib/communities/access";
+import { countOwners, loadCommunity } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { comments, memberships, posts, type CommunityRow } from "@/lib/db/schema";
-import { loadPost } from "@/lib/posts/access";
-import { addMembership, makeCommunity, makeUser } from "@/lib/testing/factories";
+import { loadPost } from "@/lib/posts/load";
+import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
 import { can, type MaybeViewer, type PersonTarget } from ".";
 
 // Moderation, as a table. Columns are communities, each with a live post and reply by "author":

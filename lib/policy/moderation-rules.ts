@@ -1,65 +1,53 @@
-import {
-  type CommunityTarget,
-  type MembershipState,
-  isActive,
-  isArchived,
-  isBanned,
-  isLastOwner,
-  isOwner,
-  managesCommunity,
-  membershipIn,
-  self,
-} from "./community-rules";
-import { readsPost, type CommentTarget, type PostTarget } from "./post-rules";
-import { isAdmin, type Viewer } from "./viewer";
-
-/** Someone a facilitator acts on: their membership here, if any. */
-export type PersonTarget = CommunityTarget & {
-  subject: { userId: string; membership: MembershipState | null };
-};
+import { type CommunityTarget, isArchived, managesCommunity, self } from "./community-rules";
+import { isLive, readsPost, type CommentTarget, type PostTarget } from "./post-rules";
+import { must, rule } from "./rule";
+import { isAdmin, wrote, type Viewer } from "./viewer-rules";
 
 /** A post moved from one community (the target) to another. */
 export type MoveTarget = PostTarget & { destination: CommunityTarget };
 
-const wrote = (v: Viewer, authorId: string | null) => authorId !== null && authorId === v.id;
-const isLive = (t: PostTarget) => t.post.status === "published" && !t.post.hiddenAt && !t.post.deletedAt;
-
-/**
- * The actor may act on the person: admins and owners on anyone but themselves and the last
- * owner; facilitators on members and people who are not members.
- */
-function outranks(v: Viewer, t: PersonTarget): boolean {
-  const theirs = t.subject.membership ?? undefined;
-  if (t.subject.userId === v.id) return false;
-  if (isLastOwner(t, theirs)) return false;
-  if (isAdmin(v) || isOwner(membershipIn(t, self(t)))) return true;
-  return !isActive(theirs) || theirs?.role === "member";
-}
+const notDeleted = (_v: Viewer, t: PostTarget) => !t.post.deletedAt;
+const FACILITATORS_ONLY = "Only this community's facilitators can do that.";
 
 export const moderationRules = {
   /** Pin, lock, hide, restore, approve, reject and edit with a reason: the community's facilitators. */
-  "post.moderate": (v: Viewer, t: PostTarget) => !t.post.deletedAt && managesCommunity(v, t),
-  "post.delete": (v: Viewer, t: PostTarget) =>
-    !t.post.deletedAt && (managesCommunity(v, t) || (wrote(v, t.post.authorId) && readsPost(v, t) && !isArchived(t))),
+  "post.moderate": rule<PostTarget>(must(notDeleted, "This post has been deleted."), must(managesCommunity, FACILITATORS_ONLY)),
+  "post.delete": rule<PostTarget>(
+    must(notDeleted, "This post has already been deleted."),
+    must(
+      (v, t) => managesCommunity(v, t) || (wrote(v, t.post.authorId) && readsPost(v, t) && !isArchived(t)),
+      (v, t) =>
+        wrote(v, t.post.authorId) && isArchived(t)
+          ? "This community is archived, so nothing in it can change."
+          : "Only the author or a facilitator can delete this post.",
+    ),
+  ),
   /** Moves need the facilitator's hand in both places, and the new home must be open for posts. */
-  "post.move": (v: Viewer, t: MoveTarget) =>
-    !t.post.deletedAt &&
-    managesCommunity(v, t) &&
-    managesCommunity(v, t.destination) &&
-    !isArchived(t.destination) &&
-    self(t.destination).id !== self(t).id,
-  "post.report": (v: Viewer, t: PostTarget) => isLive(t) && readsPost(v, t) && !wrote(v, t.post.authorId),
-  "comment.moderate": (v: Viewer, t: CommentTarget) => !t.comment.deletedAt && managesCommunity(v, t),
-  "comment.report": (v: Viewer, t: CommentTarget) =>
-    isLive(t) && !t.comment.deletedAt && !t.comment.hiddenAt && readsPost(v, t) && !wrote(v, t.comment.authorId),
-  "member.ban": (v: Viewer, t: PersonTarget) =>
-    managesCommunity(v, t) && !isBanned(t.subject.membership ?? undefined) && outranks(v, t),
-  "member.unban": (v: Viewer, t: PersonTarget) =>
-    managesCommunity(v, t) && t.subject.membership?.status === "banned",
+  "post.move": rule<MoveTarget>(
+    must(notDeleted, "This post has been deleted."),
+    must(managesCommunity, FACILITATORS_ONLY),
+    must((v, t) => managesCommunity(v, t.destination), "You can move posts only to communities you look after."),
+    must((_v, t) => !isArchived(t.destination), "You cannot move a post into an archived community."),
+    must((_v, t) => self(t.destination).id !== self(t).id, "The post is already there."),
+  ),
+  "post.report": rule<PostTarget>(
+    must((_v, t) => isLive(t.post), "Only posts that members can see can be reported."),
+    must(readsPost),
+    must((v, t) => !wrote(v, t.post.authorId), "You cannot report your own post."),
+  ),
+  "comment.moderate": rule<CommentTarget>(must((_v, t) => !t.comment.deletedAt, "This reply has been deleted."), must(managesCommunity, FACILITATORS_ONLY)),
+  "comment.report": rule<CommentTarget>(
+    must((_v, t) => isLive(t.post) && !t.comment.deletedAt && !t.comment.hiddenAt, "Only replies that members can see can be reported."),
+    must(readsPost),
+    must((v, t) => !wrote(v, t.comment.authorId), "You cannot report your own reply."),
+  ),
 };
 
 /** Site-wide: only site admins suspend accounts, and never their own. */
 export const siteRules = {
-  "user.suspend": (v: Viewer, t: { userId: string }) => isAdmin(v) && t.userId !== v.id,
-  "site.viewLog": (v: Viewer) => isAdmin(v),
+  "user.suspend": rule<{ userId: string }>(
+    must((v) => isAdmin(v), "Only site administrators can suspend accounts."),
+    must((v, t) => t.userId !== v.id, "You cannot suspend your own account."),
+  ),
+  "site.viewLog": rule<Record<string, never>>(must((v) => isAdmin(v), "Only site administrators can see the site-wide log.")),
 };

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { comments, communities, posts, type CommunityRow } from "@/lib/db/schema";
-import { loadPost } from "@/lib/posts/access";
-import { addMembership, makeCommunity, makeUser } from "@/lib/testing/factories";
+import { loadPost } from "@/lib/posts/load";
+import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
 import { can, visiblePosts, type MaybeViewer } from ".";
 
 // The post and reply policy as a table. Each column is a question post in a community:

@@ -1,23 +1,48 @@
-import { type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { communities } from "@/lib/db/schema";
-import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer";
+import { and, eq, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { communities, memberships } from "@/lib/db/schema";
+import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer-rules";
 
-// SQL twins of the rules in community-rules.ts. Every list, count, search and feed query
-// that touches communities or their content joins on one of these. The policy matrix test
-// checks that each agrees with `can()` for every actor and community.
+// SQL twins of the rules in *-rules.ts. Every list, count, search and feed query that
+// touches communities, memberships or their content uses one of these. The policy matrix
+// tests check that each agrees with `can()` for every actor and community.
+
+type MembershipColumns = { communityId: AnyPgColumn; userId: AnyPgColumn; status: AnyPgColumn; bannedUntil: AnyPgColumn };
+
+/**
+ * A condition on memberships: an active member (SQL twin of `isActive`), of one community
+ * and of one person when they are given.
+ */
+export function activeMembership(of: { communityId?: string | SQLWrapper; userId?: string } = {}, table: MembershipColumns = memberships): SQL {
+  return and(
+    eq(table.status, "active"),
+    of.communityId === undefined ? undefined : eq(table.communityId, of.communityId),
+    of.userId === undefined ? undefined : eq(table.userId, of.userId),
+  )!;
+}
+
+/** A condition on memberships: a ban that has ended, and no longer stands in anyone's way (the opposite of `isBanned`). */
+export function endedBan(table: MembershipColumns = memberships, now = new Date()): SQL {
+  return and(eq(table.status, "banned"), lte(table.bannedUntil, now))!;
+}
+
+/** A condition on memberships: a ban that still stands. SQL twin of `isBanned`; `endedBan` is the rest. */
+export function standingBan(table: { status: AnyPgColumn; bannedUntil: AnyPgColumn } = memberships): SQL {
+  return sql`(${table.status} = 'banned' and (${table.bannedUntil} is null or ${table.bannedUntil} > now()))`;
+}
+
+/** A condition on memberships: an invitation that has not expired. SQL twin of `isInvited`. */
+export function standingInvitation(table: { status: AnyPgColumn; inviteExpiresAt: AnyPgColumn } = memberships): SQL {
+  return sql`(${table.status} = 'invited' and (${table.inviteExpiresAt} is null or ${table.inviteExpiresAt} > now()))`;
+}
+
+const mb = alias(memberships, "mb");
 
 // The viewer's own memberships, as small arrays. Each is an uncorrelated subquery, which
 // Postgres runs once per statement, so a predicate can test every row against them cheaply.
 const myCommunities = (viewer: { id: string }, status: "active" | "banned" | "invited") => {
-  const live =
-    status === "banned"
-      ? sql`and (mb.banned_until is null or mb.banned_until > now())`
-      : status === "invited"
-        ? sql`and (mb.invite_expires_at is null or mb.invite_expires_at > now())`
-        : sql``;
-  return sql`array(select mb.community_id from memberships mb
-    where mb.user_id = ${viewer.id} and mb.status = ${status} ${live})`;
+  const holds = { active: activeMembership({}, mb), banned: standingBan(mb), invited: standingInvitation(mb) }[status];
+  return sql`array(select ${mb.communityId} from ${memberships} ${mb} where ${mb.userId} = ${viewer.id} and ${holds})`;
 };
 
 type CommunityRowColumns = { id: AnyPgColumn; ancestorIds: AnyPgColumn; visibility: AnyPgColumn };
@@ -78,8 +103,8 @@ export function listedCommunities(viewer: MaybeViewer, table: CommunityColumns =
 export function moderatedCommunityIds(viewer: MaybeViewer): SQL {
   if (!isActiveViewer(viewer)) return sql`(select null::uuid where false)`;
   if (isAdmin(viewer)) return sql`(select mc.id from communities mc)`;
-  return sql`(select mm.community_id from memberships mm
-    where mm.user_id = ${viewer.id} and mm.status = 'active' and mm.role in ('owner', 'facilitator'))`;
+  return sql`(select ${mb.communityId} from ${memberships} ${mb}
+    where ${activeMembership({ userId: viewer.id }, mb)} and ${mb.role} in ('owner', 'facilitator'))`;
 }
 
 const postCommunity = { id: sql.raw("pc.id"), ancestorIds: sql.raw("pc.ancestor_ids"), visibility: sql.raw("pc.visibility") } as unknown as CommunityRowColumns;
@@ -100,19 +125,25 @@ export function visiblePosts(viewer: MaybeViewer, table: PostColumns): SQL {
       or ${table.communityId} in ${moderatedCommunityIds(viewer)}))`;
 }
 
-/** Posts anyone who reads the community sees: the part of a feed that is the same for everyone. */
-export function publicPosts(table: PostColumns): SQL {
+/** Posts anyone who reads the community sees, the part of a feed that is the same for everyone. SQL twin of `isLive`. */
+export function publicPosts(table: Omit<PostColumns, "communityId" | "authorId">): SQL {
   return sql`(${table.deletedAt} is null and ${table.status} = 'published' and ${table.hiddenAt} is null)`;
 }
 
 type CommentColumns = { authorId: AnyPgColumn; hiddenAt: AnyPgColumn; deletedAt: AnyPgColumn };
 
 /**
- * A condition on replies, given their post's community column: not deleted, and not hidden
- * unless the viewer wrote it or looks after the community. Twin of the post page's rule.
+ * A condition on replies, given their post's community: a reply hidden by a facilitator is
+ * seen only by its author and by those who look after the community. Deleted replies stay in,
+ * for a thread to show where they were.
  */
-export function visibleComments(viewer: MaybeViewer, table: CommentColumns, communityId: AnyPgColumn): SQL {
+export function notHiddenFrom(viewer: MaybeViewer, table: CommentColumns, communityId: AnyPgColumn | string): SQL {
   if (!isActiveViewer(viewer)) return sql`false`;
-  return sql`(${table.deletedAt} is null
-    and (${table.hiddenAt} is null or ${table.authorId} = ${viewer.id} or ${communityId} in ${moderatedCommunityIds(viewer)}))`;
+  if (isAdmin(viewer)) return sql`true`;
+  return sql`(${table.hiddenAt} is null or ${table.authorId} = ${viewer.id} or ${communityId} in ${moderatedCommunityIds(viewer)})`;
+}
+
+/** Replies the viewer may read, on posts they may read: not deleted, not hidden from them. SQL twin of `readsComment`. */
+export function visibleComments(viewer: MaybeViewer, table: CommentColumns, communityId: AnyPgColumn | string): SQL {
+  return sql`(${table.deletedAt} is null and ${notHiddenFrom(viewer, table, communityId)})`;
 }

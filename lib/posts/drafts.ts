@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { loadAuthorized } from "@/lib/communities/access";
+import { loadAuthorized } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { drafts, postKinds } from "@/lib/db/schema";
 import { badRequest } from "@/lib/errors";
-import { assertActiveViewer, type MaybeViewer } from "@/lib/policy";
+import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { loadAuthorizedPost } from "./access";
+import { loadAuthorizedPost } from "./load";
 import { BODY_MAX_BYTES } from "./validation";
 
 const draftSchema = z.object({
@@ -18,7 +18,7 @@ const draftSchema = z.object({
 });
 
 /** Checks the viewer may write where the draft is for: a draft leaks nothing and stores nothing otherwise. */
-async function checkDraftPlace(viewer: MaybeViewer, key: string) {
+async function checkDraftPlace(viewer: Viewer, key: string) {
   const [place, id] = key.split(":") as [string, string];
   const db = await getDb();
   if (place === "post") await loadAuthorized(db, viewer, { id }, "post.create");
@@ -26,7 +26,7 @@ async function checkDraftPlace(viewer: MaybeViewer, key: string) {
 }
 
 /** Saves what the member is typing, so that nothing is lost if the page closes or a submit fails. */
-export async function saveDraft(viewer: MaybeViewer, input: unknown) {
+export async function saveDraft(viewer: Viewer, input: unknown) {
   assertActiveViewer(viewer);
   const data = parseInput(draftSchema, input);
   if (Buffer.byteLength(data.body) > BODY_MAX_BYTES) throw badRequest("The draft is too long to save.");
@@ -41,7 +41,7 @@ export async function saveDraft(viewer: MaybeViewer, input: unknown) {
 }
 
 /** The viewer's own draft for a place, if any. */
-export async function getDraft(viewer: MaybeViewer, key: string) {
+export async function getDraft(viewer: Viewer, key: string) {
   assertActiveViewer(viewer);
   const db = await getDb();
   const [row] = await db

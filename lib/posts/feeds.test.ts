@@ -5,10 +5,11 @@ import { getDb } from "@/lib/db/client";
 import { communityVisits, posts } from "@/lib/db/schema";
 import { countQueries } from "@/lib/db/query-count";
 import type { Viewer } from "@/lib/policy";
-import { makeUser } from "@/lib/testing/factories";
-import { communityWith, makePost } from "@/lib/testing/posts";
+import { makeUser } from "@/test/support/factories";
+import { communityWith, makePost } from "@/test/support/posts";
 import { createComment, setAcceptedAnswer } from "./mutations";
-import { getCommunityFeed, getHomeFeed, getPostPage } from "./queries";
+import { getCommunityFeed, getHomeFeed } from "./feeds";
+import { getPostPage } from "./thread";
 
 let owner: Viewer;
 let reader: Viewer;

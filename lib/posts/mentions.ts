@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { loadAuthorized, loadCommunity } from "@/lib/communities/access";
+import { loadAuthorized, loadCommunity } from "@/lib/communities/load";
 import { mentionedIds, resolveMentions } from "@/lib/content/sanitize";
 import { getDb, type Db } from "@/lib/db/client";
-import { memberships, users } from "@/lib/db/schema";
+import { memberships, publicProfileColumns, users } from "@/lib/db/schema";
 import { likePattern } from "@/lib/pagination";
-import { can, type MaybeViewer } from "@/lib/policy";
-import { loadViewer } from "@/lib/users/load-viewer";
+import { activeMembership, can, type Viewer } from "@/lib/policy";
+import { loadAccount } from "@/lib/users/account";
 import { parseInput } from "@/lib/validation";
 
 const MAX_MENTIONS = 20;
@@ -20,7 +20,8 @@ export async function linkMentions(db: Db, html: string, communityId: string): P
   const ids = mentionedIds(html).filter((id) => UUID.test(id)).slice(0, MAX_MENTIONS);
   const allowed = new Set<string>();
   for (const id of ids) {
-    const person = await loadViewer(id, db);
+    // Asked of the mentioned person's own account: could they read this community?
+    const person = await loadAccount(id, db);
     const loaded = person && (await loadCommunity(db, person, { id: communityId }));
     if (loaded && can(person, "community.read", loaded.target)) allowed.add(id);
   }
@@ -30,18 +31,17 @@ export async function linkMentions(db: Db, html: string, communityId: string): P
 const suggestSchema = z.object({ q: z.string().trim().max(100).optional().default("") });
 
 /** Members of the community whose names start with what was typed after "@". */
-export async function suggestMentions(viewer: MaybeViewer, slug: string, query: unknown) {
+export async function suggestMentions(viewer: Viewer, slug: string, query: unknown) {
   const { q } = parseInput(suggestSchema, query);
   const db = await getDb();
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.read");
   const rows = await db
-    .select({ id: users.id, name: users.name, jobTitle: users.jobTitle, organisation: users.organisation })
+    .select(publicProfileColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(
-        eq(memberships.communityId, community.id),
-        eq(memberships.status, "active"),
+        activeMembership({ communityId: community.id }),
         q ? sql`(${users.name} ilike ${likePattern(q).slice(1)} or ${users.name} ilike ${"% " + likePattern(q).slice(1)})` : undefined,
       ),
     )

@@ -1,53 +1,39 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { loadAuthorized } from "@/lib/communities/access";
 import { touchContent } from "@/lib/communities/counters";
+import { loadAuthorized } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
-import {
-  commentReactions,
-  commentRevisions,
-  comments,
-  communities,
-  drafts,
-  memberships,
-  postFollows,
-  postReactions,
-  postRevisions,
-  posts,
-} from "@/lib/db/schema";
+import { commentRevisions, comments, communities, drafts, postFollows, postRevisions, posts } from "@/lib/db/schema";
 import { badRequest, isAppError, notFound } from "@/lib/errors";
+import { needsApproval, type Viewer } from "@/lib/policy";
 import { enforce, type Limit } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
-import { authorize, type MaybeViewer, type PostTarget } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { loadAuthorizedComment, loadAuthorizedPost } from "./access";
+import { loadAuthorizedComment, loadAuthorizedPost } from "./load";
 import { linkMentions } from "./mentions";
-import { needsApproval } from "./premoderation";
 import { cleanBody, commentInputSchema, postInputSchema } from "./validation";
 
+// Writing posts and replies: start, edit, reply, delete a reply, choose the answer.
+// (Helpful marks and following are in reactions.ts; facilitators' steps in lib/moderation.)
+
 /** Starts a post in a community. The same idempotency key twice gives back the first post. */
-export async function createPost(viewer: MaybeViewer, slug: string, input: unknown) {
+export async function createPost(viewer: Viewer, slug: string, input: unknown) {
   const data = parseInput(postInputSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { community } = await loadAuthorized(tx, viewer, { slug }, "post.create");
-    const v = viewer!;
-    const earlier = () => findByKey(tx, posts, v.id, data.idempotencyKey);
+    const { community, target } = await loadAuthorized(tx, viewer, { slug }, "post.create");
+    const earlier = () => findByKey(tx, posts, viewer.id, data.idempotencyKey);
     const repeat = await earlier();
     if (repeat) return { postId: repeat.id, slug: community.slug, created: false, pending: false };
-    await enforceUnlessRepeated(tx, limitsFor.post(v), earlier);
-    const [membership] = await tx
-      .select({ role: memberships.role, joinedAt: memberships.joinedAt })
-      .from(memberships)
-      .where(and(eq(memberships.communityId, community.id), eq(memberships.userId, v.id)));
-    const pending = needsApproval(community, membership, v.siteRole === "admin");
+    await enforceUnlessRepeated(tx, limitsFor.post(viewer), earlier);
+    const pending = needsApproval(viewer, target, community);
     const html = await linkMentions(tx, body.html, community.id);
     const [created] = await tx
       .insert(posts)
       .values({
         communityId: community.id,
-        authorId: v.id,
+        authorId: viewer.id,
         kind: data.kind,
         title: data.title,
         bodyHtml: html,
@@ -68,8 +54,8 @@ export async function createPost(viewer: MaybeViewer, slug: string, input: unkno
         .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
         .where(eq(communities.id, community.id));
     }
-    await tx.insert(postFollows).values({ postId: created.id, userId: v.id }).onConflictDoNothing();
-    await tx.delete(drafts).where(and(eq(drafts.userId, v.id), eq(drafts.key, `post:${community.id}`)));
+    await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
+    await tx.delete(drafts).where(and(eq(drafts.userId, viewer.id), eq(drafts.key, `post:${community.id}`)));
     return { postId: created.id, slug: community.slug, created: true, pending };
   });
 }
@@ -98,7 +84,7 @@ async function enforceUnlessRepeated(db: Db, limits: Limit[], earlier: () => Pro
 }
 
 /** The author edits their post; the version before the edit is kept as a revision. */
-export async function editPost(viewer: MaybeViewer, postId: string, input: unknown) {
+export async function editPost(viewer: Viewer, postId: string, input: unknown) {
   const data = parseInput(postInputSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
@@ -107,7 +93,7 @@ export async function editPost(viewer: MaybeViewer, postId: string, input: unkno
     const html = await linkMentions(tx, body.html, community.id);
     await tx.insert(postRevisions).values({
       postId: post.id,
-      editorId: viewer!.id,
+      editorId: viewer.id,
       title: post.title,
       bodyHtml: post.bodyHtml,
       tags: post.tags,
@@ -116,37 +102,30 @@ export async function editPost(viewer: MaybeViewer, postId: string, input: unkno
       .update(posts)
       .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
       .where(eq(posts.id, post.id));
-    await tx.delete(drafts).where(and(eq(drafts.userId, viewer!.id), eq(drafts.key, `edit:${post.id}`)));
+    await tx.delete(drafts).where(and(eq(drafts.userId, viewer.id), eq(drafts.key, `edit:${post.id}`)));
     await touchContent(tx, community.id);
     return { postId: post.id, slug: community.slug };
   });
 }
 
-function replyRefusal(target: PostTarget): string | undefined {
-  if (target.chain.some((c) => c.archivedAt)) return "This community is archived, so it takes no new replies.";
-  if (target.post.lockedAt) return "This post is locked, so it takes no new replies.";
-  return "Only members of this community can reply here.";
-}
-
 /** Replies to a post, optionally quoting another reply. Counters move in the same transaction. */
-export async function createComment(viewer: MaybeViewer, postId: string, input: unknown) {
+export async function createComment(viewer: Viewer, postId: string, input: unknown) {
   const data = parseInput(commentInputSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { post, community, target } = await loadAuthorizedPost(tx, viewer, postId, "post.read");
-    authorize(viewer, "post.comment", target, replyRefusal(target));
+    const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.comment");
     if (data.replyToId) await checkReplyTarget(tx, post.id, data.replyToId);
-    const earlier = () => findByKey(tx, comments, viewer!.id, data.idempotencyKey);
+    const earlier = () => findByKey(tx, comments, viewer.id, data.idempotencyKey);
     const repeat = await earlier();
     if (repeat) return { commentId: repeat.id, postId: post.id, slug: community.slug, created: false };
-    await enforceUnlessRepeated(tx, limitsFor.reply(viewer!), earlier);
+    await enforceUnlessRepeated(tx, limitsFor.reply(viewer), earlier);
     const html = await linkMentions(tx, body.html, community.id);
     const [created] = await tx
       .insert(comments)
       .values({
         postId: post.id,
-        authorId: viewer!.id,
+        authorId: viewer.id,
         replyToId: data.replyToId ?? null,
         bodyHtml: html,
         bodyText: body.text,
@@ -166,8 +145,8 @@ export async function createComment(viewer: MaybeViewer, postId: string, input: 
       .update(communities)
       .set({ lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
       .where(eq(communities.id, community.id));
-    await tx.insert(postFollows).values({ postId: post.id, userId: viewer!.id }).onConflictDoNothing();
-    await tx.delete(drafts).where(and(eq(drafts.userId, viewer!.id), eq(drafts.key, `comment:${post.id}`)));
+    await tx.insert(postFollows).values({ postId: post.id, userId: viewer.id }).onConflictDoNothing();
+    await tx.delete(drafts).where(and(eq(drafts.userId, viewer.id), eq(drafts.key, `comment:${post.id}`)));
     return { commentId: created.id, postId: post.id, slug: community.slug, created: true };
   });
 }
@@ -183,21 +162,21 @@ async function checkReplyTarget(db: Db, postId: string, replyToId: string) {
 const commentEditSchema = commentInputSchema.pick({ body: true, bodyFormat: true });
 
 /** The author edits their reply; it shows as edited, and the earlier version is kept. */
-export async function editComment(viewer: MaybeViewer, commentId: string, input: unknown) {
+export async function editComment(viewer: Viewer, commentId: string, input: unknown) {
   const data = parseInput(commentEditSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.edit");
     const html = await linkMentions(tx, body.html, community.id);
-    await tx.insert(commentRevisions).values({ commentId: comment.id, editorId: viewer!.id, bodyHtml: comment.bodyHtml });
+    await tx.insert(commentRevisions).values({ commentId: comment.id, editorId: viewer.id, bodyHtml: comment.bodyHtml });
     await tx.update(comments).set({ bodyHtml: html, bodyText: body.text, editedAt: new Date() }).where(eq(comments.id, comment.id));
     return { commentId: comment.id, postId: comment.postId, slug: community.slug };
   });
 }
 
 /** The author deletes their reply. It stays as "deleted" in the thread when others replied to it. */
-export async function deleteComment(viewer: MaybeViewer, commentId: string) {
+export async function deleteComment(viewer: Viewer, commentId: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.delete");
@@ -224,7 +203,7 @@ export async function deleteComment(viewer: MaybeViewer, commentId: string) {
 const acceptSchema = z.object({ commentId: z.uuid().optional().or(z.literal("").transform(() => undefined)) });
 
 /** Marks (or changes, or clears) the accepted answer of a question. */
-export async function setAcceptedAnswer(viewer: MaybeViewer, postId: string, input: unknown) {
+export async function setAcceptedAnswer(viewer: Viewer, postId: string, input: unknown) {
   const { commentId } = parseInput(acceptSchema, input);
   const db = await getDb();
   const { post, community } = await loadAuthorizedPost(db, viewer, postId, "post.acceptAnswer");
@@ -240,58 +219,4 @@ export async function setAcceptedAnswer(viewer: MaybeViewer, postId: string, inp
     await touchContent(tx, community.id);
   });
   return { postId: post.id, slug: community.slug };
-}
-
-/** Marks a post as helpful, or takes the mark back. One per member; the count stays exact. */
-export async function toggleHelpfulPost(viewer: MaybeViewer, postId: string) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.react");
-    const [had] = await tx.select().from(postReactions).where(and(eq(postReactions.postId, post.id), eq(postReactions.userId, viewer!.id)));
-    if (!had) await enforce(tx, limitsFor.reaction(viewer!));
-    const added = await tx.insert(postReactions).values({ postId: post.id, userId: viewer!.id }).onConflictDoNothing().returning();
-    const removed = added.length
-      ? []
-      : await tx.delete(postReactions).where(and(eq(postReactions.postId, post.id), eq(postReactions.userId, viewer!.id))).returning();
-    const delta = added.length - removed.length;
-    const [row] = await tx
-      .update(posts)
-      .set({ helpfulCount: sql`${posts.helpfulCount} + ${delta}` })
-      .where(eq(posts.id, post.id))
-      .returning({ count: posts.helpfulCount });
-    await touchContent(tx, community.id);
-    return { helpful: added.length > 0, count: row!.count, postId: post.id, slug: community.slug };
-  });
-}
-
-export async function toggleHelpfulComment(viewer: MaybeViewer, commentId: string) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.react");
-    const [had] = await tx.select().from(commentReactions).where(and(eq(commentReactions.commentId, comment.id), eq(commentReactions.userId, viewer!.id)));
-    if (!had) await enforce(tx, limitsFor.reaction(viewer!));
-    const added = await tx.insert(commentReactions).values({ commentId: comment.id, userId: viewer!.id }).onConflictDoNothing().returning();
-    const removed = added.length
-      ? []
-      : await tx.delete(commentReactions).where(and(eq(commentReactions.commentId, comment.id), eq(commentReactions.userId, viewer!.id))).returning();
-    const delta = added.length - removed.length;
-    const [row] = await tx
-      .update(comments)
-      .set({ helpfulCount: sql`${comments.helpfulCount} + ${delta}` })
-      .where(eq(comments.id, comment.id))
-      .returning({ count: comments.helpfulCount });
-    return { helpful: added.length > 0, count: row!.count, postId: comment.postId, slug: community.slug };
-  });
-}
-
-/** Follows a post (for notifications) or stops following it. */
-export async function setFollowing(viewer: MaybeViewer, postId: string, follow: boolean) {
-  const db = await getDb();
-  const { post, community } = await loadAuthorizedPost(db, viewer, postId, "post.follow");
-  if (follow) {
-    await db.insert(postFollows).values({ postId: post.id, userId: viewer!.id }).onConflictDoNothing();
-  } else {
-    await db.delete(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer!.id)));
-  }
-  return { postId: post.id, slug: community.slug, following: follow };
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
-import type { Visibility } from "@/lib/db/schema";
+import { publicProfileColumns, users, type Visibility } from "@/lib/db/schema";
 import { likePattern } from "@/lib/pagination";
 import { listedCommunities, type Viewer } from "@/lib/policy";
 
@@ -32,12 +32,12 @@ export async function searchCommunities(db: Db, viewer: Viewer, text: string, li
  * shows: name, job title, organisation. Never email addresses.
  */
 export async function searchPeople(db: Db, _viewer: Viewer, text: string, limit = 8): Promise<PersonHit[]> {
-  const rows = await selectRows<{ id: string; name: string; job_title: string; organisation: string }>(
-    db,
-    sql`select id, name, job_title, organisation from users
-      where status = 'active' and (${text} <% name or name ilike ${likePattern(text)} or organisation ilike ${likePattern(text)})
-      order by greatest(word_similarity(${text}, name), similarity(${text}, organisation)) desc, lower(name)
-      limit ${limit}`,
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, jobTitle: r.job_title, organisation: r.organisation }));
+  return db
+    .select(publicProfileColumns)
+    .from(users)
+    .where(
+      sql`${users.status} = 'active' and (${text} <% ${users.name} or ${users.name} ilike ${likePattern(text)} or ${users.organisation} ilike ${likePattern(text)})`,
+    )
+    .orderBy(sql`greatest(word_similarity(${text}, ${users.name}), similarity(${text}, ${users.organisation})) desc`, sql`lower(${users.name})`)
+    .limit(limit);
 }

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { loadCommunity } from "@/lib/communities/access";
+import { loadReadable } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
-import { notFound } from "@/lib/errors";
-import { assertActiveViewer, can, type MaybeViewer } from "@/lib/policy";
+import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { searchCommunities, searchPeople, type CommunityHit, type PersonHit } from "./directory";
 import { searchPosts, type PostFacets, type PostHit } from "./posts";
@@ -26,15 +25,14 @@ const emptyFacets: PostFacets = { total: 0, capped: false, kinds: [], communitie
  * communities and people. New content types add a source here. Every source carries the
  * viewer's permission scope inside its SQL.
  */
-export async function search(viewer: MaybeViewer, input: unknown): Promise<SearchResult> {
+export async function search(viewer: Viewer, input: unknown): Promise<SearchResult> {
   assertActiveViewer(viewer);
   const q = parseInput(searchSchema, input);
   const db = await getDb();
   let community: SearchResult["community"] = null;
   let communityId: string | null = null;
   if (q.community) {
-    const loaded = await loadCommunity(db, viewer, { slug: q.community });
-    if (!loaded || !can(viewer, "community.read", loaded.target)) throw notFound();
+    const loaded = await loadReadable(db, viewer, { slug: q.community });
     community = { slug: loaded.community.slug, name: loaded.community.name };
     communityId = loaded.community.id;
   }

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { joinCommunity, removeMember } from "@/lib/communities/membership";
+import { removeMember } from "@/lib/communities/members";
+import { joinCommunity } from "@/lib/communities/membership";
 import { createCommunity } from "@/lib/communities/mutations";
 import { getDb } from "@/lib/db/client";
 import { posts, users } from "@/lib/db/schema";
@@ -8,9 +9,9 @@ import { hideComment, hidePost } from "@/lib/moderation/content";
 import { updateModerationSettings } from "@/lib/moderation/settings";
 import type { MaybeViewer, Viewer } from "@/lib/policy";
 import { createComment, createPost } from "@/lib/posts/mutations";
-import { appErrorOf } from "@/lib/testing/errors";
-import { addMembership, makeUser } from "@/lib/testing/factories";
-import { postInput } from "@/lib/testing/posts";
+import { appErrorOf } from "@/test/support/errors";
+import { addMembership, makeUser } from "@/test/support/factories";
+import { postInput } from "@/test/support/posts";
 import { search } from ".";
 import { MARK_END, MARK_START, snippetHtml } from "./snippet";
 

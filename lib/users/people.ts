@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { communities, memberships, users } from "@/lib/db/schema";
+import { communities, memberships, publicProfileColumns, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { assertActiveViewer, can, readableCommunityIds, type MaybeViewer } from "@/lib/policy";
+import { activeMembership, assertActiveViewer, can, readableCommunityIds, type Viewer } from "@/lib/policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -10,12 +10,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A member's profile: name, job title, organisation and bio, and only those of their
  * communities whose members the viewer may see too. Never their email address.
  */
-export async function getProfile(viewer: MaybeViewer, userId: string) {
+export async function getProfile(viewer: Viewer, userId: string) {
   assertActiveViewer(viewer);
   if (!UUID.test(userId)) throw notFound();
   const db = await getDb();
   const [person] = await db
-    .select({ id: users.id, name: users.name, jobTitle: users.jobTitle, organisation: users.organisation, bio: users.bio, status: users.status })
+    .select({ ...publicProfileColumns, bio: users.bio, status: users.status })
     .from(users)
     .where(eq(users.id, userId));
   // Suspended accounts are out of sight, except to the admins who may lift the suspension.
@@ -26,8 +26,7 @@ export async function getProfile(viewer: MaybeViewer, userId: string) {
     .innerJoin(communities, eq(communities.id, memberships.communityId))
     .where(
       and(
-        eq(memberships.userId, userId),
-        eq(memberships.status, "active"),
+        activeMembership({ userId }),
         sql`${communities.id} in ${readableCommunityIds(viewer)}`,
       ),
     )

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { assertActiveViewer, type MaybeViewer } from "@/lib/policy";
+import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { optionalText, parseInput, requiredText } from "@/lib/validation";
 
 export const profileSchema = z.object({
@@ -12,7 +12,7 @@ export const profileSchema = z.object({
   bio: optionalText("the short bio", 600),
 });
 
-export async function getOwnProfile(viewer: MaybeViewer) {
+export async function getOwnProfile(viewer: Viewer) {
   assertActiveViewer(viewer);
   const db = await getDb();
   const [row] = await db
@@ -22,7 +22,7 @@ export async function getOwnProfile(viewer: MaybeViewer) {
   return row!;
 }
 
-export async function updateOwnProfile(viewer: MaybeViewer, input: unknown) {
+export async function updateOwnProfile(viewer: Viewer, input: unknown) {
   assertActiveViewer(viewer);
   const data = parseInput(profileSchema, input);
   const db = await getDb();

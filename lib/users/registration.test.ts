@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { appErrorOf } from "@/lib/testing/errors";
+import { appErrorOf } from "@/test/support/errors";
 import { verifyCredentials } from "./credentials";
 import { emailDomainAllowed, registerUser } from "./registration";
 
@@ -71,12 +71,12 @@ describe("checking a password", () => {
 
 describe("loading the viewer for a request", () => {
   it("reflects a suspension on the very next request", async () => {
-    const { loadViewer } = await import("./load-viewer");
+    const { loadAccount } = await import("./account");
     const user = await registerUser({ ...good, email: "next.request@x.gov.uk" });
-    expect((await loadViewer(user.id))?.status).toBe("active");
+    expect((await loadAccount(user.id))?.status).toBe("active");
     const db = await getDb();
     await db.update(users).set({ status: "suspended" }).where(eq(users.id, user.id));
-    expect((await loadViewer(user.id))?.status).toBe("suspended");
-    expect(await loadViewer("00000000-0000-0000-0000-000000000000")).toBeNull();
+    expect((await loadAccount(user.id))?.status).toBe("suspended");
+    expect(await loadAccount("00000000-0000-0000-0000-000000000000")).toBeNull();
   });
 });

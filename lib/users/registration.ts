@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { badRequest, conflict } from "@/lib/errors";
 import { emailSchema, parseInput, requiredText } from "@/lib/validation";
 import { hashPassword, newPasswordSchema } from "./credentials";
-import { attachInvitationsToUser } from "@/lib/communities/invitations";
+import { attachInvitationsToUser } from "@/lib/communities/answer-invitations";
 
 export const signUpSchema = z.object({
   name: requiredText("your name", 100),

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CommunityCard } from "@/app/_components/community";
 import { buttonClass } from "@/app/_components/button-styles";
-import { requireViewer } from "@/lib/auth/viewer";
-import { listDirectory } from "@/lib/communities/queries";
-import { loadPage } from "@/app/_components/guard";
+import { requireViewer } from "@/lib/auth/request-viewer";
+import { listDirectory } from "@/lib/communities/directory";
+import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
 
 export const metadata: Metadata = { title: "Communities" };

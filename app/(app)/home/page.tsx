@@ -4,9 +4,9 @@ import { acceptInvitationForAction, declineInvitationAction } from "@/app/_actio
 import { CommunityCard } from "@/app/_components/community";
 import { buttonClass } from "@/app/_components/button-styles";
 import { ActionButton } from "@/app/_components/form";
-import { requireViewer } from "@/lib/auth/viewer";
-import { getHome } from "@/lib/communities/queries";
-import { getHomeFeed } from "@/lib/posts/queries";
+import { requireViewer } from "@/lib/auth/request-viewer";
+import { getHome } from "@/lib/communities/home";
+import { getHomeFeed } from "@/lib/posts/feeds";
 import { FeedRow } from "@/app/_components/feed";
 
 export const metadata: Metadata = { title: "Home" };

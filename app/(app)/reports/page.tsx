@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/app/_components/community";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { listMyReports, reasonLabels } from "@/lib/moderation/reports";
 
 export const metadata: Metadata = { title: "Your reports" };

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate, plural, VisibilityBadge } from "@/app/_components/community";
 import { kindLabel } from "@/app/_components/feed";
-import { loadPage } from "@/app/_components/guard";
+import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { search } from "@/lib/search";
 
 export const metadata: Metadata = { title: "Search" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { updateProfileAction } from "@/app/_actions/profile";
 import { ActionForm, TextField } from "@/app/_components/form";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { getOwnProfile } from "@/lib/users/profile";
 
 export const metadata: Metadata = { title: "Your profile" };

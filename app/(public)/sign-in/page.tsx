@@ -5,7 +5,7 @@ import { emailLinkAction, oidcSignInAction, signInAction } from "@/app/_actions/
 import { buttonClass } from "@/app/_components/button-styles";
 import { ActionForm, TextField } from "@/app/_components/form";
 import { enabledSignInMethods } from "@/lib/auth";
-import { getViewer } from "@/lib/auth/viewer";
+import { getActiveViewer } from "@/lib/auth/request-viewer";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,8 +18,7 @@ const errorMessages: Record<string, string> = {
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { callbackUrl, error } = await searchParams;
   const returnTo = typeof callbackUrl === "string" ? callbackUrl : "";
-  const viewer = await getViewer();
-  if (viewer?.status === "active") redirect(returnTo.startsWith("/") ? returnTo : "/home");
+  if (await getActiveViewer()) redirect(returnTo.startsWith("/") ? returnTo : "/home");
   const methods = enabledSignInMethods();
   const errorMessage = typeof error === "string" ? (errorMessages[error] ?? errorMessages.Configuration) : null;
   return (

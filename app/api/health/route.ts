@@ -1,10 +1,5 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
-import { jsonRoute } from "@/lib/http/json-route";
+import { publicJsonRoute } from "@/lib/http/json-route";
+import { checkHealth } from "@/lib/maintenance/health";
 
 /** Liveness: the app answers and its database does too. */
-export const GET = jsonRoute(async () => {
-  const db = await getDb();
-  await db.execute(sql`select 1`);
-  return { ok: true };
-});
+export const GET = publicJsonRoute(() => checkHealth());

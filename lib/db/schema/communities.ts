@@ -131,3 +131,4 @@ export type InvitationRow = typeof invitations.$inferSelect;
 export type Visibility = (typeof visibilities)[number];
 export type MembershipRole = (typeof membershipRoles)[number];
 export type MembershipStatus = (typeof membershipStatuses)[number];
+export type PremoderationMode = (typeof premoderationModes)[number];

@@ -32,3 +32,11 @@ export const users = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+
+/** What anyone may see of a person, in any list or page: never their email address or password hash. */
+export const publicProfileColumns = {
+  id: users.id,
+  name: users.name,
+  jobTitle: users.jobTitle,
+  organisation: users.organisation,
+};

@@ -14,9 +14,9 @@ import { CommunityCard, formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { buttonClass } from "@/app/_components/button-styles";
 import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
-import { requireViewer } from "@/lib/auth/viewer";
-import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/queries";
+import { loadPage } from "@/app/_components/load-page";
+import { requireViewer } from "@/lib/auth/request-viewer";
+import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { FeedRow, kindLabel } from "@/app/_components/feed";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { communityTitle, loadCommunityPage } from "./load";
@@ -86,7 +86,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
             </div>
             {!allowed.read && (
               <p className="mt-2">
-                Discussions here are for members only.
+                {page.refusals.read}
                 {allowed.request && " Ask to join to read and take part."}
               </p>
             )}
@@ -181,9 +181,7 @@ function MembershipPanel({ page, fields, status }: { page: PageData; fields: { s
       {allowed.acceptInvite && <ActionButton action={acceptInvitationForAction} label="Accept invitation" fields={fields} />}
       {allowed.declineInvite && <ActionButton action={declineInvitationAction} label="Decline invitation" kind="secondary" fields={fields} />}
       {allowed.leave && <ActionButton action={leaveCommunityAction} label="Leave this community" kind="secondary" fields={fields} />}
-      {status === "active" && !allowed.leave && page.myMembership?.role === "owner" && (
-        <p className="text-sm text-muted">You are its only owner. Make someone else an owner before you leave.</p>
-      )}
+      {status === "active" && !allowed.leave && <p className="text-sm text-muted">{page.refusals.leave}</p>}
     </section>
   );
 }

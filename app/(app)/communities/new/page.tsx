@@ -3,12 +3,11 @@ import Link from "next/link";
 import { createCommunityAction } from "@/app/_actions/communities";
 import { Breadcrumbs } from "@/app/_components/community";
 import { ActionForm, RadioGroup, TextField } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
-import { requireViewer } from "@/lib/auth/viewer";
-import { getCommunityPage } from "@/lib/communities/queries";
+import { loadPage } from "@/app/_components/load-page";
+import { requireViewer } from "@/lib/auth/request-viewer";
+import { getCommunityPage } from "@/lib/communities/page";
+import type { Visibility } from "@/lib/communities/summaries";
 import { NAME_MAX, PURPOSE_MAX } from "@/lib/communities/validation";
-import type { Visibility } from "@/lib/db/schema";
-import { visibilityRank } from "@/lib/policy";
 
 export const metadata: Metadata = { title: "Start a community" };
 
@@ -27,19 +26,15 @@ export default async function NewCommunityPage({ searchParams }: PageProps<"/com
     return (
       <div className="max-w-2xl space-y-4">
         <h1 className="text-3xl font-bold">You cannot add a sub-community here</h1>
-        <p>
-          {parentPage.community.depth >= 3
-            ? "Sub-communities go three levels deep at most, so this one cannot have its own."
-            : `Only the facilitators of ${parentPage.community.name} can add sub-communities to it.`}
-        </p>
+        <p>{parentPage.refusals.createSub}</p>
         <p>
           <Link href={`/c/${parentPage.community.slug}`}>Back to {parentPage.community.name}</Link>
         </p>
       </div>
     );
   }
-  const parentVisibility = parentPage?.community.visibility ?? "open";
-  const allowedOptions = options.filter((o) => visibilityRank[o.value] >= visibilityRank[parentVisibility]);
+  // Under a parent, only the visibilities the policy allows it: never more open than the parent.
+  const allowedOptions = parentPage ? options.filter((o) => parentPage.visibilityOptions.subCommunity.includes(o.value)) : options;
   return (
     <div className="max-w-2xl space-y-6">
       {parentPage && (

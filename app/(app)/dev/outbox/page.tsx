@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { formatDate } from "@/app/_components/community";
-import { loadPage } from "@/app/_components/guard";
+import { loadPage } from "@/app/_components/load-page";
 import { listDevOutbox } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Development outbox" };

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { acceptInvitationTokenAction } from "@/app/_actions/communities";
 import { formatDate } from "@/app/_components/community";
 import { ActionForm } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
-import { getViewer } from "@/lib/auth/viewer";
-import { viewInvitation } from "@/lib/communities/invitations";
+import { loadPage } from "@/app/_components/load-page";
+import { getViewer } from "@/lib/auth/request-viewer";
+import { viewInvitation } from "@/lib/communities/answer-invitations";
 
 export const metadata: Metadata = { title: "Invitation" };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { suspendAction } from "@/app/_actions/moderation";
 import { ActionForm, TextField } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
-import { requireViewer } from "@/lib/auth/viewer";
+import { loadPage } from "@/app/_components/load-page";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { getProfile } from "@/lib/users/people";
 
 export const metadata: Metadata = { title: "Profile" };

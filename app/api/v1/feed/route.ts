@@ -1,5 +1,5 @@
-import { jsonRoute, searchParamsOf } from "@/lib/http/json-route";
-import { getHomeFeed } from "@/lib/posts/queries";
+import { signedInJsonRoute, searchParamsOf } from "@/lib/http/json-route";
+import { getHomeFeed } from "@/lib/posts/feeds";
 
 /** Recent activity across the viewer's communities. */
-export const GET = jsonRoute((request, viewer) => getHomeFeed(viewer, searchParamsOf(request)));
+export const GET = signedInJsonRoute((request, viewer) => getHomeFeed(viewer, searchParamsOf(request)));

@@ -3,9 +3,9 @@ import { inviteAction, revokeInvitationAction } from "@/app/_actions/communities
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
-import { requireViewer } from "@/lib/auth/viewer";
-import { INVITATION_DAYS, listOpenInvitations } from "@/lib/communities/invitations";
+import { loadPage } from "@/app/_components/load-page";
+import { requireViewer } from "@/lib/auth/request-viewer";
+import { INVITATION_DAYS, listOpenInvitations } from "@/lib/communities/send-invitations";
 import { communityTitle, loadCommunityPage } from "../load";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]/invite">): Promise<Metadata> {
@@ -21,11 +21,7 @@ export default async function InvitePage({ params }: PageProps<"/c/[slug]/invite
     return (
       <div>
         <CommunityHeader page={page} current="invite" title="Invite people" />
-        <p>
-          {page.community.archived
-            ? "This community is archived, so nobody new can be invited."
-            : "Only the facilitators of this community can invite people to it."}
-        </p>
+        <p>{page.refusals.invite}</p>
       </div>
     );
   }

@@ -6,10 +6,10 @@ import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { buttonClass } from "@/app/_components/button-styles";
 import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
+import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
-import { requireViewer } from "@/lib/auth/viewer";
-import { listMembers } from "@/lib/communities/queries";
+import { requireViewer } from "@/lib/auth/request-viewer";
+import { listMembers } from "@/lib/communities/members";
 import { communityTitle, loadCommunityPage } from "../load";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]/members">): Promise<Metadata> {
@@ -29,7 +29,7 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
     return (
       <div>
         <CommunityHeader page={page} current="members" title="Members" />
-        <p>The member list is for members of this community.</p>
+        <p>{page.refusals.viewMembers}</p>
       </div>
     );
   }

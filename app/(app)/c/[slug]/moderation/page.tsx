@@ -12,8 +12,8 @@ import {
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { ActionButton, ActionForm, RadioGroup, TextField } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
-import { requireViewer } from "@/lib/auth/viewer";
+import { loadPage } from "@/app/_components/load-page";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { listBans } from "@/lib/moderation/people";
 import { getModerationQueue, reasonLabels } from "@/lib/moderation/reports";
 import { getModerationSettings } from "@/lib/moderation/settings";
@@ -32,7 +32,7 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
     return (
       <div>
         <CommunityHeader page={page} current="moderation" title="Moderation" />
-        <p>Only this community&apos;s facilitators can moderate it.</p>
+        <p>{page.refusals.moderate}</p>
       </div>
     );
   }

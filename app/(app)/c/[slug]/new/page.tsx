@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { createPostAction } from "@/app/_actions/posts";
 import { CommunityHeader } from "@/app/_components/community-header";
-import { loadPage } from "@/app/_components/guard";
+import { loadPage } from "@/app/_components/load-page";
 import { PostForm } from "@/app/_components/post-form";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { getDraft } from "@/lib/posts/drafts";
 import { communityTitle, loadCommunityPage } from "../load";
 
@@ -17,12 +17,12 @@ export default async function NewPostPage({ params }: PageProps<"/c/[slug]/new">
   const viewer = await requireViewer(`/c/${slug}/new`);
   const { data: page } = await loadPage(() => loadCommunityPage(slug));
   if (!page) return null;
-  if (!page.allowed.read || page.community.archived || page.myMembership?.status !== "active") {
+  if (!page.allowed.createPost) {
     return (
       <div>
         <CommunityHeader page={page} current="about" title="Start a post" />
         <p>
-          {page.community.archived ? "This community is archived, so it takes no new posts." : "Only members of this community can post here."}{" "}
+          {page.refusals.createPost}{" "}
           <Link href={`/c/${slug}`}>Back to {page.community.name}</Link>
         </p>
       </div>

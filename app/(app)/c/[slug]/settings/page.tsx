@@ -2,10 +2,16 @@ import type { Metadata } from "next";
 import { archiveCommunityAction, updateCommunityAction } from "@/app/_actions/communities";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { ActionButton, ActionForm, RadioGroup, TextField } from "@/app/_components/form";
-import { loadPage } from "@/app/_components/guard";
-import { requireViewer } from "@/lib/auth/viewer";
+import { loadPage } from "@/app/_components/load-page";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { NAME_MAX } from "@/lib/communities/validation";
 import { communityTitle, loadCommunityPage } from "../load";
+
+const visibilityChoices = [
+  { value: "open", label: "Open", hint: "Anyone signed in can read and join." },
+  { value: "restricted", label: "Restricted", hint: "Listed; people ask to join; only members read it." },
+  { value: "private", label: "Private", hint: "Unlisted; by invitation only." },
+] as const;
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]/settings">): Promise<Metadata> {
   return { title: await communityTitle((await params).slug, "Settings") };
@@ -21,7 +27,7 @@ export default async function SettingsPage({ params }: PageProps<"/c/[slug]/sett
     return (
       <div>
         <CommunityHeader page={page} current="settings" title="Settings" />
-        <p>Only the owners and facilitators of this community can change its settings.</p>
+        <p>{page.refusals.edit}</p>
       </div>
     );
   }
@@ -42,11 +48,7 @@ export default async function SettingsPage({ params }: PageProps<"/c/[slug]/sett
               legend="Who can find and join it?"
               hint="Making it more closed also makes its sub-communities at least as closed."
               defaultValue={community.visibility}
-              options={[
-                { value: "open", label: "Open", hint: "Anyone signed in can read and join." },
-                { value: "restricted", label: "Restricted", hint: "Listed; people ask to join; only members read it." },
-                { value: "private", label: "Private", hint: "Unlisted; by invitation only." },
-              ]}
+              options={visibilityChoices.filter((o) => page.visibilityOptions.settings.includes(o.value))}
             />
           </ActionForm>
         </section>

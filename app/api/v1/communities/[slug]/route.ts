@@ -1,4 +1,4 @@
-import { getCommunityPage } from "@/lib/communities/queries";
-import { jsonRoute } from "@/lib/http/json-route";
+import { getCommunityPage } from "@/lib/communities/page";
+import { signedInJsonRoute } from "@/lib/http/json-route";
 
-export const GET = jsonRoute<{ slug: string }>((_request, viewer, { slug }) => getCommunityPage(viewer, slug));
+export const GET = signedInJsonRoute<{ slug: string }>((_request, viewer, { slug }) => getCommunityPage(viewer, slug));

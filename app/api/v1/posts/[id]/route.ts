@@ -1,5 +1,5 @@
-import { jsonRoute, searchParamsOf } from "@/lib/http/json-route";
-import { getPostPage } from "@/lib/posts/queries";
+import { signedInJsonRoute, searchParamsOf } from "@/lib/http/json-route";
+import { getPostPage } from "@/lib/posts/thread";
 
 /** A post with its accepted answer and a page of replies. */
-export const GET = jsonRoute<{ id: string }>((request, viewer, { id }) => getPostPage(viewer, null, id, searchParamsOf(request)));
+export const GET = signedInJsonRoute<{ id: string }>((request, viewer, { id }) => getPostPage(viewer, null, id, searchParamsOf(request)));

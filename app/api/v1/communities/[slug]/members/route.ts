@@ -1,6 +1,6 @@
-import { listMembers } from "@/lib/communities/queries";
-import { jsonRoute, searchParamsOf } from "@/lib/http/json-route";
+import { listMembers } from "@/lib/communities/members";
+import { signedInJsonRoute, searchParamsOf } from "@/lib/http/json-route";
 
-export const GET = jsonRoute<{ slug: string }>((request, viewer, { slug }) =>
+export const GET = signedInJsonRoute<{ slug: string }>((request, viewer, { slug }) =>
   listMembers(viewer, slug, searchParamsOf(request)),
 );

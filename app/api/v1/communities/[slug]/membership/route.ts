@@ -1,19 +1,10 @@
-import { joinCommunity, leaveCommunity, requestToJoin } from "@/lib/communities/membership";
-import { getCommunityPage } from "@/lib/communities/queries";
-import { jsonRoute, readBody } from "@/lib/http/json-route";
+import { signedInJsonRoute, readBody } from "@/lib/http/json-route";
+import { joinOrRequest, leaveCommunity } from "@/lib/communities/membership";
 
-/** Joins an open community, or asks to join a restricted one. */
-export const POST = jsonRoute<{ slug: string }>(async (request, viewer, { slug }) => {
-  const page = await getCommunityPage(viewer, slug);
-  if (page.community.visibility === "restricted" && !page.allowed.join) {
-    await requestToJoin(viewer, slug, await readBody(request));
-    return { slug, status: "pending" };
-  }
-  await joinCommunity(viewer, { slug });
-  return { slug, status: "active" };
-});
+/** Joins an open community, or asks to join a restricted one (with an optional message). */
+export const POST = signedInJsonRoute<{ slug: string }>(async (request, viewer, { slug }) => joinOrRequest(viewer, slug, await readBody(request)));
 
-export const DELETE = jsonRoute<{ slug: string }>(async (_request, viewer, { slug }) => {
+export const DELETE = signedInJsonRoute<{ slug: string }>(async (_request, viewer, { slug }) => {
   await leaveCommunity(viewer, slug);
   return { slug, status: null };
 });

@@ -1,4 +1,4 @@
-import { jsonRoute, searchParamsOf } from "@/lib/http/json-route";
+import { signedInJsonRoute, searchParamsOf } from "@/lib/http/json-route";
 import { suggestMentions } from "@/lib/posts/mentions";
 
-export const GET = jsonRoute<{ slug: string }>((request, viewer, { slug }) => suggestMentions(viewer, slug, searchParamsOf(request)));
+export const GET = signedInJsonRoute<{ slug: string }>((request, viewer, { slug }) => suggestMentions(viewer, slug, searchParamsOf(request)));

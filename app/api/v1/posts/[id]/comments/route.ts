@@ -1,7 +1,7 @@
-import { jsonRoute, readBody } from "@/lib/http/json-route";
+import { signedInJsonRoute, readBody } from "@/lib/http/json-route";
 import { createComment } from "@/lib/posts/mutations";
 
 /** Replies to a post. Send an idempotencyKey to make retries safe. */
-export const POST = jsonRoute<{ id: string }>(async (request, viewer, { id }) => createComment(viewer, id, await readBody(request)), {
+export const POST = signedInJsonRoute<{ id: string }>(async (request, viewer, { id }) => createComment(viewer, id, await readBody(request)), {
   status: 201,
 });

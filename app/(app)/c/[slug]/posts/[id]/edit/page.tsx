@@ -4,11 +4,11 @@ import { moderatorEditAction } from "@/app/_actions/moderation";
 import { editPostAction } from "@/app/_actions/posts";
 import { TextField } from "@/app/_components/form";
 import { CommunityHeader } from "@/app/_components/community-header";
-import { loadPage } from "@/app/_components/guard";
+import { loadPage } from "@/app/_components/load-page";
 import { PostForm } from "@/app/_components/post-form";
-import { requireViewer } from "@/lib/auth/viewer";
+import { requireViewer } from "@/lib/auth/request-viewer";
 import { getDraft } from "@/lib/posts/drafts";
-import { getPostPage } from "@/lib/posts/queries";
+import { getPostPage } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../../load";
 
 export const metadata: Metadata = { title: "Edit post" };

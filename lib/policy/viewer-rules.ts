@@ -11,7 +11,7 @@ export type Viewer = {
   createdAt: Date;
 };
 
-/** Null when nobody is signed in. */
+/** Null when nobody is signed in. Only the policy and the sign-in gate take one. */
 export type MaybeViewer = Viewer | null;
 
 /** Signed in and not suspended: the only viewers who may do anything. */
@@ -21,4 +21,9 @@ export function isActiveViewer(viewer: MaybeViewer): viewer is Viewer {
 
 export function isAdmin(viewer: MaybeViewer): boolean {
   return isActiveViewer(viewer) && viewer.siteRole === "admin";
+}
+
+/** The viewer is the author (a former member's content has no author). */
+export function wrote(viewer: Viewer, authorId: string | null): boolean {
+  return authorId !== null && authorId === viewer.id;
 }

@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import type { MaybeViewer } from "@/lib/policy";
+import type { Viewer } from "@/lib/policy";
 
-/** The account behind a session, read fresh: a suspension applies on the very next request. */
-export async function loadViewer(id: string, db?: Db): Promise<MaybeViewer> {
+/**
+ * A person's account as the policy sees them (a Viewer), read fresh: for the session behind a
+ * request, a suspension applies on the very next request.
+ */
+export async function loadAccount(id: string, db?: Db): Promise<Viewer | null> {
   db ??= await getDb();
   const [row] = await db
     .select({

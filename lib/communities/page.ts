@@ -1,0 +1,97 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { communities, memberships, publicProfileColumns, users } from "@/lib/db/schema";
+import { activeMembership, allowedVisibilities, decide, listedCommunities, type Viewer } from "@/lib/policy";
+import { countOwners, loadAuthorizedForPage } from "./load";
+import { selectSummaries, toSummary } from "./summaries";
+
+/** What the community page offers, by the name the page uses. */
+const pageActions = {
+  read: "community.read",
+  join: "community.join",
+  request: "community.request",
+  withdrawRequest: "community.withdrawRequest",
+  acceptInvite: "community.acceptInvite",
+  declineInvite: "community.declineInvite",
+  leave: "community.leave",
+  createSub: "community.createSub",
+  createPost: "post.create",
+  edit: "community.edit",
+  archive: "community.archive",
+  invite: "community.invite",
+  manageRequests: "community.manageRequests",
+  manageMembers: "community.manageMembers",
+  moderate: "community.moderate",
+  viewMembers: "community.viewMembers",
+} as const;
+
+/**
+ * Everything the community page and its tabs show, limited to what this viewer may see: what
+ * they may do (and why not), and the visibilities its settings and a new sub-community may take.
+ */
+export async function getCommunityPage(viewer: Viewer, slug: string) {
+  const db = await getDb();
+  const { community, target: shared } = await loadAuthorizedForPage(viewer, slug, "community.view");
+  const mine = shared.memberships[community.id] ?? null;
+  const target = { ...shared, ownerCount: mine?.role === "owner" ? await countOwners(db, community.id) : undefined };
+  const { allowed, refusals } = decide(viewer, target, pageActions);
+  const [breadcrumb, subCommunities, facilitators, requests] = await Promise.all([
+    community.ancestorIds.length
+      ? db
+          .select({ name: communities.name, slug: communities.slug })
+          .from(communities)
+          .where(inArray(communities.id, community.ancestorIds))
+          .orderBy(communities.depth)
+      : [],
+    allowed.read
+      ? selectSummaries(db, viewer)
+          .where(and(eq(communities.parentId, community.id), listedCommunities(viewer)))
+          .orderBy(asc(sql`lower(${communities.name})`))
+          .then((rows) => rows.map(toSummary))
+      : [],
+    allowed.read
+      ? db
+          .select({ ...publicProfileColumns, role: memberships.role })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(activeMembership({ communityId: community.id }), sql`${memberships.role} in ('owner', 'facilitator')`))
+          .orderBy(asc(memberships.role), asc(sql`lower(${users.name})`))
+          .limit(20)
+      : [],
+    allowed.manageRequests
+      ? db
+          .select({ ...publicProfileColumns, message: memberships.requestMessage, requestedAt: memberships.createdAt })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.communityId, community.id), eq(memberships.status, "pending")))
+          .orderBy(asc(memberships.createdAt))
+          .limit(100)
+      : [],
+  ]);
+  return {
+    community: {
+      id: community.id,
+      slug: community.slug,
+      name: community.name,
+      purpose: community.purpose,
+      visibility: community.visibility,
+      memberCount: community.memberCount,
+      depth: community.depth,
+      archived: target.chain.some((n) => n.archivedAt !== null),
+      lastActivityAt: community.lastActivityAt,
+      createdAt: community.createdAt,
+    },
+    breadcrumb,
+    myMembership: mine ? { role: mine.role, status: mine.status, bannedUntil: mine.bannedUntil } : null,
+    allowed,
+    refusals,
+    /** The visibilities the settings may choose, and those a new sub-community may take. */
+    visibilityOptions: {
+      settings: allowedVisibilities(target.chain.at(-2)?.visibility ?? null),
+      subCommunity: allowedVisibilities(community.visibility),
+    },
+    subCommunities,
+    facilitators,
+    requests: requests.map(({ id, ...request }) => ({ userId: id, ...request })),
+  };
+}

@@ -1,0 +1,89 @@
+import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/lib/db/client";
+import { communities, memberships, type Visibility } from "@/lib/db/schema";
+import { listedCommunities, type Viewer } from "@/lib/policy";
+
+export type { Visibility };
+
+/** One community in a list, with counts the viewer may see and their own membership. */
+export type CommunitySummary = {
+  id: string;
+  slug: string;
+  name: string;
+  purpose: string;
+  visibility: Visibility;
+  memberCount: number;
+  subCommunityCount: number;
+  lastActivityAt: Date;
+  archived: boolean;
+  parent: { name: string; slug: string } | null;
+  myStatus: "active" | "pending" | "invited" | "banned" | null;
+};
+
+const childTable = alias(communities, "child");
+
+/** Columns of a community summary. Sub-communities are counted only if the viewer sees them. */
+function summaryColumns(viewer: Viewer) {
+  return {
+    id: communities.id,
+    slug: communities.slug,
+    name: communities.name,
+    purpose: communities.purpose,
+    visibility: communities.visibility,
+    memberCount: communities.memberCount,
+    lastActivityAt: communities.lastActivityAt,
+    activityKey: sql<string>`${communities.lastActivityAt}::text`,
+    archivedAt: communities.archivedAt,
+    // Subqueries rather than a join: they run only for the rows that make the page.
+    parentName: sql<string | null>`(select p.name from communities p where p.id = ${communities.parentId})`,
+    parentSlug: sql<string | null>`(select p.slug from communities p where p.id = ${communities.parentId})`,
+    myStatus: memberships.status,
+    subCommunityCount: sql<number>`(select count(*)::int from communities as child
+      where ${childTable.parentId} = ${communities.id} and ${listedCommunities(viewer, childTable)})`,
+  };
+}
+
+export type SummaryRow = {
+  id: string;
+  slug: string;
+  name: string;
+  purpose: string;
+  visibility: Visibility;
+  memberCount: number;
+  lastActivityAt: Date;
+  activityKey: string;
+  archivedAt: Date | null;
+  parentName: string | null;
+  parentSlug: string | null;
+  myStatus: CommunitySummary["myStatus"];
+  subCommunityCount: number;
+};
+
+export function toSummary(row: SummaryRow): CommunitySummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    purpose: row.purpose,
+    visibility: row.visibility,
+    memberCount: row.memberCount,
+    subCommunityCount: row.subCommunityCount,
+    lastActivityAt: row.lastActivityAt,
+    archived: row.archivedAt !== null,
+    parent: row.parentName && row.parentSlug ? { name: row.parentName, slug: row.parentSlug } : null,
+    myStatus: row.myStatus,
+  };
+}
+
+/**
+ * Summaries of communities, with the viewer's own membership joined as `memberships`.
+ * Callers add the viewer's scope (`listedCommunities` or `readableCommunityIds`).
+ */
+export function selectSummaries(db: Db, viewer: Viewer) {
+  return db
+    .select(summaryColumns(viewer))
+    .from(communities)
+    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, viewer.id)))
+    .$dynamic();
+}

@@ -1,0 +1,54 @@
+import { eq, getTableColumns } from "drizzle-orm";
+import { loadCommunity } from "@/lib/communities/load";
+import type { Db } from "@/lib/db/client";
+import { comments, posts, type CommentRow, type CommunityRow, type PostRow } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
+import { authorize, type Action, type CommentTarget, type CommunityTarget, type PostTarget, type Viewer } from "@/lib/policy";
+
+// Loads posts and replies as the policy decides on them. Every domain function that acts on
+// a post or a reply starts here.
+
+// Everything but the search document, which only search reads.
+const { searchVector: _postSearch, ...postColumns } = getTableColumns(posts);
+const { searchVector: _commentSearch, ...commentColumns } = getTableColumns(comments);
+const UUID = /^[0-9a-f-]{36}$/i;
+
+export type LoadedPost = { post: PostRow; community: CommunityRow; target: PostTarget };
+export type LoadedComment = LoadedPost & { comment: CommentRow; target: CommentTarget };
+/** The actions decided on a post alone (a move also needs the destination). */
+type PostAction = Exclude<Action & `post.${string}`, "post.create" | "post.move">;
+
+function postTarget(post: PostRow, community: CommunityRow, base: CommunityTarget): PostTarget {
+  const { authorId, kind, status, lockedAt, hiddenAt, deletedAt } = post;
+  return { ...base, allowNonMemberComments: community.allowNonMemberComments, post: { authorId, kind, status, lockedAt, hiddenAt, deletedAt } };
+}
+
+/** A post with its community chain and the viewer's memberships, for a policy decision. */
+export async function loadPost(db: Db, viewer: Viewer, postId: string): Promise<LoadedPost | null> {
+  if (!UUID.test(postId)) return null;
+  const [post] = await db.select(postColumns).from(posts).where(eq(posts.id, postId));
+  if (!post) return null;
+  const loaded = await loadCommunity(db, viewer, { id: post.communityId });
+  if (!loaded) return null;
+  return { post, community: loaded.community, target: postTarget(post, loaded.community, loaded.target) };
+}
+
+/** Loads a post and checks an action on it; a post the viewer may not read is a 404. */
+export async function loadAuthorizedPost(db: Db, viewer: Viewer, postId: string, action: PostAction): Promise<LoadedPost> {
+  const loaded = await loadPost(db, viewer, postId);
+  if (!loaded) throw notFound();
+  authorize(viewer, action, loaded.target);
+  return loaded;
+}
+
+/** Loads a reply with its post and checks an action on it; one the viewer may not read is a 404. */
+export async function loadAuthorizedComment(db: Db, viewer: Viewer, commentId: string, action: Action & `comment.${string}`): Promise<LoadedComment> {
+  if (!UUID.test(commentId)) throw notFound();
+  const [comment] = await db.select(commentColumns).from(comments).where(eq(comments.id, commentId));
+  if (!comment) throw notFound();
+  const loaded = await loadPost(db, viewer, comment.postId);
+  if (!loaded) throw notFound();
+  const target: CommentTarget = { ...loaded.target, comment: { authorId: comment.authorId, deletedAt: comment.deletedAt, hiddenAt: comment.hiddenAt } };
+  authorize(viewer, action, target);
+  return { ...loaded, comment, target };
+}
