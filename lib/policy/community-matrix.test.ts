@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { communities, type CommunityRow } from "@/lib/db/schema";
 import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
-import { can, listedCommunities, readableCommunityIds, type Action, type MaybeViewer } from ".";
+import { can, listedCommunities, readableCommunityIds, refusal, type Action, type MaybeViewer } from ".";
 
 // The community policy as a table, in the manner of Discourse's guardian spec. Every cell
 // (actor × community × action) is asserted. Y = allowed, . = refused.
@@ -91,7 +91,7 @@ const onlyFor = (rows: Partial<Table>): Table => ({
   ...rows,
 });
 
-const expected: Record<Action & `community.${string}`, Table> = {
+const expected: Record<(Action & `community.${string}`) | "post.create", Table> = {
   "community.view": view,
   "community.read": read,
   "community.viewMembers": read,
@@ -124,6 +124,32 @@ const expected: Record<Action & `community.${string}`, Table> = {
   "community.manageRequests": onlyFor(managers("YYYYYYYYY.Y")),
   "community.manageMembers": onlyFor(managers("YYYYYYYYY.Y")),
   "community.moderate": onlyFor(managers(all)),
+  "post.create": onlyFor({ ...managers("YYYYYYYYY.Y"), admin: none, member: "YYYYYYYYY.Y", childOnly: "YYYYYY....Y" }),
+};
+
+// Why a post is refused, in each cell: the message must be true of that viewer's situation.
+// . allowed   s signed out   x suspended   ? not found (404)   A archived   M only members post
+const postRefusals: Table = {
+  anonymous: "sssssssssss",
+  suspended: "xxxxxxxxxxx",
+  admin: "MMMMMMMMMAM",
+  nonMember: "MM?MM????AM",
+  pending: "MM?MM?M??AM",
+  invited: "MMMMMMMMMAM",
+  member: ".........A.",
+  facilitator: ".........A.",
+  owner: ".........A.",
+  banned: "MM?MM?M??AM",
+  parentMember: "MM?MM?M??AM",
+  parentFacilitator: "MM?MM?M??AM",
+  childOnly: "......???A.",
+};
+const postReasonCodes: Record<string, string> = {
+  "Please sign in first.": "s",
+  "Your account is suspended.": "x",
+  "We could not find that page.": "?",
+  "This community is archived, so it takes no new posts.": "A",
+  "Only members of this community can post here.": "M",
 };
 
 type Fixture = { chain: CommunityRow[] };
@@ -231,8 +257,21 @@ describe("community policy matrix", () => {
     expect(actual).toEqual(wanted);
   });
 
+  it("tells each actor the true reason they may not post, in every cell", async () => {
+    const actual: Partial<Table> = {};
+    for (const actor of actors) {
+      let row = "";
+      for (const name of targets) {
+        const refused = refusal(viewers.get(actor)!, "post.create", await targetFor(actor, name));
+        row += refused ? (postReasonCodes[refused.message] ?? `[${refused.message}]`) : ".";
+      }
+      actual[actor] = row;
+    }
+    expect(actual).toEqual(postRefusals);
+  });
+
   it("counts every cell it asserts", () => {
     const cells = Object.keys(expected).length * actors.length * targets.length;
-    expect(cells).toBe(16 * 13 * 11);
+    expect(cells).toBe(17 * 13 * 11);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MembershipRole } from "@/lib/db/schema";
-import { can, type PersonTarget, type Viewer } from ".";
+import { can, refusal, type PersonTarget, type Viewer } from ".";
 
 // Who may change whose role, and remove whom, in one community. Y = allowed, . = refused,
 // - = not a change (the subject already has that role). Every cell is asserted.
@@ -42,6 +42,20 @@ const cases: Case[] = [
   { actor: "admin", subject: "owner", owners: 2, roles: "-YY", remove: "Y" },
 ];
 
+// Why each cell above is refused, in the same order (→ owner, → facilitator, → member, remove):
+// . allowed   O the last owner   A already has the role   S a higher role for themselves
+// R not a role they may give   Y removing themselves   F only owners remove facilitators   M not a facilitator
+const reasons = ["..A.", ".A..", "A...", "OOOY", "A..Y", "R.A.", "RARF", "OOOO", "SA.Y", "MMMM", "MMMM", "..A.", "OOOO", "A..."];
+const reasonCode = (message: string) =>
+  ({
+    "A community needs an owner. Make someone else an owner first.": "O",
+    "You cannot give yourself a higher role.": "S",
+    "You cannot give that role.": "R",
+    "You cannot remove yourself. Leave the community instead.": "Y",
+    "Only owners can remove facilitators and owners.": "F",
+    "Only the community's facilitators can manage its members.": "M",
+  })[message] ?? (message.startsWith("They are already ") ? "A" : `[${message}]`);
+
 function targetFor(c: Case, archived = false): PersonTarget {
   const actor = actors[c.actor]!;
   const memberships: PersonTarget["memberships"] = {};
@@ -70,6 +84,16 @@ describe("member actions matrix", () => {
       expect({ roles, remove }).toEqual({ roles: c.roles, remove: c.remove });
     });
   }
+
+  it("tells why, in every refused cell: the last owner keeps the role, and the rest", () => {
+    const actual = cases.map((c) => {
+      const viewer = actors[c.actor]!.viewer;
+      const code = (r: ReturnType<typeof refusal>) => (r ? reasonCode(r.message) : ".");
+      const roles = (["owner", "facilitator", "member"] as const).map((newRole) => code(refusal(viewer, "member.setRole", { ...targetFor(c), newRole })));
+      return roles.join("") + code(refusal(viewer, "member.remove", targetFor(c)));
+    });
+    expect(actual).toEqual(reasons);
+  });
 
   it("refuses every member action in an archived community", () => {
     for (const c of cases) {

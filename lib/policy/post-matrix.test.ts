@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { comments, communities, posts, type CommunityRow } from "@/lib/db/schema";
 import { loadPost } from "@/lib/posts/load";
 import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
-import { can, visiblePosts, type MaybeViewer } from ".";
+import { can, refusal, visiblePosts, type MaybeViewer } from ".";
 
 // The post and reply policy as a table. Each column is a question post in a community:
 //   O       a live post in an open community
@@ -79,6 +79,41 @@ const commentExpected: Record<string, Table> = {
     facilitator: "YYYY.YYYY",
     leftAuthor: "YY.....YY",
   }),
+  // These replies are live: each is read wherever its post is. (Hidden replies: comment-matrix.test.ts.)
+  "comment.read": fill({
+    admin: "YYYY.YYYY",
+    nonMember: "YY.....YY",
+    member: "YY...YYYY",
+    author: "YYYY.YYYY",
+    facilitator: "YYYY.YYYY",
+    leftAuthor: "YY.....YY",
+  }),
+};
+
+// Why a reply is refused, in each cell: the message must be true of that viewer's situation.
+// . allowed   s signed out   x suspended   ? not found (404)   A archived   H the post is hidden
+// W the post awaits approval   L locked   M only members reply
+const replyRefusals: Table = {
+  //           O Olock Ohid Opend Odel R P Onm A
+  anonymous: /*   */ "sssssssss",
+  suspended: /*   */ "xxxxxxxxx",
+  admin: /*       */ "MLHW?MM.A",
+  nonMember: /*   */ "ML?????.A",
+  member: /*      */ ".L???...A",
+  author: /*      */ ".LHW?...A",
+  facilitator: /* */ ".LHW?...A",
+  banned: /*      */ "?????????",
+  leftAuthor: /*  */ "MLHW???.A",
+};
+const replyReasonCodes: Record<string, string> = {
+  "Please sign in first.": "s",
+  "Your account is suspended.": "x",
+  "We could not find that page.": "?",
+  "This community is archived, so it takes no new replies.": "A",
+  "A facilitator has hidden this post, so it takes no new replies.": "H",
+  "This post is waiting for a facilitator's approval, so it takes no new replies yet.": "W",
+  "This post is locked, so it takes no new replies.": "L",
+  "Only members of this community can reply here.": "M",
 };
 
 const viewers = new Map<Actor, MaybeViewer>();
@@ -169,6 +204,19 @@ describe("post policy matrix", () => {
       expect(actual).toEqual(table);
     });
   }
+
+  it("tells each actor the true reason a post takes no reply from them, in every cell", async () => {
+    const actual: Partial<Table> = {};
+    for (const actor of actors) {
+      let row = "";
+      for (const column of columns) {
+        const refused = refusal(viewers.get(actor)!, "post.comment", await targetOf(actor, column));
+        row += refused ? (replyReasonCodes[refused.message] ?? `[${refused.message}]`) : ".";
+      }
+      actual[actor] = row;
+    }
+    expect(actual).toEqual(replyRefusals);
+  });
 
   it("the SQL scope for posts agrees with post.read in every cell", async () => {
     const db = await getDb();

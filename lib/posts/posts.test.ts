@@ -163,6 +163,18 @@ describe("replies", () => {
     expect((await appErrorOf(() => createComment(asker, postId, { body: "<p>x</p>", bodyFormat: "html" }))).message).toMatch(/archived/);
   });
 
+  it("are refused on its author's own hidden post for that reason, not for being a non-member", async () => {
+    const slug = await communityWith(owner, "Hidden post replies", [asker]);
+    const { postId } = await makePost(asker, slug);
+    const db = await getDb();
+    await db.update(posts).set({ hiddenAt: new Date(), hiddenReason: "Names a resident." }).where(eq(posts.id, postId));
+    const hidden = "A facilitator has hidden this post, so it takes no new replies.";
+    const refused = await appErrorOf(() => createComment(asker, postId, { body: "<p>x</p>", bodyFormat: "html" }));
+    expect([refused.status, refused.message]).toEqual([403, hidden]);
+    const page = await getPostPage(asker, slug, postId, {});
+    expect([page.allowed.comment, page.refusals.comment]).toEqual([false, hidden]);
+  });
+
   it("come from non-members only where an open community allows it", async () => {
     const slug = await communityWith(owner, "Open replies", []);
     const { postId } = await makePost(owner, slug);

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { Viewer } from "@/lib/policy";
+import { makeUser } from "@/test/support/factories";
+import { publicFormAction, signedInFormAction } from "./form-action";
+import { publicJsonRoute, signedInJsonRoute } from "./json-route";
+
+// The wrappers every server action and route handler is made with: they prove the viewer
+// before the domain runs, and answer in the shape forms and API clients expect.
+
+const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+
+let member: Viewer;
+let suspended: Viewer;
+beforeAll(async () => {
+  member = await makeUser({ name: "Mia Member" });
+  suspended = await makeUser({ name: "Sid Suspended", status: "suspended" });
+});
+
+const signInAs = (viewer: Viewer | null) => {
+  session.current = viewer ? { user: { id: viewer.id } } : null;
+};
+const form = (values: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+};
+const callRoute = (route: ReturnType<typeof signedInJsonRoute>) => route(new Request("http://roundtable.test/api"), { params: Promise.resolve({}) });
+
+describe("signed-in JSON routes", () => {
+  it("answer 401 signed out and 403 suspended, and never run the domain call", async () => {
+    const run = vi.fn(async () => ({ ok: true }));
+    const route = signedInJsonRoute(run);
+    signInAs(null);
+    expect([(await callRoute(route)).status, await (await callRoute(route)).json()]).toEqual([401, { error: { status: 401, message: "Please sign in first." } }]);
+    signInAs(suspended);
+    expect((await callRoute(route)).status).toBe(403);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("hand the domain call the proven viewer", async () => {
+    signInAs(member);
+    const response = await callRoute(signedInJsonRoute(async (_request, viewer) => ({ name: viewer.name })));
+    expect([response.status, await response.json()]).toEqual([200, { name: "Mia Member" }]);
+  });
+});
+
+describe("signed-in form actions", () => {
+  it("send the signed-out to sign in, tell the suspended why, and never run the domain call", async () => {
+    const run = vi.fn(async () => ({ message: "Done." }));
+    const action = signedInFormAction(run);
+    signInAs(null);
+    const redirected = await action(null, form({ title: "A" })).catch((error: { digest?: string }) => error.digest);
+    expect(redirected).toMatch(/^NEXT_REDIRECT;.*;\/sign-in;/);
+    signInAs(suspended);
+    expect(await action(null, form({ title: "A" }))).toMatchObject({ ok: false, status: 403, message: "Your account is suspended.", values: { title: "A" } });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("hand the domain call the proven viewer and report its message", async () => {
+    signInAs(member);
+    const action = signedInFormAction(async (viewer, values) => ({ message: `${viewer.name} saved ${values.title}` }));
+    expect(await action(null, form({ title: "A plan" }))).toEqual({ ok: true, message: "Mia Member saved A plan" });
+  });
+});
+
+describe("public form actions with an input schema", () => {
+  const schema = z.object({ email: z.email("Enter an email address."), password: z.string().min(1, "Enter your password.") });
+
+  it("put bad values beside their fields before running, keeping what was typed but never a password", async () => {
+    const run = vi.fn(async () => undefined);
+    const state = await publicFormAction(schema, run)(null, form({ email: "not an address", password: "" }));
+    expect(state).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { email: ["Enter an email address."], password: ["Enter your password."] },
+      values: { email: "not an address" },
+    });
+    expect(state?.values).not.toHaveProperty("password");
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("hand `run` the parsed input", async () => {
+    const state = await publicFormAction(schema, async ({ email }) => ({ message: email }))(null, form({ email: "a@x.gov.uk", password: "p" }));
+    expect(state).toEqual({ ok: true, message: "a@x.gov.uk" });
+  });
+});
+
+describe("public JSON routes", () => {
+  it("turn an unexpected error into a safe 500 with no details", async () => {
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = await publicJsonRoute(async () => {
+      throw new Error("connection string with a password in it");
+    })(new Request("http://roundtable.test/api"), { params: Promise.resolve({}) });
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toMatch(/password/);
+    quiet.mockRestore();
+  });
+});
