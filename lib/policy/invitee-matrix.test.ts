@@ -50,7 +50,7 @@ const expected: Record<keyof typeof invitees, string> = {
 };
 
 function targetFor(column: Column, invitee: { here?: MembershipState; above?: MembershipState }): CommunityTarget {
-  const chain = chains[column].map((visibility, i, all) => ({
+  const chain = chains[column].map((visibility, i) => ({
     id: `c${i}`,
     name: i === 0 ? "The parent" : "The child",
     parentId: i === 0 ? null : `c${i - 1}`,
