@@ -3,6 +3,7 @@ import type { User } from "next-auth";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { sendMail } from "@/lib/mail/send";
+import { isActiveAccount } from "@/lib/policy";
 import { emailDomainAllowed } from "@/lib/users/registration";
 
 async function findByEmail(email: string) {
@@ -21,7 +22,7 @@ async function findByEmail(email: string) {
 export async function allowSignIn(user: User, provider?: string): Promise<boolean> {
   if (!user.email) return false;
   const existing = await findByEmail(user.email);
-  if (existing) return existing.status === "active";
+  if (existing) return isActiveAccount(existing);
   if (provider === "email") return true; // an unknown address is sent no link; see below
   return emailDomainAllowed(user.email);
 }
@@ -32,7 +33,7 @@ export async function allowSignIn(user: User, provider?: string): Promise<boolea
  */
 export async function sendSignInLink(email: string, url: string): Promise<void> {
   const existing = await findByEmail(email);
-  if (existing?.status === "active") {
+  if (existing && isActiveAccount(existing)) {
     await sendMail({
       to: email,
       subject: "Your Roundtable sign-in link",

@@ -124,7 +124,7 @@ async function loadMember(db: Db, viewer: Viewer, slug: string, userId: string) 
     .select({ role: memberships.role, status: memberships.status, joinedAt: memberships.joinedAt, bannedUntil: memberships.bannedUntil, inviteExpiresAt: memberships.inviteExpiresAt })
     .from(memberships)
     .where(and(eq(memberships.communityId, loaded.community.id), eq(memberships.userId, userId)));
-  if (membership?.status !== "active") throw notFound("That person is not a member here.");
+  if (!membership) throw notFound("That person is not a member here.");
   const target: PersonTarget = { ...loaded.target, ownerCount: await countOwners(db, loaded.community.id), subject: { userId, membership } };
   return { loaded, target };
 }

@@ -26,7 +26,7 @@ const form = (values: Record<string, string>) => {
   for (const [key, value] of Object.entries(values)) data.set(key, value);
   return data;
 };
-const callRoute = (route: ReturnType<typeof signedInJsonRoute>) => route(new Request("http://roundtable.test/api"), { params: Promise.resolve({}) });
+const callRoute = (route: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) => route(new Request("http://roundtable.test/api"), { params: Promise.resolve({}) });
 
 describe("signed-in JSON routes", () => {
   it("answer 401 signed out and 403 suspended, and never run the domain call", async () => {

@@ -5,7 +5,7 @@ import { touchContent } from "@/lib/communities/counters";
 import { getDb, type Db } from "@/lib/db/client";
 import { comments, communities, postRevisions, posts, type CommentRow } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
-import { authorize, can, isLive, type Viewer } from "@/lib/policy";
+import { authorize, can, isLive, wrote, type Viewer } from "@/lib/policy";
 import { loadAuthorizedComment, loadAuthorizedPost, type LoadedPost } from "@/lib/posts/load";
 import { linkMentions } from "@/lib/posts/mentions";
 import { cleanBody, postInputSchema } from "@/lib/posts/validation";
@@ -93,7 +93,7 @@ export async function deletePost(viewer: Viewer, postId: string, input: unknown)
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedPost(tx, viewer, postId, "post.delete");
-    const byModerator = loaded.post.authorId !== viewer.id;
+    const byModerator = !wrote(viewer, loaded.post.authorId);
     if (byModerator && !reason) throw badRequest("Please check the highlighted fields.", { reason: ["Enter a reason."] });
     await tx.update(posts).set({ deletedAt: new Date(), pinnedAt: null }).where(eq(posts.id, loaded.post.id));
     if (isLive(loaded.post)) await bumpPostCount(tx, loaded.community.id, -1);

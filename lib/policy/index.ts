@@ -13,7 +13,7 @@ export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./memb
 export { type MoveTarget } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
 export type { Refusal } from "./rule";
-export { isActiveViewer, type MaybeViewer, type Viewer } from "./viewer-rules";
+export { isActiveAccount, isActiveViewer, wrote, type MaybeViewer, type Viewer } from "./viewer-rules";
 export {
   activeMembership,
   endedBan,

@@ -155,6 +155,25 @@ describe("moderation policy matrix", () => {
     expect(can(facilitator, "post.move", { ...post, destination: into })).toBe(false);
   });
 
+  it("keeps a suspended account out of sight of all but the admins who may lift it, in every cell", () => {
+    // Columns: another active account, another suspended account, the actor's own account.
+    const people = ["active", "suspendedOther", "self"] as const;
+    const table = { anonymous: "...", suspended: "...", member: "Y.Y", facilitator: "Y.Y", admin: "YYY" };
+    const actual: Record<string, { view: string; suspend: string }> = {};
+    const wanted: Record<string, { view: string; suspend: string }> = {};
+    for (const actor of Object.keys(table) as (keyof typeof table)[]) {
+      const viewer = viewers.get(actor)!;
+      const subject = (who: (typeof people)[number]) =>
+        who === "self" ? { userId: viewer?.id ?? "nobody", status: "active" as const } : { userId: who, status: who === "active" ? ("active" as const) : ("suspended" as const) };
+      actual[actor] = {
+        view: people.map((who) => (can(viewer, "user.view", subject(who)) ? "Y" : ".")).join(""),
+        suspend: people.map((who) => (can(viewer, "user.suspend", subject(who)) ? "Y" : ".")).join(""),
+      };
+      wanted[actor] = { view: table[actor], suspend: actor === "admin" ? "YY." : "..." };
+    }
+    expect(actual).toEqual(wanted);
+  });
+
   it("lets only site admins suspend accounts, and never their own", () => {
     const admin = viewers.get("admin")!;
     const member = viewers.get("member")!;

@@ -1,7 +1,7 @@
 import { type CommunityTarget, isArchived, managesCommunity, self } from "./community-rules";
 import { isLive, readsPost, type CommentTarget, type PostTarget } from "./post-rules";
 import { must, rule } from "./rule";
-import { isAdmin, wrote, type Viewer } from "./viewer-rules";
+import { isActiveAccount, isAdmin, wrote, type Viewer } from "./viewer-rules";
 
 /** A post moved from one community (the target) to another. */
 export type MoveTarget = PostTarget & { destination: CommunityTarget };
@@ -43,8 +43,11 @@ export const moderationRules = {
   ),
 };
 
-/** Site-wide: only site admins suspend accounts, and never their own. */
+/** Site-wide: only site admins suspend accounts, and never their own; a suspended account is out of sight of everyone else. */
 export const siteRules = {
+  "user.view": rule<{ userId: string; status: Viewer["status"] }>(
+    must((v, t) => isActiveAccount(t) || (isAdmin(v) && t.userId !== v.id), "We could not find that page.", 404),
+  ),
   "user.suspend": rule<{ userId: string }>(
     must((v) => isAdmin(v), "Only site administrators can suspend accounts."),
     must((v, t) => t.userId !== v.id, "You cannot suspend your own account."),

@@ -14,9 +14,14 @@ export type Viewer = {
 /** Null when nobody is signed in. Only the policy and the sign-in gate take one. */
 export type MaybeViewer = Viewer | null;
 
+/** The account is not suspended: it may sign in, be found and be invited. */
+export function isActiveAccount(account: { status: Viewer["status"] }): boolean {
+  return account.status === "active";
+}
+
 /** Signed in and not suspended: the only viewers who may do anything. */
 export function isActiveViewer(viewer: MaybeViewer): viewer is Viewer {
-  return viewer !== null && viewer.status === "active";
+  return viewer !== null && isActiveAccount(viewer);
 }
 
 export function isAdmin(viewer: MaybeViewer): boolean {

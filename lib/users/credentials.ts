@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
+import { isActiveAccount } from "@/lib/policy";
 import { emailSchema } from "@/lib/validation";
 
 export const signInSchema = z.object({
@@ -44,7 +45,7 @@ export async function verifyCredentials(input: unknown, ip = "unknown"): Promise
     .from(users)
     .where(eq(users.email, email));
   const matches = await verifyPassword(user?.passwordHash, password);
-  if (!user || !matches || user.status !== "active") return null;
+  if (!user || !matches || !isActiveAccount(user)) return null;
   return { id: user.id, name: user.name, email: user.email };
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships, publicProfileColumns, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { activeMembership, assertActiveViewer, can, readableCommunityIds, type Viewer } from "@/lib/policy";
+import { activeMembership, assertActiveViewer, authorize, can, isActiveAccount, readableCommunityIds, type Viewer } from "@/lib/policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,8 +18,8 @@ export async function getProfile(viewer: Viewer, userId: string) {
     .select({ ...publicProfileColumns, bio: users.bio, status: users.status })
     .from(users)
     .where(eq(users.id, userId));
-  // Suspended accounts are out of sight, except to the admins who may lift the suspension.
-  if (!person || (person.status !== "active" && !can(viewer, "user.suspend", { userId: person.id }))) throw notFound();
+  if (!person) throw notFound();
+  authorize(viewer, "user.view", { userId: person.id, status: person.status });
   const shared = await db
     .select({ slug: communities.slug, name: communities.name, role: memberships.role })
     .from(memberships)
@@ -35,7 +35,7 @@ export async function getProfile(viewer: Viewer, userId: string) {
   return {
     person: { id: person.id, name: person.name, jobTitle: person.jobTitle, organisation: person.organisation, bio: person.bio },
     communities: shared,
-    suspended: person.status === "suspended",
+    suspended: !isActiveAccount(person),
     canSuspend: can(viewer, "user.suspend", { userId: person.id }),
   };
 }
