@@ -44,21 +44,8 @@ function summaryColumns(viewer: Viewer) {
   };
 }
 
-export type SummaryRow = {
-  id: string;
-  slug: string;
-  name: string;
-  purpose: string;
-  visibility: Visibility;
-  memberCount: number;
-  lastActivityAt: Date;
-  activityKey: string;
-  archivedAt: Date | null;
-  parentName: string | null;
-  parentSlug: string | null;
-  myStatus: CommunitySummary["myStatus"];
-  subCommunityCount: number;
-};
+/** A row as `selectSummaries` returns it, before `toSummary` shapes it for the page. */
+export type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
 
 export function toSummary(row: SummaryRow): CommunitySummary {
   return {

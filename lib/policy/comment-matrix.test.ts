@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { comments, posts } from "@/lib/db/schema";
 import { loadPost } from "@/lib/posts/load";
-import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
+import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
 import { can, notHiddenFrom, visibleComments, visiblePosts, type MaybeViewer } from ".";
 
 // Who reads which reply, as a table; every cell is asserted, in JS and in SQL. Each column is a
@@ -27,10 +27,7 @@ const viewers = new Map<Actor, MaybeViewer>();
 const replies = new Map<Column, { postId: string; commentId: string }>();
 
 beforeAll(async () => {
-  viewers.set("anonymous", null);
-  viewers.set("suspended", await makeUser({ status: "suspended" }));
-  viewers.set("admin", await makeUser({ siteRole: "admin" }));
-  for (const a of actors.slice(3)) viewers.set(a, await makeUser({ name: a }));
+  for (const [name, viewer] of await makeActors(actors)) viewers.set(name, viewer);
   const id = (a: Actor) => viewers.get(a)!.id;
   const db = await getDb();
   for (const visibility of ["open", "restricted"] as const) {

@@ -4,7 +4,7 @@ import { countOwners, loadCommunity } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { communities, type CommunityRow } from "@/lib/db/schema";
-import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
+import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
 import { can, listedCommunities, readableCommunityIds, refusal, type Action, type MaybeViewer } from ".";
 
 // The community policy as a table, in the manner of Discourse's guardian spec. Every cell
@@ -190,10 +190,7 @@ async function enrol(chain: CommunityRow[]) {
 }
 
 beforeAll(async () => {
-  viewers.set("anonymous", null);
-  viewers.set("suspended", await makeUser({ status: "suspended" }));
-  viewers.set("admin", await makeUser({ siteRole: "admin" }));
-  for (const name of actors.slice(3)) viewers.set(name, await makeUser({ name }));
+  for (const [name, viewer] of await makeActors(actors)) viewers.set(name, viewer);
 
   fixtures.set("O", await chainOf({ visibility: "open" }));
   fixtures.set("R", await chainOf({ visibility: "restricted" }));

@@ -4,7 +4,7 @@ import { countOwners, loadCommunity } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { comments, memberships, posts, type CommunityRow } from "@/lib/db/schema";
 import { loadPost } from "@/lib/posts/load";
-import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
+import { addMembership, makeActors, makeCommunity, makeUser } from "@/test/support/factories";
 import { can, type MaybeViewer, type PersonTarget } from ".";
 
 // Moderation, as a table. Columns are communities, each with a live post and reply by "author":
@@ -57,10 +57,7 @@ const fixtures = new Map<Column, { chain: CommunityRow[]; postId: string; commen
 let destination: CommunityRow;
 
 beforeAll(async () => {
-  viewers.set("anonymous", null);
-  viewers.set("suspended", await makeUser({ status: "suspended" }));
-  viewers.set("admin", await makeUser({ siteRole: "admin" }));
-  for (const a of actors.slice(3)) viewers.set(a, await makeUser({ name: a }));
+  for (const [name, viewer] of await makeActors(actors)) viewers.set(name, viewer);
   const id = (a: Actor) => viewers.get(a)!.id;
   const db = await getDb();
   const victim = await makeUser({ name: "victim" });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { comments, communities, posts, type CommunityRow } from "@/lib/db/schema";
 import { loadPost } from "@/lib/posts/load";
-import { addMembership, makeCommunity, makeUser } from "@/test/support/factories";
+import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
 import { can, refusal, visiblePosts, type MaybeViewer } from ".";
 
 // The post and reply policy as a table. Each column is a question post in a community:
@@ -121,10 +121,7 @@ const postIds = new Map<Column, string>();
 const commentIds = new Map<Column, string>();
 
 beforeAll(async () => {
-  viewers.set("anonymous", null);
-  viewers.set("suspended", await makeUser({ status: "suspended" }));
-  viewers.set("admin", await makeUser({ siteRole: "admin" }));
-  for (const a of actors.slice(3)) viewers.set(a, await makeUser({ name: a }));
+  for (const [name, viewer] of await makeActors(actors)) viewers.set(name, viewer);
   const id = (a: Actor) => viewers.get(a)!.id;
   const db = await getDb();
   const setups: Record<Column, { community: Partial<Parameters<typeof makeCommunity>[0]> & { nonMemberComments?: boolean }; post?: Partial<typeof posts.$inferInsert> }> = {

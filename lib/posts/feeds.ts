@@ -52,24 +52,17 @@ const feedColumns = {
   authorName: users.name,
 };
 
-type FeedRow = {
-  id: string;
-  communitySlug: string;
-  communityName: string;
-  kind: PostKind;
-  title: string;
-  tags: string[];
-  commentCount: number;
-  helpfulCount: number;
-  acceptedCommentId: string | null;
-  pinnedAt: Date | null;
-  lockedAt: Date | null;
-  createdAt: Date;
-  lastActivityAt: Date;
-  activityKey: string;
-  authorId: string | null;
-  authorName: string | null;
-};
+/** Posts with their community and author, as every feed lists them. Callers add the scope. */
+function selectFeedRows(db: Db) {
+  return db
+    .select(feedColumns)
+    .from(posts)
+    .innerJoin(communities, eq(communities.id, posts.communityId))
+    .leftJoin(users, eq(users.id, posts.authorId))
+    .$dynamic();
+}
+
+type FeedRow = Awaited<ReturnType<typeof selectFeedRows>>[number];
 
 function toFeedItem(row: FeedRow, newSince: Date | null, viewerId: string): FeedItem {
   return {
@@ -119,12 +112,7 @@ function feedFilters(q: FeedQuery): (SQL | undefined)[] {
 export async function sharedFeedPage(db: Db, communityId: string, q: FeedQuery) {
   const after = decodeCursor(q.cursor, ["string", "string"]);
   const base = (extra: (SQL | undefined)[]) =>
-    db
-      .select(feedColumns)
-      .from(posts)
-      .innerJoin(communities, eq(communities.id, posts.communityId))
-      .leftJoin(users, eq(users.id, posts.authorId))
-      .where(and(eq(posts.communityId, communityId), publicPosts(posts), ...feedFilters(q), ...extra));
+    selectFeedRows(db).where(and(eq(posts.communityId, communityId), publicPosts(posts), ...feedFilters(q), ...extra));
   const [pinned, rows] = await Promise.all([
     after ? Promise.resolve([] as FeedRow[]) : base([isNotNull(posts.pinnedAt)]).orderBy(desc(posts.pinnedAt)).limit(10),
     base([isNull(posts.pinnedAt), after ? keysetAfter(after) : undefined])

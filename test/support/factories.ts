@@ -8,7 +8,8 @@ import {
   type MembershipStatus,
   type Visibility,
 } from "@/lib/db/schema";
-import type { Viewer } from "@/lib/policy";
+import type { MaybeViewer, Viewer } from "@/lib/policy";
+import { viewerColumns } from "@/lib/users/account";
 
 type UserInput = Partial<Pick<Viewer, "name" | "email" | "siteRole" | "status">> & {
   jobTitle?: string;
@@ -30,15 +31,25 @@ export async function makeUser(input: UserInput = {}): Promise<Viewer> {
       jobTitle: input.jobTitle ?? "",
       organisation: input.organisation ?? "",
     })
-    .returning({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      siteRole: users.siteRole,
-      status: users.status,
-      createdAt: users.createdAt,
-    });
+    .returning(viewerColumns);
   return row!;
+}
+
+/**
+ * The actors of a policy matrix, by name: "anonymous" is signed out, "suspended" a suspended
+ * account, "admin" a site admin; every other name is a plain member of the site.
+ */
+export async function makeActors<A extends string>(names: readonly A[]): Promise<Map<A, MaybeViewer>> {
+  const actors = new Map<A, MaybeViewer>();
+  for (const name of names) {
+    const special: Record<string, () => Promise<MaybeViewer>> = {
+      anonymous: async () => null,
+      suspended: () => makeUser({ name, status: "suspended" }),
+      admin: () => makeUser({ name, siteRole: "admin" }),
+    };
+    actors.set(name, await (special[name] ?? (() => makeUser({ name })))());
+  }
+  return actors;
 }
 
 type CommunityInput = {
