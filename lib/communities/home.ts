@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships } from "@/lib/db/schema";
-import { activeMembership, assertActiveViewer, listedCommunities, readableCommunityIds, standingInvitation, type Viewer } from "@/lib/policy";
+import { activeMembership, assertActiveViewer, listedCommunities, pendingRequest, readableCommunityIds, standingInvitation, type Viewer } from "@/lib/policy";
 import { selectSummaries, toSummary } from "./summaries";
 
 /** The signed-in home: my communities, my invitations and requests, and some to join. */
@@ -19,7 +19,7 @@ export async function getHome(viewer: Viewer) {
       .orderBy(desc(memberships.createdAt))
       .limit(50),
     summaries()
-      .where(and(eq(memberships.status, "pending"), listedCommunities(viewer)))
+      .where(and(pendingRequest(), listedCommunities(viewer)))
       .orderBy(desc(memberships.createdAt))
       .limit(50),
     summaries()

@@ -5,7 +5,7 @@ import { memberships, membershipRoles, publicProfileColumns, users } from "@/lib
 import { notFound } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
-import { activeMembership, authorize, can, type PersonTarget, type Viewer } from "@/lib/policy";
+import { activeMembership, authorize, can, pendingRequest, type PersonTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { adjustMemberCount } from "./counters";
 import { countOwners, loadAuthorized } from "./load";
@@ -88,7 +88,7 @@ export async function approveRequest(viewer: Viewer, slug: string, input: unknow
     const [row] = await tx
       .update(memberships)
       .set({ status: "active", joinedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(memberships.communityId, community.id), eq(memberships.userId, userId), eq(memberships.status, "pending")))
+      .where(pendingRequest({ communityId: community.id, userId }))
       .returning({ userId: memberships.userId });
     if (!row) throw notFound("That request has already been answered or withdrawn.");
     await adjustMemberCount(tx, community.id, 1);
@@ -111,7 +111,7 @@ export async function declineRequest(viewer: Viewer, slug: string, input: unknow
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.manageRequests");
   const removed = await db
     .delete(memberships)
-    .where(and(eq(memberships.communityId, community.id), eq(memberships.userId, userId), eq(memberships.status, "pending")))
+    .where(pendingRequest({ communityId: community.id, userId }))
     .returning({ userId: memberships.userId });
   if (removed.length === 0) throw notFound("That request has already been answered or withdrawn.");
   return { slug: community.slug };

@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { memberships } from "@/lib/db/schema";
-import { can, endedBan, type Viewer } from "@/lib/policy";
+import { can, endedBan, pendingRequest, type Viewer } from "@/lib/policy";
 import { optionalText, parseInput } from "@/lib/validation";
 import { adjustMemberCount } from "./counters";
 import { loadAuthorized, loadCommunity, type LoadedCommunity } from "./load";
@@ -76,7 +76,7 @@ export async function withdrawRequest(viewer: Viewer, slug: string) {
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.withdrawRequest");
   await db
     .delete(memberships)
-    .where(and(eq(memberships.communityId, community.id), eq(memberships.userId, viewer.id), eq(memberships.status, "pending")));
+    .where(pendingRequest({ communityId: community.id, userId: viewer.id }));
   return { slug: community.slug };
 }
 

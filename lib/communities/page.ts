@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships, publicProfileColumns, users } from "@/lib/db/schema";
-import { activeMembership, allowedVisibilities, decide, listedCommunities, type Viewer } from "@/lib/policy";
+import { activeMembership, allowedVisibilities, decide, listedCommunities, pendingRequest, type Viewer } from "@/lib/policy";
 import { countOwners, loadAuthorizedForPage } from "./load";
 import { selectSummaries, toSummary } from "./summaries";
 
@@ -63,7 +63,7 @@ export async function getCommunityPage(viewer: Viewer, slug: string) {
           .select({ ...publicProfileColumns, message: memberships.requestMessage, requestedAt: memberships.createdAt })
           .from(memberships)
           .innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(eq(memberships.communityId, community.id), eq(memberships.status, "pending")))
+          .where(pendingRequest({ communityId: community.id }))
           .orderBy(asc(memberships.createdAt))
           .limit(100)
       : [],

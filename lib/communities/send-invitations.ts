@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { invitations, memberships, users } from "@/lib/db/schema";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
-import { endedBan, inviteeRefusal, type Viewer } from "@/lib/policy";
+import { endedBan, inviteeRefusal, pendingRequest, type Viewer } from "@/lib/policy";
 import { emailSchema, parseInput, requiredText } from "@/lib/validation";
 import { loadAuthorized, loadCommunity } from "./load";
 import { activate } from "./membership";
@@ -140,7 +140,7 @@ async function approveIfPending(db: Db, communityId: string, userId: string): Pr
   const [pending] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.communityId, communityId), eq(memberships.userId, userId), eq(memberships.status, "pending")));
+    .where(pendingRequest({ communityId, userId }));
   return pending ? activate(db, communityId, userId, ["pending"]) : false;
 }
 

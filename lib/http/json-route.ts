@@ -17,7 +17,7 @@ type Options = { status?: number };
 
 /** A JSON route anyone may call. */
 export function publicJsonRoute<P = Record<string, string>>(run: (request: Request, params: P) => Promise<unknown>, options: Options = {}) {
-  return async (request: Request, context: Context<P>) => respond(() => context.params.then((params) => run(request, params)), options);
+  return async (request: Request, context: Context<P>) => respond(async () => run(request, await context.params), options);
 }
 
 /** A JSON route for a signed-in member: 401 when signed out, 403 when suspended, before `run` starts. */

@@ -88,6 +88,12 @@ describe("public form actions with an input schema", () => {
 });
 
 describe("public JSON routes", () => {
+  it("answer on a route with no dynamic segment, where Next passes no params", async () => {
+    const route = publicJsonRoute(async () => ({ ok: true }));
+    const response = await route(new Request("http://roundtable.test/api/health"), {} as { params: Promise<Record<string, string>> });
+    expect([response.status, await response.json()]).toEqual([200, { ok: true }]);
+  });
+
   it("turn an unexpected error into a safe 500 with no details", async () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const response = await publicJsonRoute(async () => {

@@ -20,6 +20,7 @@ export {
   listedCommunities,
   moderatedCommunityIds,
   notHiddenFrom,
+  pendingRequest,
   publicPosts,
   readableCommunity,
   readableCommunityIds,

@@ -8,17 +8,25 @@ import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer-rules";
 // tests check that each agrees with `can()` for every actor and community.
 
 type MembershipColumns = { communityId: AnyPgColumn; userId: AnyPgColumn; status: AnyPgColumn; bannedUntil: AnyPgColumn };
+/** Narrows a membership condition to one community, one person, or both. */
+type Whose = { communityId?: string | SQLWrapper; userId?: string };
 
-/**
- * A condition on memberships: an active member (SQL twin of `isActive`), of one community
- * and of one person when they are given.
- */
-export function activeMembership(of: { communityId?: string | SQLWrapper; userId?: string } = {}, table: MembershipColumns = memberships): SQL {
+function membershipIs(status: "active" | "pending", of: Whose, table: MembershipColumns): SQL {
   return and(
-    eq(table.status, "active"),
+    eq(table.status, status),
     of.communityId === undefined ? undefined : eq(table.communityId, of.communityId),
     of.userId === undefined ? undefined : eq(table.userId, of.userId),
   )!;
+}
+
+/** A condition on memberships: an active member. SQL twin of `isActive`. */
+export function activeMembership(of: Whose = {}, table: MembershipColumns = memberships): SQL {
+  return membershipIs("active", of, table);
+}
+
+/** A condition on memberships: a request to join that waits for an answer. SQL twin of `isPending`. */
+export function pendingRequest(of: Whose = {}, table: MembershipColumns = memberships): SQL {
+  return membershipIs("pending", of, table);
 }
 
 /** A condition on memberships: a ban that has ended, and no longer stands in anyone's way (the opposite of `isBanned`). */
