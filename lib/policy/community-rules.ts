@@ -110,7 +110,8 @@ export const LAST_OWNER = "A community needs an owner. Make someone else an owne
 const BANNED = "You cannot take part in this community.";
 const NOBODY_NEW = "This community is archived, so nobody new can join it.";
 const NO_INVITATION = "You have no invitation to this community, or it has expired.";
-const bannedOr = (otherwise: string) => (_v: Viewer, t: CommunityTarget) => (isBanned(mine(t)) ? BANNED : otherwise);
+const bannedOr = (otherwise: string, banned = BANNED) => (_v: Viewer, t: CommunityTarget) => (isBanned(mine(t)) ? banned : otherwise);
+const BANNED_READING = "You are banned from this community, so you cannot read it.";
 const isMe = (check: (m?: MembershipState) => boolean) => (_v: Viewer, t: CommunityTarget) => check(mine(t));
 const isNot = (check: (m?: MembershipState) => boolean) => (_v: Viewer, t: CommunityTarget) => !check(mine(t));
 const visibilityIs = (visibility: Visibility) => (_v: Viewer, t: CommunityTarget) => self(t).visibility === visibility;
@@ -123,8 +124,8 @@ const howToJoin = (_v: Viewer, t: CommunityTarget) =>
 
 export const communityRules = {
   "community.view": rule<CommunityTarget>(must(seesCommunity, "We could not find that page.", 404)),
-  "community.read": rule<CommunityTarget>(must(readsCommunity, bannedOr("Discussions here are for members only."))),
-  "community.viewMembers": rule<CommunityTarget>(must(readsCommunity, bannedOr("The member list is for members of this community."))),
+  "community.read": rule<CommunityTarget>(must(readsCommunity, bannedOr("Discussions here are for members only.", BANNED_READING))),
+  "community.viewMembers": rule<CommunityTarget>(must(readsCommunity, bannedOr("The member list is for members of this community.", BANNED_READING))),
   "community.join": rule<CommunityTarget>(
     must(visibilityIs("open"), howToJoin),
     must(notArchived, NOBODY_NEW),
