@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { communities, type CommunityRow } from "@/lib/db/schema";
 import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
+import { refusalLetter } from "@/test/support/refusals";
 import { can, listedCommunities, readableCommunityIds, refusal, type Action, type MaybeViewer } from ".";
 
 // The community policy as a table, in the manner of Discourse's guardian spec. Every cell
@@ -144,13 +145,13 @@ const postRefusals: Table = {
   parentFacilitator: "MM?MM?M??AM",
   childOnly: "......???A.",
 };
-const postReasonCodes: Record<string, string> = {
+const postReason = refusalLetter({
   "Please sign in first.": "s",
   "Your account is suspended.": "x",
   "We could not find that page.": "?",
   "This community is archived, so it takes no new posts.": "A",
   "Only members of this community can post here.": "M",
-};
+});
 
 type Fixture = { chain: CommunityRow[] };
 const fixtures = new Map<TargetName, Fixture>();
@@ -259,8 +260,7 @@ describe("community policy matrix", () => {
     for (const actor of actors) {
       let row = "";
       for (const name of targets) {
-        const refused = refusal(viewers.get(actor)!, "post.create", await targetFor(actor, name));
-        row += refused ? (postReasonCodes[refused.message] ?? `[${refused.message}]`) : ".";
+        row += postReason(refusal(viewers.get(actor)!, "post.create", await targetFor(actor, name)));
       }
       actual[actor] = row;
     }

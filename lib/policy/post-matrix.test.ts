@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { comments, communities, posts, type CommunityRow } from "@/lib/db/schema";
 import { loadPost } from "@/lib/posts/load";
 import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
+import { refusalLetter } from "@/test/support/refusals";
 import { can, refusal, visiblePosts, type MaybeViewer } from ".";
 
 // The post and reply policy as a table. Each column is a question post in a community:
@@ -105,7 +106,7 @@ const replyRefusals: Table = {
   banned: /*      */ "?????????",
   leftAuthor: /*  */ "MLHW???.A",
 };
-const replyReasonCodes: Record<string, string> = {
+const replyReason = refusalLetter({
   "Please sign in first.": "s",
   "Your account is suspended.": "x",
   "We could not find that page.": "?",
@@ -114,7 +115,7 @@ const replyReasonCodes: Record<string, string> = {
   "This post is waiting for a facilitator's approval, so it takes no new replies yet.": "W",
   "This post is locked, so it takes no new replies.": "L",
   "Only members of this community can reply here.": "M",
-};
+});
 
 const viewers = new Map<Actor, MaybeViewer>();
 const postIds = new Map<Column, string>();
@@ -207,8 +208,7 @@ describe("post policy matrix", () => {
     for (const actor of actors) {
       let row = "";
       for (const column of columns) {
-        const refused = refusal(viewers.get(actor)!, "post.comment", await targetOf(actor, column));
-        row += refused ? (replyReasonCodes[refused.message] ?? `[${refused.message}]`) : ".";
+        row += replyReason(refusal(viewers.get(actor)!, "post.comment", await targetOf(actor, column)));
       }
       actual[actor] = row;
     }
