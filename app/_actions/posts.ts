@@ -50,11 +50,14 @@ export const helpfulCommentAction = onPost((viewer, v) => toggleHelpfulComment(v
 export const followAction = onPost((viewer, v) => setFollowing(viewer, v.postId ?? "", v.follow === "true"), "Saved.");
 
 /** Autosave from the editor. Returns a small result rather than throwing, as it runs in the background. */
-export async function saveDraftAction(data: Record<string, string>): Promise<{ savedAt?: string; error?: string }> {
+export async function saveDraftAction(data: Record<string, string>): Promise<{ savedAt?: string; posted?: boolean; error?: string }> {
   try {
     const { savedAt } = await saveDraft(await requireActiveViewer(), data);
     return { savedAt: savedAt.toISOString() };
   } catch (error) {
-    return { error: toAppError(error).message };
+    const appError = toAppError(error);
+    // The form was posted while this save was on its way: nothing to keep.
+    if (appError.status === 409) return { posted: true };
+    return { error: appError.message };
   }
 }

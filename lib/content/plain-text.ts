@@ -29,3 +29,24 @@ export function htmlToEditableText(html: string): string {
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
+
+type DocNode = { type: string; text?: string; content?: DocNode[] };
+
+/**
+ * Plain text from the textarea as an editor document (ProseMirror JSON): a blank line starts a
+ * paragraph, a single line break is a hard break, and spaces stay as typed. Built so that a
+ * caret at offset n in the text is at position n + 1 in the document ("\n\n" closes and opens a
+ * paragraph, two positions; "\n" is one hard break; every other character is one position).
+ */
+export function plainTextToDoc(text: string): DocNode {
+  return {
+    type: "doc",
+    content: text.split("\n\n").map((block) => ({
+      type: "paragraph",
+      content: block.split("\n").flatMap((line, i) => [
+        ...(i > 0 ? [{ type: "hardBreak" }] : []),
+        ...(line ? [{ type: "text", text: line }] : []),
+      ]),
+    })),
+  };
+}

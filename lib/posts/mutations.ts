@@ -3,12 +3,13 @@ import { z } from "zod";
 import { touchContent } from "@/lib/communities/counters";
 import { loadAuthorized } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
-import { commentRevisions, comments, communities, drafts, postFollows, postRevisions, posts } from "@/lib/db/schema";
+import { commentRevisions, comments, communities, postFollows, postRevisions, posts } from "@/lib/db/schema";
 import { badRequest, isAppError, notFound } from "@/lib/errors";
 import { needsApproval, type Viewer } from "@/lib/policy";
 import { enforce, type Limit } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
+import { discardDraft } from "./drafts";
 import { loadAuthorizedComment, loadAuthorizedPost } from "./load";
 import { linkMentions } from "./mentions";
 import { cleanBody, commentInputSchema, postInputSchema } from "./validation";
@@ -55,7 +56,7 @@ export async function createPost(viewer: Viewer, slug: string, input: unknown) {
         .where(eq(communities.id, community.id));
     }
     await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
-    await tx.delete(drafts).where(and(eq(drafts.userId, viewer.id), eq(drafts.key, `post:${community.id}`)));
+    await discardDraft(tx, viewer.id, `post:${community.id}`);
     return { postId: created.id, slug: community.slug, created: true, pending };
   });
 }
@@ -91,18 +92,18 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
   return db.transaction(async (tx) => {
     const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.edit");
     const html = await linkMentions(tx, body.html, community.id);
-    await tx.insert(postRevisions).values({
-      postId: post.id,
-      editorId: viewer.id,
-      title: post.title,
-      bodyHtml: post.bodyHtml,
-      tags: post.tags,
-    });
+    const [revision] = await tx
+      .insert(postRevisions)
+      .values({ postId: post.id, editorId: viewer.id, title: post.title, bodyHtml: post.bodyHtml, tags: post.tags, idempotencyKey: data.idempotencyKey })
+      .onConflictDoNothing({ target: [postRevisions.editorId, postRevisions.idempotencyKey] })
+      .returning({ id: postRevisions.id });
+    // The same submit again (a double click, a retry): the edit is made already.
+    if (!revision) return { postId: post.id, slug: community.slug };
     await tx
       .update(posts)
       .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
       .where(eq(posts.id, post.id));
-    await tx.delete(drafts).where(and(eq(drafts.userId, viewer.id), eq(drafts.key, `edit:${post.id}`)));
+    await discardDraft(tx, viewer.id, `edit:${post.id}`);
     await touchContent(tx, community.id);
     return { postId: post.id, slug: community.slug };
   });
@@ -146,7 +147,7 @@ export async function createComment(viewer: Viewer, postId: string, input: unkno
       .set({ lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
       .where(eq(communities.id, community.id));
     await tx.insert(postFollows).values({ postId: post.id, userId: viewer.id }).onConflictDoNothing();
-    await tx.delete(drafts).where(and(eq(drafts.userId, viewer.id), eq(drafts.key, `comment:${post.id}`)));
+    await discardDraft(tx, viewer.id, `comment:${post.id}`);
     return { commentId: created.id, postId: post.id, slug: community.slug, created: true };
   });
 }

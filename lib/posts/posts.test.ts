@@ -258,10 +258,10 @@ describe("drafts", () => {
     const db = await getDb();
     const [community] = await db.select().from(communities).where(eq(communities.slug, slug));
     const key = `post:${community!.id}`;
-    await saveDraft(asker, { key, title: "Half a thought", body: "<p>So far</p>", kind: "question" });
+    await saveDraft(asker, { key, idempotencyKey: "form-1", title: "Half a thought", body: "<p>So far</p>", kind: "question" });
     expect(await getDraft(asker, key)).toMatchObject({ title: "Half a thought", body: "<p>So far</p>", kind: "question" });
-    expect((await appErrorOf(() => saveDraft(outsider, { key, title: "x" }))).status).toBe(403);
-    expect((await appErrorOf(() => saveDraft(asker, { key: "post:not-a-place" }))).status).toBe(400);
+    expect((await appErrorOf(() => saveDraft(outsider, { key, idempotencyKey: "form-2", title: "x" }))).status).toBe(403);
+    expect((await appErrorOf(() => saveDraft(asker, { key: "post:not-a-place", idempotencyKey: "form-3" }))).status).toBe(400);
     await createPost(asker, slug, postInput());
     expect(await getDraft(asker, key)).toBeNull();
   });

@@ -2,13 +2,15 @@
 
 import { useEffect, useRef, useState } from "react";
 
-type SaveDraft = (data: Record<string, string>) => Promise<{ savedAt?: string; error?: string }>;
+type SaveDraft = (data: Record<string, string>) => Promise<{ savedAt?: string; posted?: boolean; error?: string }>;
 
-const FIELDS = ["kind", "title", "body", "tags"];
+/** The form's own key goes with each save: once the form is posted, the server refuses late saves. */
+const FIELDS = ["kind", "title", "body", "tags", "idempotencyKey"];
 
 /**
  * Saves the surrounding form as a draft on the server a moment after the member stops typing,
- * and says so politely. Reopening the form brings the draft back.
+ * and says so politely. Reopening the form brings the draft back. Submitting the form cancels
+ * a save that is still waiting: what is being posted needs no draft.
  */
 export function DraftAutosave({ draftKey, save }: { draftKey: string; save: SaveDraft }) {
   const marker = useRef<HTMLParagraphElement>(null);
@@ -26,7 +28,8 @@ export function DraftAutosave({ draftKey, save }: { draftKey: string; save: Save
           const value = data.get(field);
           if (typeof value === "string") fields[field] = value;
         }
-        const result: { savedAt?: string } = await save(fields).catch(() => ({}));
+        const result: Awaited<ReturnType<SaveDraft>> = await save(fields).catch(() => ({}));
+        if (result.posted) return;
         setMessage(
           result.savedAt
             ? `Draft saved at ${new Date(result.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}.`
@@ -34,10 +37,13 @@ export function DraftAutosave({ draftKey, save }: { draftKey: string; save: Save
         );
       }, 1500);
     };
+    const onSubmit = () => clearTimeout(timer);
     form.addEventListener("input", onInput);
+    form.addEventListener("submit", onSubmit);
     return () => {
       clearTimeout(timer);
       form.removeEventListener("input", onInput);
+      form.removeEventListener("submit", onSubmit);
     };
   }, [draftKey, save]);
   return (

@@ -1,9 +1,12 @@
 "use client";
 
+import type { Editor } from "@tiptap/react";
 import dynamic from "next/dynamic";
-import { use, useState, useSyncExternalStore } from "react";
+import { use, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
 import { htmlToEditableText, plainTextToHtml } from "@/lib/content/plain-text";
 import { FormState, useFieldId } from "../form";
+import { takeOverText } from "./take-over";
 
 const noSubscription = () => () => {};
 
@@ -22,20 +25,47 @@ type Props = {
 };
 
 /**
- * A rich-text field. The server renders a plain textarea, which posts plain text if scripts
- * never load. Once they do, the editor takes its place and posts HTML in the same field.
+ * A rich-text field. The server renders a plain textarea, which posts plain text until the
+ * editor is ready. The editor loads hidden beside it and, once ready, takes over in one step
+ * with what was typed and where the caret was, so no keystroke is lost whenever it arrives.
  */
-export function RichTextField({ name, label, hint, defaultValue = "", mentionSlug, load = "now", rows = 10 }: Props) {
+export function RichTextField(props: Props) {
   const state = use(FormState);
-  const error = state?.fieldErrors?.[name]?.[0];
-  const value = state?.values?.[name] ?? defaultValue;
-  const wasHtml = state?.values?.[`${name}Format`] ? state.values[`${name}Format`] === "html" : true;
+  const value = state?.values?.[props.name] ?? props.defaultValue ?? "";
+  const wasHtml = state?.values?.[`${props.name}Format`] ? state.values[`${props.name}Format`] === "html" : true;
+  // A failed submit brings back what was posted: start again from it.
+  return <Field key={value} {...props} value={value} wasHtml={wasHtml} error={state?.fieldErrors?.[props.name]?.[0]} />;
+}
+
+function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value, wasHtml, error }: Props & { value: string; wasHtml: boolean; error?: string }) {
   // False while rendering on the server and hydrating, true once scripts run in the browser.
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [wanted, setWanted] = useState(load === "now");
+  const [active, setActive] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useFieldId(name);
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  const active = enhanced && wanted;
+
+  // Focused before scripts ran: the focus event has been missed, so load the editor now.
+  useEffect(() => {
+    if (document.activeElement === textarea.current) setWanted(true);
+  }, []);
+
+  const onReady = useCallback((editor: Editor) => {
+    const area = textarea.current;
+    if (!area) return;
+    const swap = () => {
+      const focused = document.activeElement === area;
+      takeOverText(editor, area, { keepHtml: wasHtml && value !== "" });
+      // Hide the textarea and show the editor in this same task: no key can land in between.
+      flushSync(() => setActive(true));
+      if (focused) editor.view.focus();
+    };
+    // Never take over in the middle of composing a character (accents, Chinese, Japanese).
+    if (area.dataset.composing === "true") area.addEventListener("compositionend", () => setTimeout(swap), { once: true });
+    else swap();
+  }, [value, wasHtml]);
+
   return (
     <div className={error ? "border-l-4 border-danger pl-3" : undefined}>
       <label id={`${id}-label`} htmlFor={active ? undefined : id} className="block font-semibold">
@@ -53,21 +83,9 @@ export function RichTextField({ name, label, hint, defaultValue = "", mentionSlu
         </p>
       )}
       <input type="hidden" name={`${name}Format`} value={active ? "html" : "plain"} />
-      {active ? (
-        <TiptapEditor
-          key={value}
-          id={id}
-          name={name}
-          initialHtml={wasHtml ? value : plainTextToHtml(value)}
-          labelledBy={`${id}-label`}
-          describedBy={describedBy}
-          invalid={Boolean(error)}
-          mentionSlug={mentionSlug}
-          autoFocus={load === "on-focus"}
-        />
-      ) : (
+      {!active && (
         <textarea
-          key={value}
+          ref={textarea}
           id={id}
           name={name}
           rows={rows}
@@ -75,7 +93,22 @@ export function RichTextField({ name, label, hint, defaultValue = "", mentionSlu
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
           onFocus={() => setWanted(true)}
+          onCompositionStart={(event) => (event.currentTarget.dataset.composing = "true")}
+          onCompositionEnd={(event) => delete event.currentTarget.dataset.composing}
           className={`block w-full rounded-none border-2 ${error ? "border-danger" : "border-ink"} px-2 py-1.5`}
+        />
+      )}
+      {enhanced && wanted && (
+        <TiptapEditor
+          active={active}
+          id={id}
+          name={name}
+          initialHtml={wasHtml ? value : plainTextToHtml(value)}
+          labelledBy={`${id}-label`}
+          describedBy={describedBy}
+          invalid={Boolean(error)}
+          mentionSlug={mentionSlug}
+          onReady={onReady}
         />
       )}
     </div>

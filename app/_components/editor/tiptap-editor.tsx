@@ -9,6 +9,8 @@ import { useRef, type KeyboardEvent } from "react";
 import { mentionSuggestion } from "./mention-suggestion";
 
 type Props = {
+  /** False while the textarea is still in charge: the editor waits hidden, posting nothing. */
+  active: boolean;
   id: string;
   name: string;
   initialHtml: string;
@@ -16,16 +18,17 @@ type Props = {
   describedBy?: string;
   invalid: boolean;
   mentionSlug?: string;
-  autoFocus?: boolean;
+  /** Called once the editor can take over from the textarea. */
+  onReady: (editor: Editor) => void;
 };
 
 /** The rich-text editor: Tiptap with an accessible toolbar. It writes its HTML into a hidden field. */
-export default function TiptapEditor({ id, name, initialHtml, labelledBy, describedBy, invalid, mentionSlug, autoFocus }: Props) {
+export default function TiptapEditor({ active, id, name, initialHtml, labelledBy, describedBy, invalid, mentionSlug, onReady }: Props) {
   const hidden = useRef<HTMLInputElement>(null);
   const editor = useEditor({
     immediatelyRender: false,
-    autofocus: autoFocus ? "end" : false,
     content: initialHtml,
+    onCreate: ({ editor: e }) => onReady(e),
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
@@ -50,7 +53,8 @@ export default function TiptapEditor({ id, name, initialHtml, labelledBy, descri
       transformPastedHTML: (html) =>
         html.replace(/<(\/?)h1\b/gi, "<$1h2").replace(/<(\/?)h[4-6]\b/gi, "<$1h3"),
       attributes: {
-        id,
+        // The textarea has the id until the editor takes over.
+        ...(active ? { id } : {}),
         role: "textbox",
         "aria-multiline": "true",
         "aria-labelledby": labelledBy,
@@ -66,8 +70,8 @@ export default function TiptapEditor({ id, name, initialHtml, labelledBy, descri
     },
   });
   return (
-    <div className={`mt-1 border-2 ${invalid ? "border-danger" : "border-ink"} focus-within:shadow-[0_0_0_3px_#ffdd00]`}>
-      <input ref={hidden} type="hidden" name={name} defaultValue={initialHtml} />
+    <div hidden={!active} className={`mt-1 border-2 ${invalid ? "border-danger" : "border-ink"} focus-within:shadow-[0_0_0_3px_#ffdd00]`}>
+      <input ref={hidden} type="hidden" name={active ? name : undefined} defaultValue={initialHtml} />
       {editor && <Toolbar editor={editor} controls={id} />}
       <EditorContent editor={editor} />
     </div>

@@ -90,9 +90,14 @@ export const postRevisions = pgTable(
     bodyHtml: text("body_html").notNull(),
     tags: text("tags").array().notNull(),
     reason: text("reason"),
+    /** The edit form's key: the same submit twice makes one edit, and its draft stays discarded. */
+    idempotencyKey: text("idempotency_key"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
-  (t) => [index("post_revisions_post_idx").on(t.postId, t.createdAt)],
+  (t) => [
+    index("post_revisions_post_idx").on(t.postId, t.createdAt),
+    uniqueIndex("post_revisions_idempotency_key").on(t.editorId, t.idempotencyKey),
+  ],
 );
 
 export const comments = pgTable(

@@ -3,10 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { deletePostAction } from "@/app/_actions/moderation";
-import { createCommentAction, followAction, helpfulPostAction } from "@/app/_actions/posts";
+import { createCommentAction, followAction, helpfulPostAction, saveDraftAction } from "@/app/_actions/posts";
 import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
+import { DraftAutosave } from "@/app/_components/editor/draft-autosave";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
 import { kindLabel } from "@/app/_components/feed";
 import { ActionButton, ActionForm } from "@/app/_components/form";
@@ -183,6 +184,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
             <input type="hidden" name="idempotencyKey" value={randomUUID()} />
             {replyTo && <input type="hidden" name="replyToId" value={replyTo.id} />}
             <RichTextField name="body" label="Your reply" defaultValue={draft?.body} mentionSlug={slug} load="on-focus" rows={6} />
+            <DraftAutosave draftKey={`comment:${post.id}`} save={saveDraftAction} />
           </ActionForm>
         </section>
       ) : (

@@ -1,0 +1,2 @@
+ALTER TABLE "post_revisions" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "post_revisions_idempotency_key" ON "post_revisions" USING btree ("editor_id","idempotency_key");
