@@ -33,8 +33,21 @@ export function RichTextField(props: Props) {
   const state = use(FormState);
   const value = state?.values?.[props.name] ?? props.defaultValue ?? "";
   const wasHtml = state?.values?.[`${props.name}Format`] ? state.values[`${props.name}Format`] === "html" : true;
-  // A failed submit brings back what was posted: start again from it.
-  return <Field key={value} {...props} value={value} wasHtml={wasHtml} error={state?.fieldErrors?.[props.name]?.[0]} />;
+  // React resets the form after each submit (the textarea, never the editor): start afresh
+  // then, from what was posted if it failed, from the server's value if it went through.
+  const [resets, setResets] = useState(0);
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const form = wrapper.current?.closest("form");
+    const onReset = () => setResets((n) => n + 1);
+    form?.addEventListener("reset", onReset);
+    return () => form?.removeEventListener("reset", onReset);
+  }, []);
+  return (
+    <div ref={wrapper}>
+      <Field key={`${resets}:${value}`} {...props} value={value} wasHtml={wasHtml} error={state?.fieldErrors?.[props.name]?.[0]} />
+    </div>
+  );
 }
 
 function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value, wasHtml, error }: Props & { value: string; wasHtml: boolean; error?: string }) {

@@ -28,7 +28,10 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
   const editor = useEditor({
     immediatelyRender: false,
     content: initialHtml,
-    onCreate: ({ editor: e }) => onReady(e),
+    onCreate: ({ editor: e }) => {
+      if (hidden.current) hidden.current.value = e.isEmpty ? "" : e.getHTML();
+      onReady(e);
+    },
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
@@ -71,7 +74,8 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
   });
   return (
     <div hidden={!active} className={`mt-1 border-2 ${invalid ? "border-danger" : "border-ink"} focus-within:shadow-[0_0_0_3px_#ffdd00]`}>
-      <input ref={hidden} type="hidden" name={active ? name : undefined} defaultValue={initialHtml} />
+      {/* Written by the editor only: a value or defaultValue prop would let React overwrite it on a re-render. */}
+      <input ref={hidden} type="hidden" name={active ? name : undefined} />
       {editor && <Toolbar editor={editor} controls={id} />}
       <EditorContent editor={editor} />
     </div>
