@@ -1,12 +1,6 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumPath } from "./scripts/chromium";
 import { baseURL } from "./e2e/support/paths";
-
-/** A system Chromium when there is one (CHROMIUM_PATH, or Debian's); else Playwright's own. */
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
-  return candidates.find((candidate) => candidate && existsSync(candidate));
-}
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,6 +6,9 @@ export const metadata: Metadata = {
   description: "A confidential community of practice for people who work in public services.",
   robots: { index: false, follow: false },
 };
+
+/** The browser's own bars take the colour of the site header. */
+export const viewport: Viewport = { themeColor: "#0b0c0c" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

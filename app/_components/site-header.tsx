@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getActiveViewer } from "@/lib/auth/request-viewer";
 import { seesSiteLog } from "@/lib/moderation/audit";
 import { signOutAction } from "@/app/_actions/auth";
+import { Avatar } from "./avatar";
 
 /** The header on every page: the name, and for signed-in people their navigation. */
 export async function SiteHeader() {
@@ -45,7 +46,8 @@ export async function SiteHeader() {
                 </li>
               )}
               <li>
-                <Link href="/settings" className="text-white hover:text-white">
+                <Link href="/settings" className="inline-flex items-center gap-2 text-white hover:text-white">
+                  {viewer.name && <Avatar name={viewer.name} seed={viewer.id} size="sm" />}
                   {viewer.name || "Your profile"}
                 </Link>
               </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { suspendAction } from "@/app/_actions/moderation";
+import { Avatar } from "@/app/_components/avatar";
 import { ActionForm, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
 import { requireViewer } from "@/lib/auth/request-viewer";
@@ -18,7 +19,10 @@ export default async function ProfilePage({ params }: PageProps<"/people/[id]">)
   const { person } = data;
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-3xl font-bold">{person.name}</h1>
+      <div className="flex items-center gap-4">
+        <Avatar name={person.name} seed={person.id} size="lg" />
+        <h1 className="text-3xl font-bold">{person.name}</h1>
+      </div>
       {(person.jobTitle || person.organisation) && <p className="text-lg">{[person.jobTitle, person.organisation].filter(Boolean).join(", ")}</p>}
       {person.bio && <p className="whitespace-pre-line">{person.bio}</p>}
       {data.suspended && <p className="border-l-4 border-danger bg-panel p-3 font-semibold">This account is suspended.</p>}
