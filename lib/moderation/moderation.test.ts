@@ -155,6 +155,17 @@ describe("reports", () => {
   });
 });
 
+describe("the moderation badge", () => {
+  it("counts requests to join, for the facilitators who answer them", async () => {
+    const { slug } = await createCommunity(facilitator, { name: "Badge requests", visibility: "restricted" });
+    const [row] = await (await getDb()).select({ id: communities.id }).from(communities).where(eq(communities.slug, slug));
+    expect(await moderationBadge(facilitator, row!.id)).toBe(0);
+    await requestToJoin(reader, slug, { message: "I run the early help team." });
+    expect(await moderationBadge(facilitator, row!.id)).toBe(1);
+    expect(await moderationBadge(reader, row!.id)).toBe(0);
+  });
+});
+
 describe("pre-moderation", () => {
   it("holds posts from recent joiners until a facilitator approves them", async () => {
     const slug = await communityWith(facilitator, "Held posts", [author, reader]);

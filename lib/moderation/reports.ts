@@ -3,9 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { loadAuthorized } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
-import { comments, communities as communitiesTable, posts, reportReasons, reports, users } from "@/lib/db/schema";
+import { comments, communities as communitiesTable, memberships, posts, reportReasons, reports, users } from "@/lib/db/schema";
 import { conflict, notFound } from "@/lib/errors";
-import { assertActiveViewer, moderatedCommunityIds, readableCommunityIds, visiblePosts, type Viewer } from "@/lib/policy";
+import { assertActiveViewer, moderatedCommunityIds, pendingRequest, readableCommunityIds, visiblePosts, type Viewer } from "@/lib/policy";
 import { loadAuthorizedComment, loadAuthorizedPost } from "@/lib/posts/load";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
@@ -125,13 +125,14 @@ export async function getModerationQueue(viewer: Viewer, slug: string) {
   return { community: { id: community.id, name: community.name, slug: community.slug }, reports: open, pending };
 }
 
-/** How many reports and posts wait for the viewer in this community: the badge. Zero for non-facilitators. */
+/** How many reports, posts and requests to join wait for the viewer in this community: the badge. Zero for non-facilitators. */
 export async function moderationBadge(viewer: Viewer, communityId: string): Promise<number> {
   const db = await getDb();
   const [row] = await db
     .select({
       n: sql<number>`(select count(*)::int from reports r where r.community_id = ${communityId} and r.status = 'open')
-        + (select count(*)::int from posts p where p.community_id = ${communityId} and p.status = 'pending' and p.deleted_at is null)`,
+        + (select count(*)::int from posts p where p.community_id = ${communityId} and p.status = 'pending' and p.deleted_at is null)
+        + (select count(*)::int from ${memberships} where ${pendingRequest({ communityId })})`,
     })
     .from(sql`(select 1) one`)
     .where(sql`${communityId} in ${moderatedCommunityIds(viewer)}`);

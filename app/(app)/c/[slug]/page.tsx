@@ -2,16 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import {
   acceptInvitationForAction,
-  approveRequestAction,
   declineInvitationAction,
-  declineRequestAction,
   joinCommunityAction,
   leaveCommunityAction,
   requestToJoinAction,
   withdrawRequestAction,
 } from "@/app/_actions/communities";
-import { CommunityCard, formatDate } from "@/app/_components/community";
+import { CommunityCard } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
+import { JoinRequests } from "@/app/_components/join-requests";
 import { buttonClass } from "@/app/_components/button-styles";
 import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
@@ -49,29 +48,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
             </section>
           )}
 
-          {allowed.manageRequests && page.requests.length > 0 && (
-            <section aria-labelledby="requests-heading" className="border-l-4 border-brand pl-4">
-              <h2 id="requests-heading" className="text-xl font-bold">
-                Requests to join ({page.requests.length})
-              </h2>
-              <ul className="mt-2 space-y-4">
-                {page.requests.map((request) => (
-                  <li key={request.userId} className="border-b border-line pb-4">
-                    <p className="font-semibold">{request.name}</p>
-                    <p className="text-sm text-muted">
-                      {[request.jobTitle, request.organisation].filter(Boolean).join(", ")}
-                      {` · asked ${formatDate(request.requestedAt)}`}
-                    </p>
-                    {request.message && <blockquote className="mt-1 border-l-2 border-line pl-3">{request.message}</blockquote>}
-                    <div className="mt-2 flex flex-wrap gap-3">
-                      <ActionButton action={approveRequestAction} label={`Approve ${request.name}`} fields={{ ...fields, userId: request.userId }} />
-                      <ActionButton action={declineRequestAction} label={`Decline ${request.name}`} kind="secondary" fields={{ ...fields, userId: request.userId }} />
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <JoinRequests page={page} />
 
           <section aria-labelledby="discussions-heading">
             <div className="flex flex-wrap items-center justify-between gap-3">

@@ -11,6 +11,7 @@ import {
 } from "@/app/_actions/moderation";
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
+import { JoinRequests } from "@/app/_components/join-requests";
 import { ActionButton, ActionForm, RadioGroup, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
 import { requireViewer } from "@/lib/auth/request-viewer";
@@ -96,6 +97,8 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
           ))}
         </ul>
       </section>
+
+      <JoinRequests page={page} emptyText="Nobody is waiting to join." />
 
       <section aria-labelledby="pending-heading" className="space-y-3">
         <h2 id="pending-heading" className="text-2xl font-bold">
