@@ -4,13 +4,17 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/users/password";
 import { slugify } from "@/lib/communities/validation";
 import type { Db } from "@/lib/db/client";
-import { comments, communities, memberships, postReactions, posts, users, type Visibility } from "@/lib/db/schema";
-import { body, tagsFor, title } from "./text";
+import { communities, memberships, users, type Visibility } from "@/lib/db/schema";
+import { demoDiscussion, type Plan } from "./discussion";
+import { facilitatorWork } from "./facilitation";
+import { writeDemo } from "./write";
 import {
   communityForms,
   councilKinds,
   councillorRoles,
+  firstNames,
   jobTitles,
+  lastNames,
   places,
   purposeForms,
   regions,
@@ -55,8 +59,8 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   const [admin, facilitator, member] = demoUsers as [UserRow, UserRow, UserRow];
 
   const people_: UserRow[] = Array.from({ length: people }, (_, i) => {
-    const first = faker.person.firstName();
-    const last = faker.person.lastName();
+    const first = faker.helpers.arrayElement(firstNames);
+    const last = faker.helpers.arrayElement(lastNames);
     const organisation = faker.helpers.arrayElement(organisations);
     const councillor = faker.number.int(9) === 0;
     return {
@@ -72,7 +76,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   const everyone = [...demoUsers, ...people_];
 
   const allCommunities: CommunityRow[] = [];
-  const plans: { community: CommunityRow; area: string; posts: number }[] = [];
+  const plans: Plan[] = [];
   const allMemberships: MembershipRow[] = [];
 
   const addCommunity = (spec: {
@@ -120,13 +124,15 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
       const isFacilitator = [...chosen.values()].filter((c) => c.role === "facilitator").length < extraFacilitators;
       chosen.set(user.id, { user, role: isFacilitator ? "facilitator" : "member" });
     }
+    // The people named for a community were there from the start; the rest joined over time.
+    const named = new Set([owner.id, ...(spec.facilitators ?? []).map((u) => u.id), ...(spec.members ?? []).map((u) => u.id)]);
     for (const { user, role } of chosen.values()) {
       allMemberships.push({
         communityId: community.id,
         userId: user.id,
         role,
         status: "active",
-        joinedAt: new Date(createdAt.getTime() + faker.number.int({ min: 0, max: now - createdAt.getTime() })),
+        joinedAt: named.has(user.id) ? createdAt : new Date(createdAt.getTime() + faker.number.int({ min: 0, max: now - createdAt.getTime() })),
       });
     }
     return community;
@@ -246,26 +252,24 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
     requestMessage: "I manage the early help team at Castlemere and would value the peer group.",
   });
 
-  const discussion = demoDiscussion(plans, allMemberships, now);
-
-  await db.transaction(async (tx) => {
-    for (const batch of chunks(everyone, 500)) await tx.insert(users).values(batch);
-    for (const batch of chunks(allCommunities, 200)) await tx.insert(communities).values(batch);
-    for (const batch of chunks(allMemberships, 1000)) await tx.insert(memberships).values(batch);
-    for (const batch of chunks(discussion.posts, 200)) await tx.insert(posts).values(batch);
-    for (const batch of chunks(discussion.comments, 500)) await tx.insert(comments).values(batch);
-    for (const batch of chunks(discussion.reactions, 1000)) await tx.insert(postReactions).values(batch);
-    if (discussion.accepted.length) await tx.execute(sql`update posts p set accepted_comment_id = a.comment_id from (values ${sql.join(
-      discussion.accepted.map((a) => sql`(${a.postId}::uuid, ${a.commentId}::uuid)`),
-      sql`, `,
-    )}) as a(post_id, comment_id) where p.id = a.post_id`);
-    await tx.execute(sql`
-      update communities c set
-        member_count = (select count(*) from memberships m where m.community_id = c.id and m.status = 'active'),
-        post_count = (select count(*) from posts p where p.community_id = c.id),
-        last_activity_at = greatest(c.last_activity_at, coalesce((select max(p.last_activity_at) from posts p where p.community_id = c.id), c.last_activity_at))`);
+  const usedTitles = new Set<string>();
+  const discussion = demoDiscussion(faker, plans, allMemberships, new Map(everyone.map((u) => [u.id, u])), now, usedTitles);
+  const work = facilitatorWork(faker, {
+    now,
+    bySlug: (slug) => allCommunities.find((c) => c.slug === slug)!,
+    memberships: allMemberships,
+    people: people_,
+    demo: demoUsers,
+    posts: discussion.posts,
+    comments: discussion.comments,
+    usedTitles,
   });
+  allMemberships.push(...work.requests);
+  discussion.posts.push(work.held);
+
+  await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
   return {
+    reports: work.reports.length,
     users: everyone.length,
     communities: allCommunities.length,
     memberships: allMemberships.length,
@@ -281,77 +285,8 @@ function slugFor(name: string, existing: CommunityRow[]): string {
   return slug;
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** True when the database holds no communities yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(communities);
   return (row?.n ?? 0) === 0;
-}
-
-type PostRow = typeof posts.$inferInsert & { id: string };
-type CommentRow = typeof comments.$inferInsert & { id: string };
-
-/** Posts, replies, accepted answers and "helpful" marks for each community, by its members. */
-function demoDiscussion(plans: { community: CommunityRow; area: string; posts: number }[], allMemberships: MembershipRow[], now: number) {
-  const posts_: PostRow[] = [];
-  const comments_: CommentRow[] = [];
-  const reactions: (typeof postReactions.$inferInsert)[] = [];
-  const accepted: { postId: string; commentId: string }[] = [];
-  for (const { community, area, posts: count } of plans) {
-    const members = allMemberships.filter((m) => m.communityId === community.id && m.status === "active").map((m) => m.userId);
-    if (members.length === 0) continue;
-    for (let i = 0; i < count; i++) {
-      const created = now - faker.number.int({ min: 1, max: 400 }) * DAY - faker.number.int(DAY);
-      const kind = faker.helpers.weightedArrayElement([
-        { weight: 5, value: "discussion" as const },
-        { weight: 4, value: "question" as const },
-        { weight: 1, value: "article" as const },
-      ]);
-      const text = body(faker, area, kind === "article" ? 5 : undefined);
-      const post: PostRow = {
-        id: randomUUID(),
-        communityId: community.id,
-        authorId: faker.helpers.arrayElement(members),
-        kind,
-        title: title(faker, area),
-        bodyHtml: text.html,
-        bodyText: text.text,
-        tags: tagsFor(faker, area),
-        createdAt: new Date(created),
-        lastActivityAt: new Date(created),
-        commentCount: 0,
-      };
-      const replies = faker.number.int({ min: 0, max: 9 });
-      let at = created;
-      for (let r = 0; r < replies; r++) {
-        at += faker.number.int({ min: 600_000, max: 3 * DAY });
-        if (at > now) break;
-        const reply = body(faker, area, 1);
-        comments_.push({
-          id: randomUUID(),
-          postId: post.id,
-          authorId: faker.helpers.arrayElement(members),
-          bodyHtml: reply.html,
-          bodyText: reply.text,
-          createdAt: new Date(at),
-        });
-        post.commentCount = (post.commentCount ?? 0) + 1;
-        post.lastActivityAt = new Date(at);
-      }
-      const mine = comments_.filter((c) => c.postId === post.id);
-      if (kind === "question" && mine.length > 0 && faker.number.int(1) === 0) {
-        accepted.push({ postId: post.id, commentId: faker.helpers.arrayElement(mine).id });
-      }
-      const fans = faker.helpers.arrayElements(members.filter((m) => m !== post.authorId), { min: 0, max: Math.min(6, members.length - 1) });
-      for (const userId of fans) reactions.push({ postId: post.id, userId });
-      post.helpfulCount = fans.length;
-      posts_.push(post);
-    }
-  }
-  return { posts: posts_, comments: comments_, reactions, accepted };
 }

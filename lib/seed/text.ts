@@ -69,17 +69,51 @@ export function body(f: Faker, area: string, paragraphs = f.number.int({ min: 1,
   return { html: parts.map((p) => `<p>${p}</p>`).join(""), text: parts.join("\n") };
 }
 
+const trends = [
+  "rising demand", "more complex cases", "longer waiting times", "fewer applicants for vacancies",
+  "more complaints since the restructure", "a drop in response rates",
+];
+const moments = [
+  "the peer review", "our last inspection", "the budget round", "the restructure", "an ombudsman complaint",
+  "the election", "a difficult scrutiny meeting",
+];
+const months = ["January", "February", "March", "April", "May", "June", "July", "September", "October", "November", "December"];
+const councils = [
+  "Brackenford", "Castlemere", "Dunholme", "Fernley", "Glenbury", "Kestrel Bay", "Langdon", "Northam", "Oakridge",
+  "Penhallow", "Redcliffe", "Stanwick", "Wexcombe", "Yarrowdale", "Millbrook", "Saltmarsh",
+];
+
+// Titles people write: questions, things shared, requests and meeting notes, most tied to the
+// community's own area, so that no two on a page read the same.
 const titleForms: ((f: Faker, s: Slots) => string)[] = [
   (f) => `How are you measuring ${pick(f, measures)}?`,
+  (f, s) => `How do you report ${pick(f, measures)} in ${lowerFirst(s.area)}?`,
   (f, s) => `Lessons from our ${lowerFirst(s.area)} review`,
   (f) => `Draft ${pick(f, documents)} for comment`,
   (f, s) => `Has anyone used ${pick(f, approaches)} in ${lowerFirst(s.area)}?`,
   (f) => `Reporting ${pick(f, measures)} to ${pick(f, stakeholders)}`,
-  (f) => `Dealing with ${pick(f, issues)}: what has worked for you?`,
-  (_f, s) => `${s.area}: notes from the last meeting`,
-  (f) => `Template ${pick(f, documents)} wanted`,
+  (f, s) => `Dealing with ${pick(f, issues)} in ${lowerFirst(s.area)}: what has worked for you?`,
+  (f, s) => `${s.area}: notes from the ${pick(f, months)} meeting`,
+  (f, s) => `Template ${pick(f, documents)} for ${lowerFirst(s.area)} wanted`,
   (f) => `Why we stopped counting ${pick(f, measures)}`,
-  (f) => `Getting ${pick(f, stakeholders)} involved earlier`,
+  (f, s) => `Getting ${pick(f, stakeholders)} involved earlier in ${lowerFirst(s.area)}`,
+  (f, s) => `Anyone else seeing ${pick(f, trends)} in ${lowerFirst(s.area)}?`,
+  (f) => `What does good look like for ${pick(f, measures)}?`,
+  (f) => `Who owns ${pick(f, measures)} in your council?`,
+  (f) => `Is ${pick(f, approaches)} worth it for a small team?`,
+  (f) => `Benchmarking ${pick(f, measures)}: which councils do you compare with?`,
+  (f, s) => `Our ${pick(f, documents)} for ${lowerFirst(s.area)}, free to reuse`,
+  (f, s) => `What we learned from ${pick(f, approaches)} at ${pick(f, councils)} (${lowerFirst(s.area)})`,
+  (f, s) => `${pick(f, councils)}'s ${lowerFirst(s.area)} dashboard: a quick tour`,
+  (f, s) => `Three things we changed in ${lowerFirst(s.area)} after ${pick(f, moments)}`,
+  (f) => `Cutting ${pick(f, measures)} at ${pick(f, councils)}: six months on`,
+  (f, s) => `Looking for a council to pair with on ${lowerFirst(s.area)}`,
+  (f, s) => `Volunteers for a peer review of ${lowerFirst(s.area)} at ${pick(f, councils)}`,
+  (f, s) => `${s.area} meeting in ${pick(f, months)}: ideas for the agenda`,
+  (f, s) => `Briefing ${pick(f, stakeholders)} on ${lowerFirst(s.area)}`,
+  (f) => `${pick(f, issues).replace(/^./, (c) => c.toUpperCase())}: a short note on what we did`,
+  (f, s) => `New to ${lowerFirst(s.area)}: where should I start?`,
+  (f) => `Is anyone publishing ${pick(f, measures)} monthly?`,
 ];
 
 export function title(f: Faker, area: string): string {

@@ -9,6 +9,28 @@ export const places = [
   "Oldcastle", "Pendle Rise", "Rushmere", "Saltmarsh", "Tamworth Vale", "Wickham Green",
 ];
 
+// Names as a British council's staff list reads: many backgrounds, no celebrities.
+export const firstNames = [
+  "Aisha", "Alan", "Alison", "Amir", "Amy", "Andrew", "Angela", "Anil", "Bethan", "Bilal", "Carol", "Chloe",
+  "Chris", "Claire", "Craig", "Daniel", "David", "Deborah", "Emma", "Fatima", "Fiona", "Gareth", "Gemma",
+  "Hannah", "Harpreet", "Helen", "Ian", "Imran", "Jack", "James", "Jane", "Jason", "Jennifer", "Joanne",
+  "John", "Jo", "Karen", "Kate", "Kwame", "Laura", "Lee", "Lisa", "Louise", "Lucy", "Mark", "Martin",
+  "Michelle", "Mohammed", "Nadia", "Natalie", "Neil", "Nicola", "Oliver", "Paul", "Peter", "Priti", "Rachel",
+  "Rebecca", "Richard", "Rob", "Ruth", "Sam", "Sandeep", "Sarah", "Shabana", "Simon", "Sophie", "Stephen",
+  "Steve", "Susan", "Tariq", "Tom", "Tracey", "Wendy", "Yusuf", "Zainab", "Agnieszka", "Chidi", "Siobhan", "Rhys",
+];
+
+export const lastNames = [
+  "Ahmed", "Ali", "Allen", "Anderson", "Bailey", "Baker", "Begum", "Bell", "Brown", "Campbell", "Carter",
+  "Chen", "Chowdhury", "Clarke", "Cooper", "Davies", "Edwards", "Evans", "Fletcher", "Fraser", "Green",
+  "Griffiths", "Hall", "Harris", "Harrison", "Hill", "Hughes", "Hussain", "Jackson", "James", "Jenkins",
+  "Johnson", "Jones", "Kaur", "Kelly", "Khan", "King", "Kowalski", "Lee", "Lewis", "Lloyd", "MacDonald",
+  "Martin", "Mensah", "Mitchell", "Moore", "Morgan", "Morris", "Murphy", "Nowak", "O'Brien", "Okafor",
+  "Osei", "Owen", "Parker", "Patel", "Phillips", "Price", "Pritchard", "Rahman", "Rees", "Reid", "Roberts",
+  "Robinson", "Scott", "Shah", "Sharma", "Singh", "Stewart", "Taylor", "Thomas", "Thompson", "Turner",
+  "Walker", "Ward", "Watson", "White", "Williams", "Wilson", "Wong", "Wood", "Wright", "Young",
+];
+
 export const councilKinds = ["District Council", "Borough Council", "City Council", "County Council", "Council"];
 
 export const jobTitles = [
