@@ -9,6 +9,7 @@ import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { verifyCredentials } from "@/lib/users/credentials";
+import { authLogger } from "./logger";
 import { allowSignIn, sendSignInLink } from "./sign-in-rules";
 
 /** The adapter's methods, each opening the database on first use rather than at import. */
@@ -105,6 +106,7 @@ function config(): NextAuthConfig {
     adapter: lazyAdapter(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+    logger: authLogger,
     providers,
     events: {
       // Accounts made by single sign-on or an emailed link pick up invitations sent earlier.
