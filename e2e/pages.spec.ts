@@ -1,11 +1,16 @@
+import type { Browser, BrowserContext } from "@playwright/test";
 import { demo, expect, signIn, test, visit } from "./support/fixtures";
 
-// Every page, as the people who can reach it, with axe on each.
+// Every page, as the people who can reach it, with axe on each: one test per page, so that the
+// work spreads over the workers and a slow page cannot use up another's time.
 
-test("public pages", async ({ page }) => {
-  for (const path of ["/", "/sign-in", "/sign-up", "/accessibility", "/sign-in/check-email", "/invitations/not-a-real-token"]) {
+const publicPages = ["/", "/sign-in", "/sign-up", "/accessibility", "/sign-in/check-email", "/invitations/not-a-real-token"];
+for (const path of publicPages) {
+  test(`public page ${path}`, async ({ page }) => {
     await visit(page, path);
-  }
+  });
+}
+test("a page that does not exist", async ({ page }) => {
   await visit(page, "/no-such-page", 404);
 });
 
@@ -17,12 +22,16 @@ const signedInPages = [
   "/communities/new",
   "/communities/new?parent=innovation",
   "/c/policy-and-performance",
+  "/c/policy-and-performance?kind=question&unanswered=1",
+  "/c/policy-and-performance/new",
   "/c/innovation",
   "/c/innovation/members",
   "/c/innovation/members?q=grace",
   "/c/innovation/invite",
   "/c/innovation/settings",
+  "/c/innovation/moderation",
   "/c/adult-and-childrens-services",
+  "/c/adult-and-childrens-services/moderation",
   "/settings",
   "/reports",
   "/search",
@@ -31,22 +40,52 @@ const signedInPages = [
   "/moderation",
   "/c/policy-and-performance/moderation",
   "/c/policy-and-performance/moderation/log",
+  "first post",
+  "first post's author",
 ];
 
+// One signed-in session per demo account and worker, reused by that account's tests.
+const sessions = new Map<string, Promise<Awaited<ReturnType<BrowserContext["storageState"]>>>>();
+async function signedIn(browser: Browser, email: string) {
+  if (!sessions.has(email)) {
+    sessions.set(
+      email,
+      (async () => {
+        const context = await browser.newContext();
+        await signIn(context.request, email);
+        const state = await context.storageState();
+        await context.close();
+        return state;
+      })(),
+    );
+  }
+  return browser.newContext({ storageState: await sessions.get(email)! });
+}
+
+async function firstPost(context: BrowserContext) {
+  const feed = await (await context.request.get("/api/v1/communities/policy-and-performance/posts?limit=1")).json();
+  return feed.items[0] as { id: string; author: { id: string } };
+}
+
 for (const [role, email] of Object.entries(demo)) {
-  test(`every signed-in page, as the demo ${role}`, async ({ page }) => {
-    await signIn(page.request, email);
-    const feed = await (await page.request.get("/api/v1/communities/policy-and-performance/posts?limit=1")).json();
-    const post = feed.items[0];
-    const postPages = [
-      "/c/policy-and-performance?kind=question&unanswered=1",
-      "/c/policy-and-performance/new",
-      `/c/policy-and-performance/posts/${post.id}`,
-      `/people/${post.author.id}`,
-    ];
-    for (const path of [...signedInPages, ...postPages]) await visit(page, path);
-    await visit(page, "/c/no-such-community", 404);
-    await visit(page, "/invitations/not-a-real-token-at-all-000000", 404);
+  test.describe(`as the demo ${role}`, () => {
+    for (const path of signedInPages) {
+      test(`every signed-in page: ${path}`, async ({ browser }) => {
+        const context = await signedIn(browser, email);
+        const page = await context.newPage();
+        const post = path.startsWith("first post") ? await firstPost(context) : undefined;
+        const url = path === "first post" ? `/c/policy-and-performance/posts/${post!.id}` : path === "first post's author" ? `/people/${post!.author.id}` : path;
+        await visit(page, url);
+        await context.close();
+      });
+    }
+    test("pages that do not exist", async ({ browser }) => {
+      const context = await signedIn(browser, email);
+      const page = await context.newPage();
+      await visit(page, "/c/no-such-community", 404);
+      await visit(page, "/invitations/not-a-real-token-at-all-000000", 404);
+      await context.close();
+    });
   });
 }
 
