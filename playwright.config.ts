@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: process.env.E2E_SKIP_BUILD ? "npx tsx e2e/support/server.ts" : "npx next build && npx tsx e2e/support/server.ts",
+    command: "npx tsx e2e/support/server.ts",
     url: `${baseURL}/api/health`,
     // A production build can take several minutes on a busy machine.
     timeout: 900_000,

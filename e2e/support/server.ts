@@ -1,12 +1,23 @@
-// Starts the production build for the e2e suite: a fresh embedded database with demo data,
-// a local SMTP server that catches mail into a file, and `next start`.
-import { spawn } from "node:child_process";
+// Builds and starts the app for the e2e suite: a production build (its output shown only if it
+// fails; E2E_SKIP_BUILD=1 reuses the last one), a fresh embedded database with demo data, a
+// local SMTP server that catches mail into a file, and `next start`.
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { mailFile, port, runDir } from "./paths";
+
+if (!process.env.E2E_SKIP_BUILD) {
+  const build = spawnSync("npx", ["next", "build"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (build.status !== 0) {
+    process.stdout.write(build.stdout ?? "");
+    process.stderr.write(build.stderr ?? "");
+    process.exit(build.status ?? 1);
+  }
+  console.log("Built the app for the end-to-end suite.");
+}
 
 rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
