@@ -19,6 +19,8 @@ const schema = z
     ),
     DATABASE_DRIVER: optional(z.enum(["pglite", "pg", "neon"])),
     PGLITE_DIR: z.string().default(".data/pglite"),
+    /** A dumped embedded database that a new one starts as a copy of (the test suite's migrated template). */
+    PGLITE_TEMPLATE: optionalString,
     NEON_WS_PROXY: optionalString,
     AUTH_SECRET: optionalString,
     AUTH_URL: optional(z.url()),

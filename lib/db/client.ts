@@ -39,7 +39,7 @@ async function open(e: Env): Promise<DbHandle> {
   const driver = chooseDriver(e);
   if (driver === "pglite") {
     const { openPglite } = await import("./drivers/pglite");
-    const handle = await openPglite(e.PGLITE_DIR);
+    const handle = await openPglite(e.PGLITE_DIR, e.PGLITE_TEMPLATE);
     const { migrate } = await import("./migrate");
     await migrate(handle);
     return handle;

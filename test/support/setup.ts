@@ -13,6 +13,8 @@ beforeAll(async () => {
   if (!url) {
     process.env.PGLITE_DIR = "memory://";
     delete process.env.DATABASE_URL;
+    // A copy of the database migrated once for the whole run (see global-setup.ts).
+    process.env.PGLITE_TEMPLATE = inject("pgliteTemplate");
     return;
   }
   const { createTestDatabase } = await import("./postgres");
