@@ -2,7 +2,8 @@
 // Never in production. `-- --reset` empties the database first.
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db/client";
-import { demoAccounts, DEMO_PASSWORD, isEmpty, seedDemo } from "@/lib/seed/demo";
+import { isEmpty, seedDemo } from "@/lib/seed/demo";
+import { demoAccounts, DEMO_PASSWORD } from "@/lib/seed/people";
 import { env } from "@/lib/env";
 import { checkEnvironmentOrExit } from "@/lib/startup";
 

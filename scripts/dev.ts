@@ -2,7 +2,8 @@
 // Next's development server. With DATABASE_URL set, it only starts the server.
 import { spawn } from "node:child_process";
 import { chooseDriver, closeDb, getDb } from "@/lib/db/client";
-import { demoAccounts, DEMO_PASSWORD, isEmpty, seedDemo } from "@/lib/seed/demo";
+import { isEmpty, seedDemo } from "@/lib/seed/demo";
+import { demoAccounts, DEMO_PASSWORD } from "@/lib/seed/people";
 import { checkEnvironmentOrExit } from "@/lib/startup";
 
 checkEnvironmentOrExit();

@@ -9,7 +9,8 @@ import { getModerationQueue } from "@/lib/moderation/reports";
 import type { Viewer } from "@/lib/policy";
 import { getCommunityFeed, getHomeFeed } from "@/lib/posts/feeds";
 import { loadAccount } from "@/lib/users/account";
-import { demoAccounts, seedDemo } from "./demo";
+import { seedDemo } from "./demo";
+import { demoAccounts } from "./people";
 
 // The demo data is what a new member and a new facilitator meet first: it must be varied and
 // give a facilitator something to do.

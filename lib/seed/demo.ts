@@ -1,35 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { fakerEN_GB as faker } from "@faker-js/faker";
 import { sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/users/password";
 import { slugify } from "@/lib/communities/validation";
 import type { Db } from "@/lib/db/client";
-import { communities, memberships, users, type Visibility } from "@/lib/db/schema";
+import { communities, memberships, type Visibility } from "@/lib/db/schema";
 import { demoDiscussion, type Plan } from "./discussion";
 import { facilitatorWork } from "./facilitation";
+import { demoPeople, type UserRow } from "./people";
+import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
 import { writeDemo } from "./write";
-import {
-  communityForms,
-  councilKinds,
-  councillorRoles,
-  firstNames,
-  jobTitles,
-  lastNames,
-  places,
-  purposeForms,
-  regions,
-  serviceAreas,
-} from "./vocabulary";
 
-export const DEMO_PASSWORD = "roundtable-demo";
-
-export const demoAccounts = [
-  { email: "admin@example.gov.uk", name: "Priya Raman", role: "Site administrator", siteRole: "admin" as const },
-  { email: "facilitator@example.gov.uk", name: "Tom Wilkins", role: "Facilitator of Policy and performance", siteRole: "member" as const },
-  { email: "member@example.gov.uk", name: "Grace Adeyemi", role: "Member", siteRole: "member" as const },
-];
-
-type UserRow = typeof users.$inferInsert & { id: string };
 type CommunityRow = typeof communities.$inferInsert & { id: string };
 type MembershipRow = typeof memberships.$inferInsert;
 
@@ -39,40 +19,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export async function seedDemo(db: Db, { people = 900 } = {}) {
   faker.seed(2007);
   const now = Date.now();
-  const organisations = places.map((place) => `${place} ${faker.helpers.arrayElement(councilKinds)}`);
-
-  const demoUsers: UserRow[] = [];
-  for (const [i, account] of demoAccounts.entries()) {
-    demoUsers.push({
-      id: randomUUID(),
-      name: account.name,
-      email: account.email,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-      siteRole: account.siteRole,
-      jobTitle: ["Digital Services Manager", "Head of Policy and Performance", "Performance Officer"][i]!,
-      organisation: organisations[i]!,
-      bio: "",
-      emailVerified: new Date(now),
-      createdAt: new Date(now - 900 * DAY),
-    });
-  }
+  const { demo: demoUsers, people: people_ } = await demoPeople(faker, now, people);
   const [admin, facilitator, member] = demoUsers as [UserRow, UserRow, UserRow];
-
-  const people_: UserRow[] = Array.from({ length: people }, (_, i) => {
-    const first = faker.helpers.arrayElement(firstNames);
-    const last = faker.helpers.arrayElement(lastNames);
-    const organisation = faker.helpers.arrayElement(organisations);
-    const councillor = faker.number.int(9) === 0;
-    return {
-      id: randomUUID(),
-      name: `${first} ${last}`,
-      email: `${first}.${last}.${i}@${organisation.split(" ")[0]!.toLowerCase()}.example.gov.uk`.toLowerCase().replace(/[^a-z0-9.@-]/g, ""),
-      jobTitle: faker.helpers.arrayElement(councillor ? councillorRoles : jobTitles),
-      organisation,
-      bio: faker.number.int(3) === 0 ? `Works on ${faker.helpers.arrayElement(serviceAreas).toLowerCase()} at ${organisation}.` : "",
-      createdAt: new Date(now - faker.number.int({ min: 30, max: 1400 }) * DAY),
-    };
-  });
   const everyone = [...demoUsers, ...people_];
 
   const allCommunities: CommunityRow[] = [];
