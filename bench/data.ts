@@ -1,7 +1,18 @@
-// npm run bench:data -- --scale small|large [--reset]
+// npm run bench:data -- --scale small|large [--reset] [--seed 42] [--anchor <ISO time>] [--no-vacuum]
 // Fills the Postgres in DATABASE_URL with benchmark data, fast: text is made in Node once
 // (realistic sentences about council work), then Postgres builds the rows itself with large
 // INSERT ... SELECT statements. The rows satisfy every constraint, and the counters agree.
+//
+// Deterministic: every choice follows from the seed (ids included), and every time is an offset
+// from the anchor (by default the moment generation starts). The same seed and scale give the
+// same rows, shifted in time; the same seed, scale and anchor give identical rows. The seed,
+// anchor and a fingerprint of the rows are kept in the table bench_meta, and every results
+// file prints them.
+//
+// At the end the tables are vacuumed, frozen and analysed, as a live database's settled rows
+// are: without it the first readers write hint bits, no page is marked all-visible (so every
+// index-only scan still visits the heap) and autovacuum races the benchmark. `--no-vacuum`
+// leaves the tables as the bulk load left them, to study that state.
 import { fakerEN_GB as faker } from "@faker-js/faker";
 import { SingleBar } from "cli-progress";
 import pg from "pg";
@@ -10,6 +21,7 @@ import { migrate } from "@/lib/db/migrate";
 import { jobTitles, places, serviceAreas, communityForms, regions, purposeForms, councilKinds } from "@/lib/seed/vocabulary";
 import { paragraph, title } from "@/lib/seed/text";
 import { hashPassword } from "@/lib/users/password";
+import { fingerprintRows, writeMeta } from "./db-state";
 import { BENCH_PASSWORD, benchAccounts, RARE_PHRASE, scales, type Scale } from "./scales";
 
 const args = process.argv.slice(2);
@@ -19,6 +31,13 @@ if (!scale || args.indexOf("--scale") < 0) {
   console.error(`Usage: npm run bench:data -- --scale ${Object.keys(scales).join("|")} [--reset]`);
   process.exit(2);
 }
+const seed = Number(args.includes("--seed") ? args[args.indexOf("--seed") + 1] : 42);
+const anchor = args.includes("--anchor") ? new Date(args[args.indexOf("--anchor") + 1]!) : new Date();
+if (!Number.isInteger(seed) || Number.isNaN(anchor.getTime())) {
+  console.error("--seed takes a whole number and --anchor an ISO date-time.");
+  process.exit(2);
+}
+const vacuum = !args.includes("--no-vacuum");
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("Set DATABASE_URL to an empty PostgreSQL database first. The benchmark does not run on the embedded database.");
@@ -27,7 +46,7 @@ if (!url) {
 
 const steps = [
   "migrate", "text pools", "users", "communities", "memberships", "posts", "comments",
-  "answers, reactions and reports", "counters", "time order", "indexes", "analyse",
+  "answers, reactions and reports", "counters", "time order", "indexes", "vacuum, freeze and analyse", "fingerprint",
 ];
 const bar = new SingleBar({
   format: "{bar} {percentage}% | {value}/{total} steps | {step} | {duration}s",
@@ -55,6 +74,13 @@ await closeDb();
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 await client.query("set maintenance_work_mem = '1GB'; set synchronous_commit = off; set work_mem = '256MB'");
+// Every id and time below comes from these two functions, so the rows follow from the seed and
+// the anchor alone. bench_id() gives a uuid shaped as version 4, as the app's validation expects.
+await client.query(
+  `create function pg_temp.bench_id(k text) returns uuid language sql immutable as $$
+     select (substr(h, 1, 12) || '4' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid from md5('${seed}:' || k) h $$;
+   create function pg_temp.bench_now() returns timestamptz language sql immutable as $$ select '${anchor.toISOString()}'::timestamptz $$`,
+);
 const { rows: existing } = await client.query<{ n: number }>("select count(*)::int as n from communities");
 if (existing[0]!.n > 0) {
   if (!args.includes("--reset")) {
@@ -64,8 +90,10 @@ if (existing[0]!.n > 0) {
   }
   await client.query("truncate users, communities, audit_log, rate_limit_gates, rate_limit_counters, dev_outbox cascade");
 }
+// Written again at the end: a run that stops half way leaves no claim about its rows.
+await client.query("drop table if exists bench_meta");
 
-faker.seed(42);
+faker.seed(seed);
 await step("text pools", () => textPools(scale));
 await step("users", () => users(scale));
 await step("communities", () => communities(scale));
@@ -79,14 +107,23 @@ await step("counters", () => counters());
 // generated rows out the same way, or every "newest first" scan pays for random reads.
 await step("time order", () => client.query("cluster posts using posts_created_idx; cluster comments using comments_created_idx"));
 await step("indexes", () => recreate(searchIndexes));
-await step("analyse", () => client.query("drop table if exists bench_paragraphs, bench_titles, bench_members, bench_users; analyze"));
+await step("vacuum, freeze and analyse", async () => {
+  await client.query("drop table if exists bench_paragraphs, bench_titles, bench_members, bench_users");
+  // VACUUM cannot share a query string (an implicit transaction) with anything else.
+  await client.query(vacuum ? "vacuum (freeze, analyze)" : "analyze");
+  await client.query("checkpoint");
+});
+const fingerprint = await step("fingerprint", () => fingerprintRows(client, anchor));
 bar.stop();
+const seconds = Math.round((Date.now() - started) / 1000);
+await writeMeta(client, { scale: scaleName, seed, anchor, fingerprint, seconds, vacuumed: vacuum });
 
 const { rows: totals } = await client.query(`select
   (select count(*) from users)::int as users, (select count(*) from communities)::int as communities,
   (select count(*) from memberships)::int as memberships, (select count(*) from posts)::int as posts,
   (select count(*) from comments)::int as comments, (select count(*) from post_reactions)::int as reactions`);
-console.log(`\n${scaleName}: ${JSON.stringify(totals[0])} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`\n${scaleName}: ${JSON.stringify(totals[0])} in ${seconds} s`);
+console.log(`seed ${seed}, anchor ${anchor.toISOString()}, fingerprint ${fingerprint}${vacuum ? "" : ", not vacuumed"}`);
 console.log(Object.entries(timings).map(([k, v]) => `  ${k}: ${v.toFixed(1)} s`).join("\n"));
 await client.end();
 
@@ -115,9 +152,9 @@ async function users(s: Scale) {
   const last = Array.from({ length: 600 }, () => faker.person.lastName());
   const orgs = places.flatMap((p) => councilKinds.map((k) => `${p} ${k}`));
   await client.query(
-    `insert into users (name, email, job_title, organisation, created_at)
-     select f.name || ' ' || l.name, 'bench' || n || '@' || lower(replace(split_part(o.name, ' ', 1), '''', '')) || '.example.gov.uk',
-       ($3::text[])[(n % array_length($3::text[], 1)) + 1], o.name, now() - (n % 1800) * interval '1 day'
+    `insert into users (id, name, email, job_title, organisation, created_at)
+     select pg_temp.bench_id('user:' || n), f.name || ' ' || l.name, 'bench' || n || '@' || lower(replace(split_part(o.name, ' ', 1), '''', '')) || '.example.gov.uk',
+       ($3::text[])[(n % array_length($3::text[], 1)) + 1], o.name, pg_temp.bench_now() - (n % 1800) * interval '1 day'
      from generate_series(1, $4::int) n
      join lateral (select ($1::text[])[(n * 7 % array_length($1::text[], 1)) + 1] as name) f on true
      join lateral (select ($2::text[])[(n * 13 % array_length($2::text[], 1)) + 1] as name) l on true
@@ -126,9 +163,9 @@ async function users(s: Scale) {
   );
   const hash = await hashPassword(BENCH_PASSWORD);
   await client.query(
-    `insert into users (name, email, password_hash, job_title, organisation, created_at) values
-      ('Bench Member', $1, $3, 'Performance Officer', 'Brackenford District Council', now() - interval '2 years'),
-      ('Bench Writer', $2, $3, 'Policy Officer', 'Castlemere Borough Council', now() - interval '2 years')`,
+    `insert into users (id, name, email, password_hash, job_title, organisation, created_at) values
+      (pg_temp.bench_id('member'), 'Bench Member', $1, $3, 'Performance Officer', 'Brackenford District Council', pg_temp.bench_now() - interval '2 years'),
+      (pg_temp.bench_id('writer'), 'Bench Writer', $2, $3, 'Policy Officer', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years')`,
     [benchAccounts.member, benchAccounts.writer, hash],
   );
   await client.query("drop table if exists bench_users; create unlogged table bench_users as select row_number() over (order by id) as n, id from users where email not like 'bench.%'; create index on bench_users (n)");
@@ -179,7 +216,7 @@ async function communities(s: Scale) {
     return [r.id, r.slug, r.name, r.purpose, r.visibility, r.parent === null ? null : rows[r.parent]!.id, `{${ancestors.join(",")}}`, r.depth, r.size];
   });
   await client.query("drop table if exists bench_sizes; create unlogged table bench_sizes (id uuid primary key, size int)");
-  await insertRows("communities", ["id", "slug", "name", "purpose", "visibility", "parent_id", "ancestor_ids", "depth", "created_at"], data.map((d) => [...d.slice(0, 8), faker.date.past({ years: 5 })]));
+  await insertRows("communities", ["id", "slug", "name", "purpose", "visibility", "parent_id", "ancestor_ids", "depth", "created_at"], data.map((d) => [...d.slice(0, 8), faker.date.past({ years: 5, refDate: anchor })]));
   await insertRows("bench_sizes", ["id", "size"], data.map((d) => [d[0], d[8]]));
 }
 
@@ -193,25 +230,27 @@ async function memberships(s: Scale) {
   for (let depth = 1; depth <= 3; depth++) {
     await client.query(
       depth === 1
-        ? `insert into memberships (community_id, user_id, role, status, joined_at)
-           select c.id, u.id, case when k = 1 then 'owner' when k <= 3 then 'facilitator' else 'member' end::membership_role, 'active', c.created_at + (k % 300) * interval '1 day'
+        ? `insert into memberships (community_id, user_id, role, status, joined_at, created_at, updated_at)
+           select c.id, u.id, case when k = 1 then 'owner' when k <= 3 then 'facilitator' else 'member' end::membership_role, 'active', j.at, j.at, j.at
            from communities c join bench_sizes b on b.id = c.id
            cross join lateral generate_series(1, least(b.size, $1::int)) k
+           cross join lateral (select c.created_at + (k % 300) * interval '1 day' as at) j
            join bench_users u on u.n = 1 + (((hashtext(c.id::text) & 2147483647) + k::bigint * 7919) % $1::int)
            where c.depth = 1`
-        : `insert into memberships (community_id, user_id, role, status, joined_at)
-           select c.id, pm.user_id, case when pm.k = 1 then 'owner' when pm.k <= 3 then 'facilitator' else 'member' end::membership_role, 'active', c.created_at
+        : `insert into memberships (community_id, user_id, role, status, joined_at, created_at, updated_at)
+           select c.id, pm.user_id, case when pm.k = 1 then 'owner' when pm.k <= 3 then 'facilitator' else 'member' end::membership_role, 'active', c.created_at, c.created_at, c.created_at
            from communities c join bench_sizes b on b.id = c.id
            cross join lateral (select m.user_id, row_number() over (order by m.user_id) as k from memberships m
-             where m.community_id = c.parent_id and m.status = 'active' limit b.size) pm
+             where m.community_id = c.parent_id and m.status = 'active' order by m.user_id limit b.size) pm
            where c.depth = ${depth}`,
       depth === 1 ? [total] : [],
     );
   }
   // The benchmark's accounts: a member of the largest communities and of a few small ones.
   await client.query(
-    `insert into memberships (community_id, user_id, role, status, joined_at)
-     select c.id, u.id, 'member', 'active', now() - interval '1 year' from users u
+    `insert into memberships (community_id, user_id, role, status, joined_at, created_at, updated_at)
+     select c.id, u.id, 'member', 'active', t.at, t.at, t.at from users u
+     cross join (select pg_temp.bench_now() - interval '1 year' as at) t
      cross join (
        (select id from communities where depth = 1 and visibility = 'open' order by (select size from bench_sizes b where b.id = communities.id) desc limit 3)
        union (select id from communities where depth = 1 and visibility = 'open' order by (select size from bench_sizes b where b.id = communities.id) asc, id limit 3)) c
@@ -247,8 +286,8 @@ async function recreate(definitions: string[]) {
 async function posts(s: Scale) {
   const paragraphs = s.paragraphPool;
   await client.query(
-    `insert into posts (community_id, author_id, kind, title, body_html, body_text, tags, created_at, last_activity_at)
-     select a.id, m.members[1 + ((hashtext(a.id::text || i) & 2147483647) % cardinality(m.members))],
+    `insert into posts (id, community_id, author_id, kind, title, body_html, body_text, tags, created_at, last_activity_at)
+     select pg_temp.bench_id('post:' || a.id || ':' || i), a.id, m.members[1 + ((hashtext(a.id::text || i) & 2147483647) % cardinality(m.members))],
        (case when i % 20 < 11 then 'discussion' when i % 20 < 18 then 'question' else 'article' end)::post_kind,
        t.title,
        '<p>' || p1.body || '</p>' || case when i % 4 >= 1 then '<p>' || p2.body || '</p>' else '' end || case when i % 4 >= 2 then '<p>' || p3.body || '</p>' else '' end,
@@ -263,7 +302,7 @@ async function posts(s: Scale) {
      join bench_paragraphs p1 on p1.id = ((hashtext(a.id::text) & 2147483647) + i::bigint * 7919) % $2
      join bench_paragraphs p2 on p2.id = ((hashtext(a.id::text) & 2147483647) + i::bigint * 104729) % $2
      join bench_paragraphs p3 on p3.id = ((hashtext(a.id::text) & 2147483647) + i::bigint * 1299709) % $2
-     cross join lateral (select now() - (((hashtext(a.id::text || 'd' || i) & 2147483647) % 1825) * interval '1 day') - ((i % 86400) * interval '1 second') as t_at) d`,
+     cross join lateral (select pg_temp.bench_now() - (((hashtext(a.id::text || 'd' || i) & 2147483647) % 1825) * interval '1 day') - ((i % 86400) * interval '1 second') as t_at) d`,
     [s.posts, paragraphs],
   );
 }
@@ -271,10 +310,10 @@ async function posts(s: Scale) {
 /** Replies: about three per post on average, after the post, by members; one post gets exactly 200. */
 async function comments(s: Scale) {
   await client.query(
-    `insert into comments (post_id, author_id, body_html, body_text, created_at)
-     select p.id, m.members[1 + ((hashtext(p.id::text || k) & 2147483647) % cardinality(m.members))], '<p>' || pp.body || '</p>', pp.body,
-       case when r.at < now() then r.at
-         else p.created_at + (now() - p.created_at) * (((hashtext(p.id::text || 'late' || k) & 2147483647) % 1000) / 1000.0) end
+    `insert into comments (id, post_id, author_id, body_html, body_text, created_at)
+     select pg_temp.bench_id('comment:' || p.id || ':' || k), p.id, m.members[1 + ((hashtext(p.id::text || k) & 2147483647) % cardinality(m.members))], '<p>' || pp.body || '</p>', pp.body,
+       case when r.at < pg_temp.bench_now() then r.at
+         else p.created_at + (pg_temp.bench_now() - p.created_at) * (((hashtext(p.id::text || 'late' || k) & 2147483647) % 1000) / 1000.0) end
      from posts p
      join bench_members m on m.community_id = p.community_id
      cross join lateral generate_series(1, ((hashtext(p.id::text) & 2147483647) % ($1::int * 2 + 1))) k
@@ -286,9 +325,9 @@ async function comments(s: Scale) {
   await client.query(
     `with target as (
        select p.id, p.community_id, p.created_at from posts p join bench_sizes b on b.id = p.community_id
-       where p.kind = 'discussion' order by b.size desc, p.created_at desc limit 1)
-     insert into comments (post_id, author_id, body_html, body_text, created_at)
-     select t.id, m.members[1 + k % cardinality(m.members)], '<p>' || pp.body || '</p>', pp.body, t.created_at + k * interval '10 minutes'
+       where p.kind = 'discussion' order by b.size desc, p.created_at desc, p.id limit 1)
+     insert into comments (id, post_id, author_id, body_html, body_text, created_at)
+     select pg_temp.bench_id('long thread:' || k), t.id, m.members[1 + k % cardinality(m.members)], '<p>' || pp.body || '</p>', pp.body, t.created_at + k * interval '10 minutes'
      from target t join bench_members m on m.community_id = t.community_id
      cross join generate_series(1, 200 - (select count(*) from comments c where c.post_id = (select id from target))::int) k
      join bench_paragraphs pp on pp.id = k % $1`,
@@ -299,16 +338,16 @@ async function comments(s: Scale) {
 async function extras() {
   // A few posts with a phrase found nowhere else, for the "rare phrase" search.
   await client.query(
-    `insert into posts (community_id, author_id, kind, title, body_html, body_text, created_at, last_activity_at)
-     select c.id, m.members[1], 'discussion', 'Our ${RARE_PHRASE}, year ' || k, '<p>We ran a ${RARE_PHRASE} across ' || k || ' parishes.</p>',
-       'We ran a ${RARE_PHRASE} across ' || k || ' parishes.', now() - k * interval '30 days', now() - k * interval '30 days'
+    `insert into posts (id, community_id, author_id, kind, title, body_html, body_text, created_at, last_activity_at)
+     select pg_temp.bench_id('rare:' || k), c.id, m.members[1], 'discussion', 'Our ${RARE_PHRASE}, year ' || k, '<p>We ran a ${RARE_PHRASE} across ' || k || ' parishes.</p>',
+       'We ran a ${RARE_PHRASE} across ' || k || ' parishes.', pg_temp.bench_now() - k * interval '30 days', pg_temp.bench_now() - k * interval '30 days'
      from (select id from communities where visibility = 'open' and depth = 1 order by member_count desc, id limit 1) c
      join bench_members m on m.community_id = c.id
      cross join generate_series(1, 5) k`,
   );
   await client.query(
     `update posts p set accepted_comment_id = c.id
-     from (select distinct on (post_id) post_id, id from comments order by post_id, created_at) c
+     from (select distinct on (post_id) post_id, id from comments order by post_id, created_at, id) c
      where c.post_id = p.id and p.kind = 'question' and (hashtext(p.id::text) & 2147483647) % 10 < 4`,
   );
   await client.query(
@@ -319,8 +358,8 @@ async function extras() {
      on conflict do nothing`,
   );
   await client.query(
-    `insert into reports (community_id, post_id, reporter_id, reason, details, status)
-     select p.community_id, p.id, m.members[1], 'off_topic', 'Seems off topic.', case when (hashtext(p.id::text) & 2147483647) % 2 = 0 then 'open' else 'resolved' end::report_status
+    `insert into reports (id, community_id, post_id, reporter_id, reason, details, status, created_at)
+     select pg_temp.bench_id('report:' || p.id), p.community_id, p.id, m.members[1], 'off_topic', 'Seems off topic.', case when (hashtext(p.id::text) & 2147483647) % 2 = 0 then 'open' else 'resolved' end::report_status, p.created_at + interval '1 day'
      from posts p join bench_members m on m.community_id = p.community_id
      where (hashtext(p.id::text || 'report') & 2147483647) % 1000 = 0 and p.author_id <> m.members[1]
      on conflict do nothing`,

@@ -1,4 +1,6 @@
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import type { Server } from "./server";
 
 export type Target = {
   name: string;
@@ -6,6 +8,10 @@ export type Target = {
   group: "ceiling" | "page" | "api" | "write";
   method?: "GET" | "POST";
   body?: string;
+  /** Sign in as this cookie instead of the member's. */
+  as?: string;
+  /** Also measured with one connection, for the latency a member sees. */
+  latency?: true;
 };
 
 export type Measure = {
@@ -21,23 +27,30 @@ export type Measure = {
   requests: number;
 };
 
+/** One warm request on its own: its status, the size of its body, and the statements it sent. */
+export type Sample = { status: number; bytes: number; gzipBytes: number; statements: number | null };
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** Drives one target with autocannon (warm-up first, not counted) and returns what it measured. */
-export async function measure(base: string, cookie: string, target: Target, options: { seconds: number; warmup: number; connections: number }): Promise<Measure> {
-  const request = {
+function request(base: string, cookie: string, target: Target) {
+  return {
     url: `${base}${target.path}`,
     method: target.method ?? "GET",
     headers: { cookie, ...(target.body ? { "content-type": "application/json" } : {}) },
     body: target.body,
   };
-  if (options.warmup > 0) await autocannon({ ...request, connections: Math.min(10, options.connections), duration: options.warmup });
+}
+
+/** Drives one target with autocannon (warm-up first, not counted) and returns what it measured. */
+export async function measure(base: string, cookie: string, target: Target, options: { seconds: number; warmup: number; connections: number }): Promise<Measure> {
+  const req = request(base, cookie, target);
+  if (options.warmup > 0) await autocannon({ ...req, connections: Math.min(10, options.connections), duration: options.warmup });
   const latencies: number[] = [];
   const result = await autocannon({
-    ...request,
+    ...req,
     connections: options.connections,
     duration: options.seconds,
     setupClient: (client) => {
@@ -57,4 +70,23 @@ export async function measure(base: string, cookie: string, target: Target, opti
     non2xx: result.non2xx,
     requests: result.requests.total,
   };
+}
+
+/**
+ * Sends the target's request a few times, one at a time, and reports its status, its body size
+ * (as sent without compression, and gzipped) and the statements the server sent to the database
+ * per request. Work a request leaves for after its response is counted with the next one, so
+ * the mean over several requests misses at most a part of the last one's.
+ */
+export async function sample(base: string, cookie: string, target: Target, server?: Server, times = 5): Promise<Sample> {
+  const req = request(base, cookie, target);
+  const before = server ? await server.stats() : null;
+  let last: { status: number; body: Buffer } = { status: 0, body: Buffer.alloc(0) };
+  for (let i = 0; i < times; i++) {
+    const response = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: "manual" });
+    last = { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+  }
+  const after = server ? await server.stats() : null;
+  const statements = before && after && before.statements >= 0 ? Math.round(((after.statements - before.statements) / times) * 10) / 10 : null;
+  return { status: last.status, bytes: last.body.length, gzipBytes: gzipSync(last.body).length, statements };
 }

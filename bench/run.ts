@@ -1,93 +1,120 @@
-// npm run bench -- --scale small|large [--seconds 20] [--connections 50] [--latency-seconds 10] [--skip-build] [--no-frontend]
+// npm run bench -- --scale small|large [--seconds 20] [--connections 50] [--latency-seconds 10] [--skip-build]
+//   [--no-frontend] [--no-start] [--no-dev] [--against <git ref> [--rebuild]] [--smoke]
 // Builds the production app, starts it on the Postgres in DATABASE_URL (filled by bench:data),
 // and drives each page and endpoint with autocannon from this separate process. Throughput is
 // reported as a share of a static file served by the same server in the same run, because
 // absolute numbers on a shared machine are noise. A second pass sends one request at a time,
-// so latency is measured without the queueing that 50 connections on 2 cores add.
-import { execFileSync } from "node:child_process";
+// so latency is measured without the queueing that 50 connections on 2 cores add. Each target
+// is also sent alone a few times, for its body size and the statements it sends to the database.
+// With --against <ref>, it compares this folder with a build of <ref> instead (bench/compare.ts).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { compare, compareMarkdown } from "./compare";
+import { databaseState, stateMarkdown, stateSummary, type DatabaseState } from "./db-state";
+import { findFixtures, removeBenchWrites, type Fixtures } from "./fixtures";
 import { lighthouse, type LighthouseScores } from "./frontend";
 import { pageWeights } from "./js-weight";
-import { measure, type Measure, type Target } from "./load";
-import { findFixtures, removeBenchWrites, type Fixtures } from "./fixtures";
+import { measure, sample, type Measure, type Sample } from "./load";
 import { BENCH_PASSWORD, benchAccounts } from "./scales";
 import { peakMemoryMiB, signInCookie, startServer } from "./server";
+import { coldStartOnPostgres, devFirstRun, startMarkdown, type ColdStart, type DevFirstRun } from "./start";
+import { describeCommit, options, targets } from "./targets";
+import { buildHere } from "./worktree";
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1]! : fallback);
+const { option, flag } = options(args);
 const scale = option("scale", "small");
 const seconds = Number(option("seconds", "20"));
-const warmup = Number(option("warmup", "5"));
+const smoke = flag("smoke");
+const warmup = Number(option("warmup", smoke ? "0" : "5"));
 const connections = Number(option("connections", "50"));
 const port = Number(option("port", "3400"));
-const smoke = args.includes("--smoke");
 const latencySeconds = Number(option("latency-seconds", smoke ? "1" : "10"));
+const against = args.includes("--against") ? option("against", "") : null;
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("Set DATABASE_URL to the database filled by `npm run bench:data`.");
   process.exit(2);
 }
+const date = new Date().toISOString().slice(0, 10);
+const commit = await describeCommit();
+const settings = `${connections} connections, ${seconds} s per target after a ${warmup} s warm-up; one connection for ${latencySeconds} s`;
 
-if (!args.includes("--skip-build")) {
+const state = await databaseState(url);
+console.log(stateSummary(state));
+
+if (against) {
+  const comparison = await compare(url, { ref: against, seconds, warmup, connections, latencySeconds, port, skipBuild: flag("skip-build"), rebuild: flag("rebuild") });
+  const failed = comparison.rows.some((r) => Object.values(r.load).some((m) => m.errors + m.non2xx > 0 || m.requests === 0));
+  const lines = [
+    `# Benchmark comparison: ${scale} scale, ${date}`,
+    "",
+    `New: commit ${commit}. Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver.`,
+    `Reproduce: \`DATABASE_URL=… npm run bench -- --scale ${scale} --against ${comparison.old.short} --seconds ${seconds} --connections ${connections}\` on a database made by \`npm run bench:data -- --scale ${scale}${state.generated ? ` --seed ${state.generated.seed}` : ""}\`.`,
+    "",
+    ...compareMarkdown(comparison, settings),
+    "",
+    ...stateMarkdown(state),
+  ];
+  const text = lines.join("\n") + "\n";
+  console.log(`\n${text}`);
+  if (!smoke) write(`${date}-${scale}-vs-${comparison.old.short}`, text, { scale, date, commit, against: comparison.old.sha, settings, ...comparison, database: state });
+  if (smoke && failed) {
+    console.error("Some targets failed: the comparison is broken.");
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+if (!flag("skip-build")) {
   console.log("Building the production app…");
-  execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  buildHere();
 }
 
 const fixtures = await findFixtures(url);
 const server = await startServer(port, { DATABASE_URL: url, ...(process.env.DATABASE_DRIVER ? { DATABASE_DRIVER: process.env.DATABASE_DRIVER } : {}) });
 const base = `http://localhost:${port}`;
 const runStarted = new Date();
-const results: Measure[] = [];
+const results: (Measure & { sample: Sample })[] = [];
 const latency: Measure[] = [];
 let peak = 0;
+let cold: ColdStart | null = null;
+let dev: DevFirstRun | null = null;
+let frontend: Awaited<ReturnType<typeof frontEnd>> | null = null;
 try {
   const cookie = await signInCookie(base, benchAccounts.member, BENCH_PASSWORD);
   const writer = await signInCookie(base, benchAccounts.writer, BENCH_PASSWORD);
-  const targets: (Target & { as?: string; latency?: true })[] = [
-    { name: "Static file (ceiling)", path: "/robots.txt", group: "ceiling" },
-    { latency: true, name: "Community feed, large", path: `/c/${fixtures.large}`, group: "page" },
-    { name: "Community feed, small", path: `/c/${fixtures.small}`, group: "page" },
-    { latency: true, name: "Post with 200 replies", path: `/c/${fixtures.longPostCommunity}/posts/${fixtures.longPost}`, group: "page" },
-    { name: "Home feed", path: "/home", group: "page" },
-    { name: "Directory", path: "/communities", group: "page" },
-    { latency: true, name: "Search, common word", path: "/search?q=performance", group: "page" },
-    { latency: true, name: "Search, rare phrase", path: `/search?q=${encodeURIComponent(`"${fixtures.rarePhrase}"`)}`, group: "page" },
-    { latency: true, name: "API: community feed, large", path: `/api/v1/communities/${fixtures.large}/posts`, group: "api" },
-    { name: "API: community feed, small", path: `/api/v1/communities/${fixtures.small}/posts`, group: "api" },
-    { name: "API: post with 200 replies", path: `/api/v1/posts/${fixtures.longPost}`, group: "api" },
-    { name: "API: home feed", path: "/api/v1/feed", group: "api" },
-    { name: "API: directory", path: "/api/v1/communities", group: "api" },
-    { latency: true, name: "API: search, common word", path: "/api/v1/search?q=performance&type=posts", group: "api" },
-    { latency: true, name: "API: search, rare phrase", path: `/api/v1/search?type=posts&q=${encodeURIComponent(`"${fixtures.rarePhrase}"`)}`, group: "api" },
-    {
-      name: "Create a reply (write)",
-      path: `/api/v1/posts/${fixtures.writePost}/comments`,
-      group: "write",
-      method: "POST",
-      body: JSON.stringify({ body: "<p>Thanks, this matches what we found when we reviewed our own measures.</p>", bodyFormat: "html" }),
-      as: writer,
-    },
-  ];
-  for (const target of targets) {
+  const list = targets(fixtures, writer);
+  for (const target of list) {
     process.stdout.write(`${target.name}… `);
-    const result = await measure(base, target.as ?? cookie, target, { seconds, warmup: smoke ? 0 : warmup, connections });
-    results.push(result);
+    const result = await measure(base, target.as ?? cookie, target, { seconds, warmup, connections });
     peak = Math.max(peak, peakMemoryMiB(server.process.pid!));
-    console.log(`${result.rps} req/s, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`);
+    const s = await sample(base, target.as ?? cookie, target, server);
+    results.push({ ...result, sample: s });
+    console.log(`${result.rps} req/s, p99 ${result.p99} ms, ${(s.bytes / 1024).toFixed(1)} KB, ${s.statements ?? "–"} statements${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ""}`);
   }
-  for (const target of targets.filter((t) => t.latency)) {
+  for (const target of list.filter((t) => t.latency)) {
     process.stdout.write(`${target.name}, one connection… `);
-    const result = await measure(base, target.as ?? cookie, target, { seconds: latencySeconds, warmup: smoke ? 0 : 2, connections: 1 });
+    const result = await measure(base, target.as ?? cookie, target, { seconds: latencySeconds, warmup: Math.min(2, warmup), connections: 1 });
     latency.push(result);
     console.log(`p50 ${result.p50} ms, p95 ${result.p95} ms`);
   }
-  const frontend = smoke || args.includes("--no-frontend") ? null : await frontEnd(base, cookie, fixtures);
-  report(results, latency, peak, frontend);
+  frontend = smoke || flag("no-frontend") ? null : await frontEnd(base, cookie, fixtures);
 } finally {
   await server.stop();
   await removeBenchWrites(url, fixtures.writePost, runStarted);
 }
+if (!smoke && !flag("no-start")) {
+  console.log("Cold start on PostgreSQL…");
+  cold = await coldStartOnPostgres(url, port, Number(option("start-runs", "5")));
+  console.log(`  median ${cold.medianMs} ms (${cold.runs.join(", ")})`);
+  if (!flag("no-dev")) {
+    console.log("First npm run dev on a fresh embedded database…");
+    dev = await devFirstRun(port);
+    console.log(`  ${dev.ms} ms`);
+  }
+}
+report(results, latency, peak, frontend, state);
 if (smoke && [...results, ...latency].some((r) => r.non2xx > 0 || r.errors > 0 || r.requests === 0)) {
   console.error("Some targets failed: the benchmark is broken.");
   process.exit(1);
@@ -107,27 +134,27 @@ async function frontEnd(baseUrl: string, cookie: string, f: Fixtures) {
   return { weights, scores };
 }
 
-function report(measures: Measure[], oneAtATime: Measure[], peakMiB: number, frontend: Awaited<ReturnType<typeof frontEnd>> | null) {
+function write(name: string, text: string, json: unknown) {
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync(`bench/results/${name}.md`, text);
+  writeFileSync(`bench/results/${name}.json`, JSON.stringify(json, null, 2) + "\n");
+  console.log(`Written to bench/results/${name}.md`);
+}
+
+function report(measures: (Measure & { sample: Sample })[], oneAtATime: Measure[], peakMiB: number, fe: typeof frontend, db: DatabaseState) {
   const ceiling = measures.find((m) => m.group === "ceiling")!.rps || 1;
-  const date = new Date().toISOString().slice(0, 10);
-  const commit = (() => {
-    try {
-      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    } catch {
-      return "unknown";
-    }
-  })();
   const lines = [
     `# Benchmark: ${scale} scale, ${date}`,
     "",
-    `Commit ${commit}. ${connections} connections, ${seconds} s per target after a ${smoke ? 0 : warmup} s warm-up. Server peak memory ${peakMiB} MiB.`,
-    `Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver. Share = throughput as a share of the static file from the same server.`,
+    `Commit ${commit}. ${settings}. Server peak memory ${peakMiB} MiB.`,
+    `Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver. Share = throughput as a share of the static file from the same server. Body and statements: one warm request alone (statements: the mean over five).`,
     "",
-    "| Target | req/s | share of static | p50 ms | p95 ms | p99 ms | errors | non-2xx |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...measures.map((m) => `| ${m.name} | ${m.rps} | ${Math.round((m.rps / ceiling) * 100)}% | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} | ${m.non2xx} |`),
-  ];
-  lines.push(
+    "| Target | req/s | share of static | p50 ms | p95 ms | p99 ms | errors | non-2xx | body KB | gzip KB | statements |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...measures.map(
+      (m) =>
+        `| ${m.name} | ${m.rps} | ${Math.round((m.rps / ceiling) * 100)}% | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} | ${m.non2xx} | ${(m.sample.bytes / 1024).toFixed(1)} | ${(m.sample.gzipBytes / 1024).toFixed(1)} | ${m.sample.statements ?? "–"} |`,
+    ),
     "",
     "## One request at a time (1 connection)",
     "",
@@ -136,7 +163,7 @@ function report(measures: Measure[], oneAtATime: Measure[], peakMiB: number, fro
     "| Target | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |",
     "|---|---:|---:|---:|---:|---:|---:|",
     ...oneAtATime.map((m) => `| ${m.name} | ${m.rps} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} | ${m.non2xx} |`),
-  );
+  ];
   // A smoke run is too short to compare with a saved run.
   const other = smoke ? null : latestOther(scale === "large" ? "small" : "large");
   if (other) {
@@ -160,17 +187,16 @@ function report(measures: Measure[], oneAtATime: Measure[], peakMiB: number, fro
       lines.push(`| ${m.name} | ${Math.round(shareS * 100)}% | ${Math.round(shareL * 100)}% | ${ratio(shareS, shareL)} | ${ratio(m.p95, s.p95)} | ${ratio(oneL, oneS)} |`);
     }
   }
-  if (frontend) {
-    lines.push("", "## Front end", "", "| Page | client JS, gzip | files |", "|---|---:|---:|", ...frontend.weights.map((w) => `| ${w.page} | ${w.kbGzip} KB | ${w.files} |`));
-    lines.push("", "| Lighthouse | form factor | performance | accessibility |", "|---|---|---:|---:|", ...frontend.scores.map((s) => `| ${s.page} | ${s.formFactor} | ${s.performance} | ${s.accessibility} |`));
+  if (fe) {
+    lines.push("", "## Front end", "", "| Page | client JS, gzip | files |", "|---|---:|---:|", ...fe.weights.map((w) => `| ${w.page} | ${w.kbGzip} KB | ${w.files} |`));
+    lines.push("", "| Lighthouse | form factor | performance | accessibility |", "|---|---|---:|---:|", ...fe.scores.map((s) => `| ${s.page} | ${s.formFactor} | ${s.performance} | ${s.accessibility} |`));
   }
+  if (cold || dev) lines.push("", ...startMarkdown(cold, dev));
+  lines.push("", ...stateMarkdown(db));
   const text = lines.join("\n") + "\n";
   console.log(`\n${text}`);
   if (smoke) return;
-  mkdirSync("bench/results", { recursive: true });
-  writeFileSync(`bench/results/${date}-${scale}.md`, text);
-  writeFileSync(`bench/results/${date}-${scale}.json`, JSON.stringify({ scale, date, commit, ceiling, peakMiB, measures, latency: oneAtATime, frontend }, null, 2));
-  console.log(`Written to bench/results/${date}-${scale}.md`);
+  write(`${date}-${scale}`, text, { scale, date, commit, settings, ceiling, peakMiB, measures, latency: oneAtATime, frontend: fe, start: { cold, dev }, database: db });
 }
 
 /** The newest saved run of the other scale, for the scaling ratios. */

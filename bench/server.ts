@@ -1,11 +1,31 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import path from "node:path";
 
-/** Starts the production build on a port, against the database in DATABASE_URL. */
-export async function startServer(port: number, env: Record<string, string> = {}): Promise<{ process: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
+export type ProbeStats = { statements: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+
+export type Server = {
+  process: ChildProcess;
+  /** The app's folder: this worktree, or the worktree of the commit compared against. */
+  dir: string;
+  stop: () => Promise<void>;
+  /** Memory now and statements sent so far, from bench/probe.cjs inside the server. */
+  stats: () => Promise<ProbeStats>;
+  /** Writes a heap snapshot (the server pauses while it does) and returns its path. */
+  snapshot: (file: string) => Promise<string>;
+};
+
+const probe = path.resolve(import.meta.dirname, "probe.cjs");
+
+/**
+ * Starts the production build in `dir` on a port, against the database in DATABASE_URL, with the
+ * probe loaded. Resolves once the server answers HTTP at all: an older commit may lack a route.
+ */
+export async function startServer(port: number, env: Record<string, string> = {}, dir = process.cwd()): Promise<Server> {
+  const child = spawn(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -14,23 +34,48 @@ export async function startServer(port: number, env: Record<string, string> = {}
       AUTH_URL: `http://localhost:${port}`,
       // The benchmark posts far faster than any person may; limits are measured in tests.
       RATE_LIMITS: "off",
+      BENCH_PROBE: "1",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${probe}`].filter(Boolean).join(" "),
       ...env,
     },
   });
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) break;
-    if (child.exitCode !== null) throw new Error("The server stopped while starting.");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await untilAnswering(`http://localhost:${port}/api/health`, child);
+  let next = 0;
+  const ask = <T>(message: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next;
+      const timer = setTimeout(() => reject(new Error("The server's probe did not answer.")), 600_000);
+      const listener = (reply: { id?: number } & T) => {
+        if (reply?.id !== id) return;
+        clearTimeout(timer);
+        child.off("message", listener);
+        resolve(reply);
+      };
+      child.on("message", listener);
+      child.send({ ...message, id });
+    });
   return {
     process: child,
+    dir,
+    stats: () => ask<ProbeStats>({ probe: "stats" }),
+    snapshot: async (file) => (await ask<{ file: string }>({ probe: "snapshot", file })).file,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** Polls until the URL gives any HTTP answer; fails if the process stops first. */
+export async function untilAnswering(url: string, child: ChildProcess, pollMs = 200): Promise<void> {
+  for (let i = 0; i < 300_000 / pollMs; i++) {
+    if (await fetch(url).then(() => true, () => false)) return;
+    if (child.exitCode !== null) throw new Error(`The server stopped while starting (exit code ${child.exitCode}).`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  throw new Error(`${url} did not answer within 5 minutes.`);
 }
 
 /** The largest resident memory any process in the server's tree has reached, in MiB (Linux). */

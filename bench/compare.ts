@@ -1,0 +1,121 @@
+// The comparison mode of `npm run bench -- --against <ref>`: this folder's build ("new") and a
+// build of <ref> ("old"), both running at once on the same database, measured target by target
+// in turns (old then new, then new then old for the next target, so that a drift in the
+// machine's load favours neither), each with the same warm-up. Every speed claim is a ratio
+// new/old from one such run.
+import { findFixtures, removeBenchWrites } from "./fixtures";
+import { measure, sample, type Measure, type Sample, type Target } from "./load";
+import { BENCH_PASSWORD, benchAccounts } from "./scales";
+import { peakMemoryMiB, signInCookie, startServer, type Server } from "./server";
+import { targets } from "./targets";
+import { buildHere, prepareWorktree, type Prepared } from "./worktree";
+
+export type Side = "old" | "new";
+export type CompareRow = {
+  name: string;
+  path: string;
+  group: Target["group"];
+  /** Why a side was not measured: an older commit may lack the route. */
+  missing: Partial<Record<Side, string>>;
+  load: Partial<Record<Side, Measure>>;
+  latency: Partial<Record<Side, Measure>>;
+  sample: Partial<Record<Side, Sample>>;
+};
+export type Comparison = { old: Prepared; rows: CompareRow[]; peakMiB: Record<Side, number> };
+
+type Options = { ref: string; seconds: number; warmup: number; connections: number; latencySeconds: number; port: number; skipBuild: boolean; rebuild: boolean };
+
+export async function compare(url: string, o: Options): Promise<Comparison> {
+  console.log(`Preparing ${o.ref} (a worktree, its packages and its build; reused when present)…`);
+  const old = prepareWorktree(o.ref, { rebuild: o.rebuild });
+  console.log(`  ${old.short} in ${old.dir}: packages ${old.installed}, build ${old.built}.`);
+  if (!o.skipBuild) {
+    console.log("Building this folder…");
+    buildHere();
+  }
+  const fixtures = await findFixtures(url);
+  const servers: Partial<Record<Side, Server>> = {};
+  const started = new Date();
+  try {
+    servers.old = await startServer(o.port, { DATABASE_URL: url }, old.dir);
+    servers.new = await startServer(o.port + 1, { DATABASE_URL: url });
+    const base = { old: `http://localhost:${o.port}`, new: `http://localhost:${o.port + 1}` };
+    const cookies = {} as Record<Side, { member: string; writer: string }>;
+    for (const side of ["old", "new"] as const) {
+      try {
+        cookies[side] = {
+          member: await signInCookie(base[side], benchAccounts.member, BENCH_PASSWORD),
+          writer: await signInCookie(base[side], benchAccounts.writer, BENCH_PASSWORD),
+        };
+      } catch (error) {
+        throw new Error(`Could not sign in on the ${side} build (${side === "old" ? old.short : "this folder"}): ${(error as Error).message}`);
+      }
+    }
+    const cookie = (side: Side, t: Target) => (t.group === "write" ? cookies[side].writer : cookies[side].member);
+    const list = targets(fixtures, "");
+    const rows: CompareRow[] = list.map((t) => ({ name: t.name, path: t.path, group: t.group, missing: {}, load: {}, latency: {}, sample: {} }));
+    const peakMiB = { old: 0, new: 0 };
+    const sides = (i: number): Side[] => (i % 2 === 0 ? ["old", "new"] : ["new", "old"]);
+
+    for (const [i, t] of list.entries()) {
+      const row = rows[i]!;
+      // A first request tells whether the route exists on each side.
+      for (const side of ["old", "new"] as const) {
+        const s = await sample(base[side], cookie(side, t), t, servers[side], 1);
+        if (s.status >= 300) row.missing[side] = `answers ${s.status}`;
+      }
+      process.stdout.write(`${t.name}: `);
+      for (const side of sides(i)) {
+        if (row.missing[side]) continue;
+        row.load[side] = await measure(base[side], cookie(side, t), t, { seconds: o.seconds, warmup: o.warmup, connections: o.connections });
+        peakMiB[side] = Math.max(peakMiB[side], peakMemoryMiB(servers[side]!.process.pid!));
+        row.sample[side] = await sample(base[side], cookie(side, t), t, servers[side]);
+      }
+      console.log(describe(row));
+    }
+    for (const [i, t] of list.entries()) {
+      if (!t.latency) continue;
+      const row = rows[i]!;
+      process.stdout.write(`${t.name}, one connection: `);
+      for (const side of sides(i)) {
+        if (row.missing[side]) continue;
+        row.latency[side] = await measure(base[side], cookie(side, t), t, { seconds: o.latencySeconds, warmup: Math.min(2, o.warmup), connections: 1 });
+      }
+      console.log(`p95 ${row.latency.old?.p95 ?? "–"} → ${row.latency.new?.p95 ?? "–"} ms (${ratio(row.latency.new?.p95, row.latency.old?.p95)})`);
+    }
+    return { old, rows, peakMiB };
+  } finally {
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+    await removeBenchWrites(url, fixtures.writePost, started);
+  }
+}
+
+export const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? (a / b).toFixed(2) : "–");
+
+function describe(row: CompareRow) {
+  const { old: o, new: n } = row.load;
+  const missing = Object.entries(row.missing).map(([side, why]) => `${side} ${why}`).join(", ");
+  return `${o?.rps ?? "–"} → ${n?.rps ?? "–"} req/s (${ratio(n?.rps, o?.rps)}), p99 ${o?.p99 ?? "–"} → ${n?.p99 ?? "–"} ms${missing ? `; not measured: ${missing}` : ""}`;
+}
+
+export function compareMarkdown(c: Comparison, settings: string): string[] {
+  const kb = (s?: Sample) => (s ? (s.bytes / 1024).toFixed(1) : "–");
+  const failures = (m?: Measure) => (m ? m.errors + m.non2xx : 0);
+  const lines = [
+    `## New / old, against ${c.old.short}`,
+    "",
+    `Old: ${c.old.sha} (its own worktree and build). New: this folder. Both servers ran at once on the same database; each target was measured on one then the other (alternating which goes first), ${settings}. A ratio above 1 is better for req/s, below 1 is better for times, bytes and statements.`,
+    `Server peak memory: old ${c.peakMiB.old} MiB, new ${c.peakMiB.new} MiB (${ratio(c.peakMiB.new, c.peakMiB.old)}).`,
+    "",
+    "| Target | req/s old | req/s new | req/s new/old | p95 new/old | p99 new/old | p95 ms old → new, 1 connection | 1 conn p95 new/old | body KB old → new | body new/old | statements old → new | failed old/new |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of c.rows) {
+    const { old: o, new: n } = r.load;
+    const note = Object.entries(r.missing).map(([side, why]) => ` (${side}: ${why})`).join("");
+    lines.push(
+      `| ${r.name}${note} | ${o?.rps ?? "–"} | ${n?.rps ?? "–"} | ${ratio(n?.rps, o?.rps)} | ${ratio(n?.p95, o?.p95)} | ${ratio(n?.p99, o?.p99)} | ${r.latency.old || r.latency.new ? `${r.latency.old?.p95 ?? "–"} → ${r.latency.new?.p95 ?? "–"}` : ""} | ${ratio(r.latency.new?.p95, r.latency.old?.p95)} | ${kb(r.sample.old)} → ${kb(r.sample.new)} | ${ratio(r.sample.new?.bytes, r.sample.old?.bytes)} | ${r.sample.old?.statements ?? "–"} → ${r.sample.new?.statements ?? "–"} | ${failures(o)}/${failures(n)} |`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,37 @@
+// Loaded into a benchmarked server with NODE_OPTIONS="--require bench/probe.cjs" (by
+// bench/server.ts only, never in production). It counts the statements the server sends
+// through node-postgres and answers the benchmark over the IPC channel: memory now, statements
+// so far, or a heap snapshot written to a file. It works on any commit of the app, so that the
+// comparison mode can measure an older build the same way.
+"use strict";
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload loads with require() */
+
+if (process.env.BENCH_PROBE === "1" && typeof process.send === "function") {
+  const v8 = require("node:v8");
+  let statements = 0;
+  try {
+    // The same module the server loads: node-postgres is external to Next's bundles.
+    const pg = require(require.resolve("pg", { paths: [process.cwd()] }));
+    const query = pg.Client.prototype.query;
+    pg.Client.prototype.query = function countedQuery(...args) {
+      statements += 1;
+      return query.apply(this, args);
+    };
+  } catch {
+    statements = -1; // no node-postgres here: statements are not measured
+  }
+
+  const stats = () => {
+    const m = process.memoryUsage();
+    return { statements, rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+  };
+
+  process.on("message", (message) => {
+    if (!message || typeof message !== "object" || typeof message.probe !== "string") return;
+    const reply = (body) => process.send({ probe: message.probe, id: message.id, ...body });
+    if (message.probe === "stats") reply(stats());
+    if (message.probe === "snapshot") reply({ file: v8.writeHeapSnapshot(message.file) });
+  });
+  // The channel alone must not keep a server alive that was asked to stop.
+  process.channel?.unref();
+}
