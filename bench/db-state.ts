@@ -57,7 +57,8 @@ export type TableState = {
   heapMiB: number;
   indexMiB: number;
   estimatedRows: number;
-  rows: number;
+  /** Counted after the measurements (see countRows), since counting reads every page. */
+  rows: number | null;
   pages: number;
   allVisible: number;
   allFrozen: number | null;
@@ -71,7 +72,11 @@ export type TableState = {
 
 export type DatabaseState = Awaited<ReturnType<typeof databaseState>>;
 
-/** Reads the database's settings and state. Counts every row of the main tables: seconds at large. */
+/**
+ * Reads the database's settings and state from the catalogue and the statistics only: it reads no
+ * table, so it does not warm the cache or set hint bits before a measurement. Row counts come
+ * from countRows(), after.
+ */
 export async function databaseState(connectionString: string) {
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -110,7 +115,6 @@ export async function databaseState(connectionString: string) {
     );
     const tableStates: TableState[] = [];
     for (const t of tables) {
-      const [count] = await one<{ n: string }>(`select count(*)::text as n from "${t.table}"`);
       const [frozen] = extensions.has("pg_visibility")
         ? await one<{ all_frozen: string }>("select all_frozen::text from pg_visibility_map_summary($1::regclass)", [t.table])
         : [];
@@ -127,7 +131,7 @@ export async function databaseState(connectionString: string) {
         heapMiB: mib(t.heap),
         indexMiB: mib(t.indexes),
         estimatedRows: Math.round(Math.max(0, t.reltuples)),
-        rows: Number(count!.n),
+        rows: null,
         pages: t.relpages,
         allVisible: t.relpages ? Math.round((t.relallvisible / t.relpages) * 1000) / 1000 : 1,
         allFrozen: frozen && t.relpages ? Math.round((Number(frozen.all_frozen) / Math.max(1, t.relpages)) * 1000) / 1000 : null,
@@ -174,12 +178,24 @@ function machine() {
   };
 }
 
+/** Counts the rows of each table in the state (reading every page: seconds at large), once the measuring is over. */
+export async function countRows(connectionString: string, state: DatabaseState): Promise<DatabaseState> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    for (const t of state.tables) t.rows = Number((await client.query<{ n: string }>(`select count(*)::text as n from "${t.table}"`)).rows[0]!.n);
+    return state;
+  } finally {
+    await client.end();
+  }
+}
+
 /** The state as a Markdown section for a results file. */
 export function stateMarkdown(s: DatabaseState): string[] {
   const g = s.generated;
   const minutes = (x: number) => (x < 120 ? `${x} s` : x < 7200 ? `${Math.round(x / 60)} min` : `${Math.round(x / 3600)} h`);
   const ago = (iso: string | null) => (iso ? `${minutes(Math.round((Date.now() - Date.parse(iso)) / 1000))} ago` : "never");
-  const settled = s.tables.every((t) => t.allVisible >= 0.9 && t.deadRows <= Math.max(1000, t.rows * 0.05));
+  const settled = s.tables.every((t) => t.allVisible >= 0.9 && t.deadRows <= Math.max(1000, t.estimatedRows * 0.05));
   return [
     "## Database",
     "",
@@ -194,11 +210,13 @@ export function stateMarkdown(s: DatabaseState): string[] {
     "",
     `Settings: ${Object.entries(s.settings).map(([k, v]) => `${k}=${v}`).join(", ")}.`,
     "",
+    "Read before the measurements, from the catalogue and statistics; rows counted after them.",
+    "",
     "| Table | total MiB | heap MiB | indexes MiB | rows | estimated | all-visible | all-frozen | dead rows | changed since analyse | last vacuum | last analyse | heap in shared buffers MiB |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|",
     ...s.tables.map(
       (t) =>
-        `| ${t.table} | ${t.totalMiB} | ${t.heapMiB} | ${t.indexMiB} | ${t.rows.toLocaleString("en-GB")} | ${t.estimatedRows.toLocaleString("en-GB")} | ${Math.round(t.allVisible * 100)}% | ${t.allFrozen === null ? "–" : `${Math.round(t.allFrozen * 100)}%`} | ${t.deadRows.toLocaleString("en-GB")} | ${t.modifiedSinceAnalyse.toLocaleString("en-GB")} | ${ago(t.lastVacuum)} | ${ago(t.lastAnalyse)} | ${t.heapCachedMiB ?? "–"} |`,
+        `| ${t.table} | ${t.totalMiB} | ${t.heapMiB} | ${t.indexMiB} | ${t.rows?.toLocaleString("en-GB") ?? "–"} | ${t.estimatedRows.toLocaleString("en-GB")} | ${Math.round(t.allVisible * 100)}% | ${t.allFrozen === null ? "–" : `${Math.round(t.allFrozen * 100)}%`} | ${t.deadRows.toLocaleString("en-GB")} | ${t.modifiedSinceAnalyse.toLocaleString("en-GB")} | ${ago(t.lastVacuum)} | ${ago(t.lastAnalyse)} | ${t.heapCachedMiB ?? "–"} |`,
     ),
   ];
 }

@@ -3,13 +3,17 @@
 // statement they send, and runs it again under EXPLAIN (ANALYZE, BUFFERS) inside a
 // transaction that is rolled back. Prints the cost of each path and its slowest statements,
 // and fails if any statement scans a big table sequentially. `--plans` prints the plan of
-// every statement slower than 20 ms; `--smoke` writes no results file.
+// every statement slower than 20 ms; `--smoke` writes no results file. Each path also shows the
+// buffers its statements touched: pages read from outside shared buffers (a cold cache), pages
+// dirtied by reading (hint bits a bulk load left unset) and heap fetches by index-only scans
+// (pages not marked all-visible, as before the first VACUUM). The database's state is printed too.
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { listDirectory } from "@/lib/communities/directory";
 import { getHome } from "@/lib/communities/home";
 import { getCommunityPage } from "@/lib/communities/page";
 import { closeDb } from "@/lib/db/client";
+import { countRows, databaseState, stateMarkdown, stateSummary } from "./db-state";
 import { countQueries } from "@/lib/db/query-count";
 import { listCommunityLog } from "@/lib/moderation/audit";
 import { getModerationQueue, moderationBadge, moveDestinations, myReportsOn } from "@/lib/moderation/reports";
@@ -37,9 +41,22 @@ if (!url) {
  */
 const BIG_TABLE_ROWS = Number(args.includes("--big-table-rows") ? args[args.indexOf("--big-table-rows") + 1] : 5_000);
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Actual Rows"?: number; "Actual Loops"?: number; Plans?: PlanNode[] };
-type Statement = { path: string; sql: string; ms: number; seqScans: string[]; plan: string };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  "Heap Fetches"?: number;
+  "Shared Hit Blocks"?: number;
+  "Shared Read Blocks"?: number;
+  "Shared Dirtied Blocks"?: number;
+  Plans?: PlanNode[];
+};
+type Buffers = { hit: number; read: number; dirtied: number; heapFetches: number };
+type Statement = { path: string; sql: string; ms: number; seqScans: string[]; plan: string; buffers: Buffers };
 
+const state = await databaseState(url);
+console.log(stateSummary(state));
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const big = new Set(
@@ -96,18 +113,24 @@ for (const [path, work] of paths) {
 }
 await closeDb();
 await client.end();
+await countRows(url, state);
 
 /** Runs one statement under EXPLAIN ANALYZE and rolls it back, so writes leave nothing behind. */
-async function explain(text: string, values: unknown[]): Promise<{ ms: number; seqScans: string[]; plan: string }> {
+async function explain(text: string, values: unknown[]): Promise<{ ms: number; seqScans: string[]; plan: string; buffers: Buffers }> {
   await client.query("begin");
   try {
     const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(`explain (analyze, buffers, format json) ${text}`, values);
     const [{ Plan, "Execution Time": ms }] = rows[0]!["QUERY PLAN"];
     const plan = args.includes("--plans") && ms > 20 ? (await client.query<{ "QUERY PLAN": string }>(`explain (analyze) ${text}`, values)).rows.map((r) => r["QUERY PLAN"]).join("\n") : "";
-    return { ms, seqScans: seqScansOfBigTables(Plan), plan };
+    const buffers = { hit: Plan["Shared Hit Blocks"] ?? 0, read: Plan["Shared Read Blocks"] ?? 0, dirtied: Plan["Shared Dirtied Blocks"] ?? 0, heapFetches: heapFetches(Plan) };
+    return { ms, seqScans: seqScansOfBigTables(Plan), plan, buffers };
   } finally {
     await client.query("rollback");
   }
+}
+
+function heapFetches(node: PlanNode): number {
+  return (node["Heap Fetches"] ?? 0) + (node.Plans ?? []).reduce((n, p) => n + heapFetches(p), 0);
 }
 
 function seqScansOfBigTables(node: PlanNode): string[] {
@@ -121,12 +144,15 @@ const lines = [
   "",
   `Every statement behind each benchmarked request, run again under EXPLAIN ANALYZE as the benchmark member. Big tables (more than ${BIG_TABLE_ROWS.toLocaleString("en-GB")} rows): ${[...big].sort().join(", ") || "none"}.`,
   "",
-  "| Path | statements | total ms | slowest ms | sequential scans of big tables |",
-  "|---|---:|---:|---:|---|",
+  "Buffers are 8 KiB pages: hit in shared buffers, read from outside them (the OS cache or the disk), dirtied by reading (hint bits being set), and heap fetches of index-only scans (pages not yet all-visible).",
+  "",
+  "| Path | statements | total ms | slowest ms | buffers hit | read | dirtied | heap fetches | sequential scans of big tables |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---|",
   ...paths.map(([path]) => {
     const mine = statements.filter((s) => s.path === path);
     const scans = mine.flatMap((s) => s.seqScans);
-    return `| ${path} | ${mine.length} | ${round(mine.reduce((t, s) => t + s.ms, 0))} | ${round(Math.max(0, ...mine.map((s) => s.ms)))} | ${scans.join(", ") || "none"} |`;
+    const sum = (k: keyof Buffers) => mine.reduce((t, s) => t + s.buffers[k], 0);
+    return `| ${path} | ${mine.length} | ${round(mine.reduce((t, s) => t + s.ms, 0))} | ${round(Math.max(0, ...mine.map((s) => s.ms)))} | ${sum("hit")} | ${sum("read")} | ${sum("dirtied")} | ${sum("heapFetches")} | ${scans.join(", ") || "none"} |`;
   }),
   "",
   "## The five slowest statements",
@@ -135,6 +161,8 @@ const lines = [
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5)
     .map((s) => `- ${round(s.ms)} ms, ${s.path}: \`${s.sql.replace(/\s+/g, " ").slice(0, 140)}…\``),
+  "",
+  ...stateMarkdown(state),
 ];
 const text = lines.join("\n") + "\n";
 for (const s of statements.filter((x) => x.plan)) console.log(`\n${s.path}\n${s.sql}\n${s.plan}\n`);

@@ -80,13 +80,29 @@ export async function measure(base: string, cookie: string, target: Target, opti
  */
 export async function sample(base: string, cookie: string, target: Target, server?: Server, times = 5): Promise<Sample> {
   const req = request(base, cookie, target);
-  const before = server ? await server.stats() : null;
+  const before = server ? await quiet(server) : null;
   let last: { status: number; body: Buffer } = { status: 0, body: Buffer.alloc(0) };
   for (let i = 0; i < times; i++) {
     const response = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, redirect: "manual" });
     last = { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
   }
-  const after = server ? await server.stats() : null;
+  const after = server ? await quiet(server) : null;
   const statements = before && after && before.statements >= 0 ? Math.round(((after.statements - before.statements) / times) * 10) / 10 : null;
   return { status: last.status, bytes: last.body.length, gzipBytes: gzipSync(last.body).length, statements };
+}
+
+/**
+ * Waits until the server has sent no statement for half a second (up to 20 s): after a load run
+ * it is still answering the requests that were queued when the load tool stopped.
+ */
+async function quiet(server: Server) {
+  let last = await server.stats();
+  let still = 0;
+  for (let i = 0; i < 200 && still < 5; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await server.stats();
+    still = now.statements === last.statements ? still + 1 : 0;
+    last = now;
+  }
+  return last;
 }

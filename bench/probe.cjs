@@ -13,8 +13,11 @@ if (process.env.BENCH_PROBE === "1" && typeof process.send === "function") {
     // The same module the server loads: node-postgres is external to Next's bundles.
     const pg = require(require.resolve("pg", { paths: [process.cwd()] }));
     const query = pg.Client.prototype.query;
+    const log = process.env.BENCH_PROBE_LOG === "1";
     pg.Client.prototype.query = function countedQuery(...args) {
       statements += 1;
+      // BENCH_PROBE_LOG=1 prints the start of every statement, to see what a page sends.
+      if (log) process.stderr.write(`[statement ${statements}] ${String(args[0]?.text ?? args[0]).replace(/\s+/g, " ").slice(0, 120)}\n`);
       return query.apply(this, args);
     };
   } catch {

@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { compare, compareMarkdown } from "./compare";
-import { databaseState, stateMarkdown, stateSummary, type DatabaseState } from "./db-state";
+import { countRows, databaseState, stateMarkdown, stateSummary, type DatabaseState } from "./db-state";
 import { findFixtures, removeBenchWrites, type Fixtures } from "./fixtures";
 import { lighthouse, type LighthouseScores } from "./frontend";
 import { pageWeights } from "./js-weight";
@@ -45,6 +45,7 @@ console.log(stateSummary(state));
 
 if (against) {
   const comparison = await compare(url, { ref: against, seconds, warmup, connections, latencySeconds, port, skipBuild: flag("skip-build"), rebuild: flag("rebuild") });
+  await countRows(url, state);
   const failed = comparison.rows.some((r) => Object.values(r.load).some((m) => m.errors + m.non2xx > 0 || m.requests === 0));
   const lines = [
     `# Benchmark comparison: ${scale} scale, ${date}`,
@@ -114,7 +115,7 @@ if (!smoke && !flag("no-start")) {
     console.log(`  ${dev.ms} ms`);
   }
 }
-report(results, latency, peak, frontend, state);
+report(results, latency, peak, frontend, await countRows(url, state));
 if (smoke && [...results, ...latency].some((r) => r.non2xx > 0 || r.errors > 0 || r.requests === 0)) {
   console.error("Some targets failed: the benchmark is broken.");
   process.exit(1);
