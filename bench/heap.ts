@@ -75,7 +75,7 @@ function topRetainers(limit: number) {
   const ordinals = Array.from({ length: snap.nodeCount as number }, (_, i) => i)
     .filter((i) => snap.retainedSizes[i] < total * 0.5)
     .sort((a, b) => snap.retainedSizes[b] - snap.retainedSizes[a]);
-  const out: { what: string; retained: number; self: number; chain: string }[] = [];
+  const out: { what: string; retained: number; self: number; chain: string; copies: number }[] = [];
   const seen = new Set<number>();
   for (const ordinal of ordinals) {
     if (out.length >= limit) break;
@@ -91,7 +91,11 @@ function topRetainers(limit: number) {
     }
     seen.add(ordinal);
     const label = `${node.className()}${node.name() && node.name() !== node.className() ? ` "${String(node.name()).slice(0, 50)}"` : ""}`;
-    out.push({ what: label.replace(/\|/g, "/").replace(/\s+/g, " "), retained: snap.retainedSizes[ordinal], self: node.selfSize(), chain: chain.join(" ← ").replace(/\|/g, "/").replace(/\s+/g, " ") });
+    const what = label.replace(/\|/g, "/").replace(/\s+/g, " ");
+    // Copies of one thing (the same code loaded by several bundles, say) make one row.
+    const same = out.find((o) => o.what === what && o.retained === snap.retainedSizes[ordinal]);
+    if (same) same.copies += 1;
+    else out.push({ what, retained: snap.retainedSizes[ordinal], self: node.selfSize(), chain: chain.join(" ← ").replace(/\|/g, "/").replace(/\s+/g, " "), copies: 1 });
   }
   return out;
 }
@@ -134,9 +138,9 @@ const lines = [
   "",
   "Objects by retained size (what would be freed with them), leaving out the roots and arrays, each with the chain of objects that hold it (its dominators, nearest first).",
   "",
-  "| Object | retained KiB | self KiB | held by |",
-  "|---|---:|---:|---|",
-  ...topRetainers(30).map((r) => `| ${r.what} | ${KiB(r.retained)} | ${KiB(r.self)} | ${r.chain} |`),
+  "| Object | copies | retained KiB each | self KiB each | held by |",
+  "|---|---:|---:|---:|---|",
+  ...topRetainers(30).map((r) => `| ${r.what} | ${r.copies} | ${KiB(r.retained)} | ${KiB(r.self)} | ${r.chain} |`),
 ];
 const text = lines.join("\n") + "\n";
 console.log(`\n${text}`);

@@ -19,7 +19,7 @@ import { buildHere } from "./worktree";
 
 const { option, flag } = options(process.argv.slice(2));
 const smoke = flag("smoke");
-const minutes = Number(option("minutes", smoke ? "0.25" : "10"));
+const minutes = Number(option("minutes", smoke ? "0.1" : "10"));
 const interval = Number(option("interval", smoke ? "1" : "10"));
 const connections = Number(option("connections", "10"));
 const maxGrowth = Number(option("max-growth", "10"));
