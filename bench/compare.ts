@@ -1,10 +1,10 @@
 // The comparison mode of `npm run bench -- --against <ref>`: this folder's build ("new") and a
 // build of <ref> ("old"), both running at once on the same database, measured target by target
-// in turns (old then new, then new then old for the next target, so that a drift in the
-// machine's load favours neither), each with the same warm-up. Every speed claim is a ratio
-// new/old from one such run.
+// in turns (old then new, then new then old, for `rounds` turns each, so that a burst of other
+// work on the shared machine favours neither), each with the same warm-up. Every speed claim is
+// a ratio new/old from one such run.
 import { findFixtures, removeBenchWrites } from "./fixtures";
-import { measure, sample, type Measure, type Sample, type Target } from "./load";
+import { measure, quiet, sample, type Measure, type Sample, type Target } from "./load";
 import { BENCH_PASSWORD, benchAccounts } from "./scales";
 import { peakMemoryMiB, signInCookie, startServer, type Server } from "./server";
 import { targets } from "./targets";
@@ -21,9 +21,9 @@ export type CompareRow = {
   latency: Partial<Record<Side, Measure>>;
   sample: Partial<Record<Side, Sample>>;
 };
-export type Comparison = { old: Prepared; rows: CompareRow[]; peakMiB: Record<Side, number> };
+export type Comparison = { old: Prepared; rounds: number; rows: CompareRow[]; peakMiB: Record<Side, number> };
 
-type Options = { ref: string; seconds: number; warmup: number; connections: number; latencySeconds: number; port: number; skipBuild: boolean; rebuild: boolean };
+type Options = { ref: string; rounds: number; seconds: number; warmup: number; connections: number; latencySeconds: number; port: number; skipBuild: boolean; rebuild: boolean };
 
 export async function compare(url: string, o: Options): Promise<Comparison> {
   console.log(`Preparing ${o.ref} (a worktree, its packages and its build; reused when present)…`);
@@ -57,37 +57,54 @@ export async function compare(url: string, o: Options): Promise<Comparison> {
     const peakMiB = { old: 0, new: 0 };
     const sides = (i: number): Side[] => (i % 2 === 0 ? ["old", "new"] : ["new", "old"]);
 
+    // A first request tells whether the route exists on each side.
     for (const [i, t] of list.entries()) {
-      const row = rows[i]!;
-      // A first request tells whether the route exists on each side.
       for (const side of ["old", "new"] as const) {
         const s = await sample(base[side], cookie(side, t), t, servers[side], 1);
-        if (s.status >= 300) row.missing[side] = `answers ${s.status}`;
+        if (s.status >= 300) rows[i]!.missing[side] = `answers ${s.status}`;
       }
+    }
+    // Each target: `rounds` turns on each side, alternating which goes first, the first turn of
+    // each side after the warm-up. A burst of other work on the machine then falls on both sides.
+    const both = async (i: number, t: Target, connections: number, seconds: number, warmup: number) => {
+      const got = { old: [] as Measure[], new: [] as Measure[] };
+      for (let round = 0; round < o.rounds; round++) {
+        for (const side of sides(i + round)) {
+          if (rows[i]!.missing[side]) continue;
+          got[side].push(await measure(base[side], cookie(side, t), t, { seconds, warmup: round === 0 ? warmup : 0, connections }));
+          peakMiB[side] = Math.max(peakMiB[side], peakMemoryMiB(servers[side]!.process.pid!));
+          // The requests still queued when the load stopped are answered before the other side starts.
+          await quiet(servers[side]!);
+        }
+      }
+      return { old: got.old.length ? combine(got.old) : undefined, new: got.new.length ? combine(got.new) : undefined };
+    };
+    for (const [i, t] of list.entries()) {
+      const row = rows[i]!;
       process.stdout.write(`${t.name}: `);
-      for (const side of sides(i)) {
-        if (row.missing[side]) continue;
-        row.load[side] = await measure(base[side], cookie(side, t), t, { seconds: o.seconds, warmup: o.warmup, connections: o.connections });
-        peakMiB[side] = Math.max(peakMiB[side], peakMemoryMiB(servers[side]!.process.pid!));
-        row.sample[side] = await sample(base[side], cookie(side, t), t, servers[side]);
-      }
+      row.load = await both(i, t, o.connections, o.seconds, o.warmup);
+      for (const side of ["old", "new"] as const) if (!row.missing[side]) row.sample[side] = await sample(base[side], cookie(side, t), t, servers[side]);
       console.log(describe(row));
     }
     for (const [i, t] of list.entries()) {
       if (!t.latency) continue;
       const row = rows[i]!;
       process.stdout.write(`${t.name}, one connection: `);
-      for (const side of sides(i)) {
-        if (row.missing[side]) continue;
-        row.latency[side] = await measure(base[side], cookie(side, t), t, { seconds: o.latencySeconds, warmup: Math.min(2, o.warmup), connections: 1 });
-      }
+      row.latency = await both(i, t, 1, o.latencySeconds, Math.min(2, o.warmup));
       console.log(`p95 ${row.latency.old?.p95 ?? "–"} → ${row.latency.new?.p95 ?? "–"} ms (${ratio(row.latency.new?.p95, row.latency.old?.p95)})`);
     }
-    return { old, rows, peakMiB };
+    return { old, rounds: o.rounds, rows, peakMiB };
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
     await removeBenchWrites(url, fixtures.writePost, started);
   }
+}
+
+/** Several turns of one target on one side: mean rates and percentiles, summed counts. */
+function combine(ms: Measure[]): Measure {
+  const mean = (k: "rps" | "p50" | "p95" | "p99") => Math.round(ms.reduce((a, m) => a + m[k], 0) / ms.length);
+  const sum = (k: "errors" | "non2xx" | "requests") => ms.reduce((a, m) => a + m[k], 0);
+  return { ...ms[0]!, rps: mean("rps"), p50: mean("p50"), p95: mean("p95"), p99: mean("p99"), errors: sum("errors"), non2xx: sum("non2xx"), requests: sum("requests") };
 }
 
 export const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? (a / b).toFixed(2) : "–");
@@ -104,7 +121,7 @@ export function compareMarkdown(c: Comparison, settings: string): string[] {
   const lines = [
     `## New / old, against ${c.old.short}`,
     "",
-    `Old: ${c.old.sha} (its own worktree and build). New: this folder. Both servers ran at once on the same database; each target was measured on one then the other (alternating which goes first), ${settings}. A ratio above 1 is better for req/s, below 1 is better for times, bytes and statements.`,
+    `Old: ${c.old.sha} (its own worktree and build). New: this folder. Both servers ran at once on the same database; each target was measured in ${c.rounds} turns on each, alternating (old then new, then new then old, …), the first turn of each after the warm-up: ${settings} per turn; the figures are the means of the turns. A ratio above 1 is better for req/s, below 1 is better for times, bytes and statements.`,
     `Server peak memory: old ${c.peakMiB.old} MiB, new ${c.peakMiB.new} MiB (${ratio(c.peakMiB.new, c.peakMiB.old)}).`,
     "",
     "| Target | req/s old | req/s new | req/s new/old | p95 new/old | p99 new/old | p95 ms old → new, 1 connection | 1 conn p95 new/old | body KB old → new | body new/old | statements old → new | failed old/new |",

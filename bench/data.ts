@@ -111,6 +111,15 @@ await step("vacuum, freeze and analyse", async () => {
   await client.query("drop table if exists bench_paragraphs, bench_titles, bench_members, bench_users");
   // VACUUM cannot share a query string (an implicit transaction) with anything else.
   await client.query(vacuum ? "vacuum (freeze, analyze)" : "analyze");
+  // A table can come out of that pass with pages not yet marked all-visible (seen on
+  // post_reactions at small scale): vacuum those again, until none is left or three passes.
+  for (let pass = 0; vacuum && pass < 3; pass++) {
+    const { rows } = await client.query<{ relname: string }>(
+      "select relname from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace and relpages > 0 and relallvisible < relpages",
+    );
+    for (const { relname } of rows) await client.query(`vacuum (freeze) "${relname}"`);
+    if (rows.length === 0) break;
+  }
   await client.query("checkpoint");
 });
 // Reading every row sets hint bits, so the fingerprint would disturb the state --no-vacuum keeps.
@@ -258,7 +267,7 @@ async function memberships(s: Scale) {
      where u.email like 'bench.%@example.gov.uk'
      on conflict do nothing`,
   );
-  await client.query("drop table if exists bench_members; create unlogged table bench_members as select community_id, array_agg(user_id) as members from memberships where status = 'active' group by community_id; alter table bench_members add primary key (community_id)");
+  await client.query("drop table if exists bench_members; create unlogged table bench_members as select community_id, array_agg(user_id order by user_id) as members from memberships where status = 'active' group by community_id; alter table bench_members add primary key (community_id)");
 }
 
 /**

@@ -95,7 +95,7 @@ export async function sample(base: string, cookie: string, target: Target, serve
  * Waits until the server has sent no statement for half a second (up to 20 s): after a load run
  * it is still answering the requests that were queued when the load tool stopped.
  */
-async function quiet(server: Server) {
+export async function quiet(server: Server) {
   let last = await server.stats();
   let still = 0;
   for (let i = 0; i < 200 && still < 5; i++) {

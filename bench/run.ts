@@ -1,5 +1,5 @@
 // npm run bench -- --scale small|large [--seconds 20] [--connections 50] [--latency-seconds 10] [--skip-build]
-//   [--no-frontend] [--no-start] [--no-dev] [--against <git ref> [--rebuild]] [--smoke]
+//   [--no-frontend] [--no-start] [--no-dev] [--against <git ref> [--rounds 3] [--rebuild]] [--smoke]
 // Builds the production app, starts it on the Postgres in DATABASE_URL (filled by bench:data),
 // and drives each page and endpoint with autocannon from this separate process. Throughput is
 // reported as a share of a static file served by the same server in the same run, because
@@ -24,13 +24,14 @@ import { buildHere } from "./worktree";
 const args = process.argv.slice(2);
 const { option, flag } = options(args);
 const scale = option("scale", "small");
-const seconds = Number(option("seconds", "20"));
+const against = args.includes("--against") ? option("against", "") : null;
+// A comparison measures each target in three turns a side: shorter turns, about the same time in all.
+const seconds = Number(option("seconds", against ? "8" : "20"));
 const smoke = flag("smoke");
 const warmup = Number(option("warmup", smoke ? "0" : "5"));
 const connections = Number(option("connections", "50"));
 const port = Number(option("port", "3400"));
-const latencySeconds = Number(option("latency-seconds", smoke ? "1" : "10"));
-const against = args.includes("--against") ? option("against", "") : null;
+const latencySeconds = Number(option("latency-seconds", smoke ? "1" : against ? "5" : "10"));
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error("Set DATABASE_URL to the database filled by `npm run bench:data`.");
@@ -44,14 +45,14 @@ const state = await databaseState(url);
 console.log(stateSummary(state));
 
 if (against) {
-  const comparison = await compare(url, { ref: against, seconds, warmup, connections, latencySeconds, port, skipBuild: flag("skip-build"), rebuild: flag("rebuild") });
+  const comparison = await compare(url, { ref: against, rounds: Number(option("rounds", "3")), seconds, warmup, connections, latencySeconds, port, skipBuild: flag("skip-build"), rebuild: flag("rebuild") });
   await countRows(url, state);
   const failed = comparison.rows.some((r) => Object.values(r.load).some((m) => m.errors + m.non2xx > 0 || m.requests === 0));
   const lines = [
     `# Benchmark comparison: ${scale} scale, ${date}`,
     "",
     `New: commit ${commit}. Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver.`,
-    `Reproduce: \`DATABASE_URL=… npm run bench -- --scale ${scale} --against ${comparison.old.short} --seconds ${seconds} --connections ${connections}\` on a database made by \`npm run bench:data -- --scale ${scale}${state.generated ? ` --seed ${state.generated.seed}` : ""}\`.`,
+    `Reproduce: \`DATABASE_URL=… npm run bench -- --scale ${scale} --against ${comparison.old.short} --seconds ${seconds} --connections ${connections} --rounds ${comparison.rounds}\` on a database made by \`npm run bench:data -- --scale ${scale}${state.generated ? ` --seed ${state.generated.seed}` : ""}\`.`,
     "",
     ...compareMarkdown(comparison, settings),
     "",
