@@ -3,6 +3,7 @@
 // in turns (old then new, then new then old, for `rounds` turns each, so that a burst of other
 // work on the shared machine favours neither), each with the same warm-up. Every speed claim is
 // a ratio new/old from one such run.
+import { cpus, loadavg } from "node:os";
 import { findFixtures, removeBenchWrites } from "./fixtures";
 import { measure, quiet, sample, type Measure, type Sample, type Target } from "./load";
 import { BENCH_PASSWORD, benchAccounts } from "./scales";
@@ -21,7 +22,7 @@ export type CompareRow = {
   latency: Partial<Record<Side, Measure>>;
   sample: Partial<Record<Side, Sample>>;
 };
-export type Comparison = { old: Prepared; rounds: number; rows: CompareRow[]; peakMiB: Record<Side, number> };
+export type Comparison = { old: Prepared; rounds: number; rows: CompareRow[]; peakMiB: Record<Side, number>; load: { min: number; max: number; mean: number } };
 
 type Options = { ref: string; rounds: number; seconds: number; warmup: number; connections: number; latencySeconds: number; port: number; skipBuild: boolean; rebuild: boolean };
 
@@ -64,6 +65,7 @@ export async function compare(url: string, o: Options): Promise<Comparison> {
         if (s.status >= 300) rows[i]!.missing[side] = `answers ${s.status}`;
       }
     }
+    const loads: number[] = [];
     // Each target: `rounds` turns on each side, alternating which goes first, the first turn of
     // each side after the warm-up. A burst of other work on the machine then falls on both sides.
     const both = async (i: number, t: Target, connections: number, seconds: number, warmup: number) => {
@@ -72,6 +74,7 @@ export async function compare(url: string, o: Options): Promise<Comparison> {
         for (const side of sides(i + round)) {
           if (rows[i]!.missing[side]) continue;
           got[side].push(await measure(base[side], cookie(side, t), t, { seconds, warmup: round === 0 ? warmup : 0, connections }));
+          loads.push(loadavg()[0]!);
           peakMiB[side] = Math.max(peakMiB[side], peakMemoryMiB(servers[side]!.process.pid!));
           // The requests still queued when the load stopped are answered before the other side starts.
           await quiet(servers[side]!);
@@ -93,7 +96,8 @@ export async function compare(url: string, o: Options): Promise<Comparison> {
       row.latency = await both(i, t, 1, o.latencySeconds, Math.min(2, o.warmup));
       console.log(`p95 ${row.latency.old?.p95 ?? "–"} → ${row.latency.new?.p95 ?? "–"} ms (${ratio(row.latency.new?.p95, row.latency.old?.p95)})`);
     }
-    return { old, rounds: o.rounds, rows, peakMiB };
+    const load = { min: Math.min(...loads), max: Math.max(...loads), mean: Math.round((loads.reduce((a, b) => a + b, 0) / loads.length) * 10) / 10 };
+    return { old, rounds: o.rounds, rows, peakMiB, load };
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
     await removeBenchWrites(url, fixtures.writePost, started);
@@ -122,7 +126,7 @@ export function compareMarkdown(c: Comparison, settings: string): string[] {
     `## New / old, against ${c.old.short}`,
     "",
     `Old: ${c.old.sha} (its own worktree and build). New: this folder. Both servers ran at once on the same database; each target was measured in ${c.rounds} turns on each, alternating (old then new, then new then old, …), the first turn of each after the warm-up: ${settings} per turn; the figures are the means of the turns. A ratio above 1 is better for req/s, below 1 is better for times, bytes and statements.`,
-    `Server peak memory: old ${c.peakMiB.old} MiB, new ${c.peakMiB.new} MiB (${ratio(c.peakMiB.new, c.peakMiB.old)}).`,
+    `Server peak memory: old ${c.peakMiB.old} MiB, new ${c.peakMiB.new} MiB (${ratio(c.peakMiB.new, c.peakMiB.old)}). The machine's load average (1 min) after each turn: ${c.load.min}–${c.load.max}, mean ${c.load.mean}, on ${cpus().length} CPUs: above that number, other work was competing and the ratios are noisier.`,
     "",
     "| Target | req/s old | req/s new | req/s new/old | p95 new/old | p99 new/old | p95 ms old → new, 1 connection | 1 conn p95 new/old | body KB old → new | body new/old | statements old → new | failed old/new |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

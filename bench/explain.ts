@@ -26,6 +26,7 @@ import { search } from "@/lib/search";
 import { loadAccount } from "@/lib/users/account";
 import { findFixtures, removeBenchWrites } from "./fixtures";
 import { benchAccounts } from "./scales";
+import { describeCommit } from "./targets";
 
 // The write path is measured, not throttled: two runs a second apart must both pass.
 process.env.RATE_LIMITS = "off";
@@ -194,7 +195,7 @@ for (const s of statements.filter((x) => x.plan)) console.log(`\n${s.path}\n${s.
 console.log(text);
 if (!args.includes("--smoke")) {
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${scale}-explain.md`, text);
+  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-${scale}-explain.md`, text);
 }
 if (statements.some((s) => s.seqScans.length > 0)) {
   console.error("A statement scans a big table sequentially: see the table above.");

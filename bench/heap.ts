@@ -145,7 +145,7 @@ const lines = [
 const text = lines.join("\n") + "\n";
 console.log(`\n${text}`);
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(`bench/results/${date}-${scale}-heap.md`, text);
+writeFileSync(`bench/results/${date}-${await describeCommit()}-${scale}-heap.md`, text);
 if (flag("keep")) console.log(`Snapshots kept in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 process.exit(0);

@@ -60,7 +60,7 @@ if (against) {
   ];
   const text = lines.join("\n") + "\n";
   console.log(`\n${text}`);
-  if (!smoke) write(`${date}-${scale}-vs-${comparison.old.short}`, text, { scale, date, commit, against: comparison.old.sha, settings, ...comparison, database: state });
+  if (!smoke) write(`${date}-${commit}-${scale}-vs-${comparison.old.short}`, text, { scale, date, commit, against: comparison.old.sha, settings, ...comparison, database: state });
   if (smoke && failed) {
     console.error("Some targets failed: the comparison is broken.");
     process.exit(1);
@@ -199,7 +199,7 @@ function report(measures: (Measure & { sample: Sample })[], oneAtATime: Measure[
   const text = lines.join("\n") + "\n";
   console.log(`\n${text}`);
   if (smoke) return;
-  write(`${date}-${scale}`, text, { scale, date, commit, settings, ceiling, peakMiB, measures, latency: oneAtATime, frontend: fe, start: { cold, dev }, database: db });
+  write(`${date}-${commit}-${scale}`, text, { scale, date, commit, settings, ceiling, peakMiB, measures, latency: oneAtATime, frontend: fe, start: { cold, dev }, database: db });
 }
 
 /** The newest saved run of the other scale, for the scaling ratios. */

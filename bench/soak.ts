@@ -87,11 +87,12 @@ const failedRequests = tally.non2xx + tally.errors;
 const grew = rssGrowth > maxGrowth || heapGrowth > maxGrowth;
 const verdict = grew ? `FAILED: memory grew (limit ${maxGrowth}%)` : `passed: memory flat within ${maxGrowth}%`;
 const date = new Date().toISOString().slice(0, 10);
+const commit = await describeCommit();
 const scale = state.generated?.scale ?? "unknown";
 const lines = [
   `# Memory soak: ${scale} scale, ${date}`,
   "",
-  `Commit ${await describeCommit()}. ${minutes} min of mixed reads and writes (one request in ten a reply) at ${connections} connections, memory every ${interval} s. ${tally.responses} responses, ${Math.round(tally.responses / Math.max(1, duration))} per second, ${failedRequests} failed.`,
+  `Commit ${commit}. ${minutes} min of mixed reads and writes (one request in ten a reply) at ${connections} connections, memory every ${interval} s. ${tally.responses} responses, ${Math.round(tally.responses / Math.max(1, duration))} per second, ${failedRequests} failed.`,
   `Reproduce: \`DATABASE_URL=… npm run bench:soak -- --minutes ${minutes} --connections ${connections}\`.`,
   "",
   `**${verdict}.** RSS: first steady window (${Math.round(warm)}–${Math.round(warm + span)} s) ${Math.round(mean(first.map((p) => p.rssMiB)))} MiB, last window ${Math.round(mean(last.map((p) => p.rssMiB)))} MiB (${rssGrowth >= 0 ? "+" : ""}${rssGrowth}%). Heap floor: ${Math.min(...first.map((p) => p.heapUsedMiB))} → ${Math.min(...last.map((p) => p.heapUsedMiB))} MiB (${heapGrowth >= 0 ? "+" : ""}${heapGrowth}%). RSS slope over the second half: ${slope} MiB/min. Peak RSS ${peak} MiB.`,
@@ -106,8 +107,8 @@ const text = lines.join("\n") + "\n";
 console.log(`\n${text}`);
 if (!smoke) {
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync(`bench/results/${date}-${scale}-soak.md`, text);
-  writeFileSync(`bench/results/${date}-${scale}-soak.json`, JSON.stringify({ date, scale, minutes, connections, interval, maxGrowth, rssGrowth, heapGrowth, slope, peak, tally, points, database: state }, null, 2) + "\n");
+  writeFileSync(`bench/results/${date}-${commit}-${scale}-soak.md`, text);
+  writeFileSync(`bench/results/${date}-${commit}-${scale}-soak.json`, JSON.stringify({ date, scale, minutes, connections, interval, maxGrowth, rssGrowth, heapGrowth, slope, peak, tally, points, database: state }, null, 2) + "\n");
 }
 if (failedRequests > tally.responses * 0.01) {
   console.error(`${failedRequests} of ${tally.responses} requests failed: the soak is broken.`);

@@ -131,5 +131,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const text = [`# Start-up, ${new Date().toISOString().slice(0, 10)}`, "", `Commit ${await describeCommit()}. Node ${process.version}.`, "", ...startMarkdown(cold, dev)].join("\n") + "\n";
   console.log(text);
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-start.md`, text);
+  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-start.md`, text);
 }
