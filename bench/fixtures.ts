@@ -26,11 +26,19 @@ export async function findFixtures(connectionString: string) {
 /**
  * Removes the replies the write target added since `since`, so that runs do not pile
  * thousands of identical replies on top of the newest content, where search starts reading.
+ *
+ * Deleting a reply makes PostgreSQL look for posts that had it as their accepted answer, and
+ * nothing indexes posts.accepted_comment_id (the app never deletes a reply outright): at large
+ * that is a scan of a million posts for each of thousands of replies, some twenty minutes. So
+ * the clean-up builds that index for its own transaction and drops it again, leaving the schema
+ * as it was; the servers have stopped by then, so the lock it takes on posts blocks no one.
  */
 export async function removeBenchWrites(connectionString: string, postId: string, since: Date) {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
+    await client.query("begin");
+    await client.query("create index bench_cleanup_accepted_idx on posts (accepted_comment_id) where accepted_comment_id is not null");
     await client.query("delete from comments where post_id = $1 and created_at >= $2 and author_id = (select id from users where email = $3)", [postId, since, benchAccounts.writer]);
     await client.query(
       `update posts p set comment_count = (select count(*) from comments c where c.post_id = p.id),
@@ -38,6 +46,11 @@ export async function removeBenchWrites(connectionString: string, postId: string
        where p.id = $1`,
       [postId],
     );
+    await client.query("drop index bench_cleanup_accepted_idx");
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
   } finally {
     await client.end();
   }
