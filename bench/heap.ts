@@ -1,10 +1,11 @@
-// npm run bench:heap -- [--seconds 60] [--connections 10] [--skip-build] [--keep]
+// npm run bench:heap -- [--seconds 60] [--connections 10] [--skip-build] [--keep] [--from <folder>]
 // Where the server's memory goes under load: runs the mixed load (bench/workload.ts), takes a
 // heap snapshot after `seconds` and another after three times as long, both while the load runs,
 // and reads them with Chrome DevTools' own heap model (heap-snapshot-toolkit). Prints and writes
 // to bench/results/<date>-<scale>-heap.md: memory by kind, the classes holding the most, what
 // grew between the snapshots, and the largest single retainers with the chain that holds them.
-import { createReadStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+// `--from <folder>` reads the snapshots an earlier run kept (with --keep) instead of taking new ones.
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { diff, parse } from "heap-snapshot-toolkit";
@@ -25,41 +26,48 @@ if (!url) {
   console.error("Set DATABASE_URL to the database filled by `npm run bench:data`.");
   process.exit(2);
 }
-if (!flag("skip-build")) {
+const from = process.argv.includes("--from") ? option("from", "") : null;
+if (!from && !flag("skip-build")) {
   console.log("Building the production app…");
   buildHere();
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "roundtable-heap-"));
+const dir = from ?? mkdtempSync(path.join(tmpdir(), "roundtable-heap-"));
 const files = [path.join(dir, "early.heapsnapshot"), path.join(dir, "late.heapsnapshot")];
 const state = await databaseState(url);
-const fixtures = await findFixtures(url);
-const list = await readingList(url);
-const server = await startServer(port, { DATABASE_URL: url });
-const base = `http://localhost:${port}`;
-const started = new Date();
-const memory: ProbeStats[] = [];
-const tally: Tally = { responses: 0, non2xx: 0, errors: 0 };
-try {
-  const cookies = { member: await signInCookie(base, benchAccounts.member, BENCH_PASSWORD), writer: await signInCookie(base, benchAccounts.writer, BENCH_PASSWORD) };
-  const load = mixedLoad(base, cookies, fixtures, list, { seconds: seconds * 3 + 30, connections }, tally);
-  for (const [i, at] of [seconds, seconds * 3].entries()) {
-    await new Promise((r) => setTimeout(r, (at - (i ? seconds : 0)) * 1000));
-    memory.push(await server.stats());
-    console.log(`Snapshot ${i + 1} at ${at} s, ${tally.responses} responses: RSS ${Math.round(memory.at(-1)!.rss / 1048576)} MiB, heap ${Math.round(memory.at(-1)!.heapUsed / 1048576)} MiB…`);
-    await server.snapshot(files[i]!);
+const memory: ProbeStats[] = from ? JSON.parse(readFileSync(path.join(dir, "memory.json"), "utf8")) : [];
+const tally: Tally = from ? JSON.parse(readFileSync(path.join(dir, "tally.json"), "utf8")) : { responses: 0, non2xx: 0, errors: 0 };
+if (!from) await takeSnapshots();
+
+async function takeSnapshots() {
+  const fixtures = await findFixtures(url!);
+  const list = await readingList(url!);
+  const server = await startServer(port, { DATABASE_URL: url! });
+  const base = `http://localhost:${port}`;
+  const started = new Date();
+  try {
+    const cookies = { member: await signInCookie(base, benchAccounts.member, BENCH_PASSWORD), writer: await signInCookie(base, benchAccounts.writer, BENCH_PASSWORD) };
+    const load = mixedLoad(base, cookies, fixtures, list, { seconds: seconds * 3 + 30, connections }, tally);
+    for (const [i, at] of [seconds, seconds * 3].entries()) {
+      await new Promise((r) => setTimeout(r, (at - (i ? seconds : 0)) * 1000));
+      memory.push(await server.stats());
+      console.log(`Snapshot ${i + 1} at ${at} s, ${tally.responses} responses: RSS ${Math.round(memory.at(-1)!.rss / 1048576)} MiB, heap ${Math.round(memory.at(-1)!.heapUsed / 1048576)} MiB…`);
+      await server.snapshot(files[i]!);
+      writeFileSync(path.join(dir, "memory.json"), JSON.stringify(memory));
+      writeFileSync(path.join(dir, "tally.json"), JSON.stringify(tally));
+    }
+    await load;
+  } finally {
+    await server.stop();
+    await removeBenchWrites(url!, fixtures.writePost, started);
   }
-  await load;
-} finally {
-  await server.stop();
-  await removeBenchWrites(url, fixtures.writePost, started);
 }
 
 console.log("Reading the snapshots…");
 const early = await parse(createReadStream(files[0]!, "utf-8"));
 const late = await parse(createReadStream(files[1]!, "utf-8"));
 const grew = await diff(early, late);
-const MiB = (bytes: number) => (bytes / 1048576).toFixed(1);
+const MiB = (bytes: number | null) => (bytes === null ? "–" : (bytes / 1048576).toFixed(1));
 const KiB = (bytes: number) => (bytes / 1024).toFixed(0);
 
 // The structures below are DevTools' own; their types are not published.
@@ -146,6 +154,6 @@ const text = lines.join("\n") + "\n";
 console.log(`\n${text}`);
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(`bench/results/${date}-${await describeCommit()}-${scale}-heap.md`, text);
-if (flag("keep")) console.log(`Snapshots kept in ${dir}`);
+if (flag("keep") || from) console.log(`Snapshots kept in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
 process.exit(0);
