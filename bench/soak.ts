@@ -85,7 +85,7 @@ const slope = (() => {
 })();
 const failedRequests = tally.non2xx + tally.errors;
 const grew = rssGrowth > maxGrowth || heapGrowth > maxGrowth;
-const verdict = grew ? `FAILED: memory grew (limit ${maxGrowth}%)` : `passed: memory flat within ${maxGrowth}%`;
+const verdict = smoke ? "not judged: a smoke run is too short" : grew ? `FAILED: memory grew (limit ${maxGrowth}%)` : `passed: memory flat within ${maxGrowth}%`;
 const date = new Date().toISOString().slice(0, 10);
 const commit = await describeCommit();
 const scale = state.generated?.scale ?? "unknown";
