@@ -7,13 +7,16 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-/** The browser's own bars take the colour of the site header. */
-export const viewport: Viewport = { themeColor: "#0b0c0c" };
+/**
+ * The browser's own bars take the colour of the site header. The site has one, light, colour
+ * scheme: saying so keeps browsers in dark mode from darkening form controls and scrollbars.
+ */
+export const viewport: Viewport = { themeColor: "#0b0c0c", colorScheme: "light" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en-GB">
-      <body className="min-h-screen font-sans text-base leading-relaxed">
+      <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-focus focus:px-3 focus:py-2 focus:text-ink"

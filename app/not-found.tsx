@@ -1,14 +1,10 @@
 import { NotFoundMessage } from "./_components/not-found-message";
-import { SiteFooter, SiteHeader } from "./_components/site-header";
+import { SiteShell } from "./_components/site-shell";
 
 export default function NotFound() {
   return (
-    <>
-      <SiteHeader />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8">
-        <NotFoundMessage />
-      </main>
-      <SiteFooter />
-    </>
+    <SiteShell>
+      <NotFoundMessage />
+    </SiteShell>
   );
 }

@@ -1,13 +1,5 @@
-import { SiteFooter, SiteHeader } from "@/app/_components/site-header";
+import { SiteShell } from "@/app/_components/site-shell";
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <SiteHeader />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8">
-        {children}
-      </main>
-      <SiteFooter />
-    </>
-  );
+  return <SiteShell>{children}</SiteShell>;
 }

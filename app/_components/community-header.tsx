@@ -7,8 +7,13 @@ import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
 type Tab = "about" | "members" | "invite" | "settings" | "moderation";
 
-/** The community's name, place and tabs, shown at the top of each of its pages. */
-export async function CommunityHeader({ page, current, title }: { page: Page; current: Tab; title?: string }) {
+/**
+ * The top of every page of a community, the same on each: breadcrumbs, the community's name
+ * and badges, its size, the archived notice and the tabs. A tab's page passes its `title`
+ * (shown as the page's heading under the tabs); a page with a heading of its own, such as a
+ * post, passes only `crumb` and writes its heading itself. With neither, the name is the heading.
+ */
+export async function CommunityHeader({ page, current, title, crumb = title }: { page: Page; current: Tab; title?: string; crumb?: string }) {
   const { community, allowed } = page;
   const base = `/c/${community.slug}`;
   const waiting = allowed.moderate ? await moderationBadge(await requireActiveViewer(), community.id) : 0;
@@ -19,37 +24,31 @@ export async function CommunityHeader({ page, current, title }: { page: Page; cu
     { id: "settings", label: "Settings", href: `${base}/settings`, show: allowed.edit || allowed.archive },
     { id: "moderation", label: "Moderation", href: `${base}/moderation`, show: allowed.moderate },
   ];
+  const Name = crumb ? "p" : "h1";
   return (
-    <div className="mb-6 space-y-3">
+    <div className="mb-8">
       <Breadcrumbs
         items={[
           { name: "Communities", href: "/communities" },
           ...page.breadcrumb.map((c) => ({ name: c.name, href: `/c/${c.slug}` })),
-          current === "about" && !title ? { name: community.name } : { name: community.name, href: base },
-          ...(title ? [{ name: title }] : []),
+          crumb ? { name: community.name, href: base } : { name: community.name },
+          ...(crumb ? [{ name: crumb }] : []),
         ]}
       />
-      <div className="flex flex-wrap items-center gap-3">
-        {title ? (
-          <p className="text-xl font-bold">{community.name}</p>
-        ) : (
-          <h1 className="text-3xl font-bold">{community.name}</h1>
-        )}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Name className="text-3xl font-bold">{community.name}</Name>
         <VisibilityBadge visibility={community.visibility} />
         {community.archived && <ArchivedBadge />}
       </div>
-      {title && <h1 className="text-3xl font-bold">{title}</h1>}
-      <p className="text-muted">
+      <p className="mt-1 text-muted">
         {plural(community.memberCount, "member")}
         {page.subCommunities.length > 0 && ` · ${plural(page.subCommunities.length, "sub-community", "sub-communities")}`}
       </p>
       {community.archived && (
-        <p className="border-l-4 border-ink bg-panel p-3">
-          This community is archived. You can read it, but nothing new can be added.
-        </p>
+        <p className="mt-3 border-l-4 border-ink bg-panel p-3">This community is archived: nothing new can be added to it.</p>
       )}
-      <nav aria-label="Community sections">
-        <ul className="flex flex-wrap gap-1 border-b-2 border-line">
+      <nav aria-label="Community sections" className="mt-4">
+        <ul className="flex flex-wrap gap-x-1 border-b-2 border-line">
           {tabs
             .filter((tab) => tab.show)
             .map((tab) => (
@@ -57,7 +56,7 @@ export async function CommunityHeader({ page, current, title }: { page: Page; cu
                 <Link
                   href={tab.href}
                   aria-current={tab.id === current ? "page" : undefined}
-                  className={`-mb-0.5 inline-block border-b-4 px-3 py-2 font-semibold no-underline ${tab.id === current ? "border-brand text-ink" : "border-transparent"}`}
+                  className={`-mb-0.5 inline-flex min-h-11 items-center border-b-4 px-2 font-semibold no-underline sm:px-3 ${tab.id === current ? "border-brand text-ink" : "border-transparent hover:border-line"}`}
                 >
                   {tab.label}
                   {tab.id === "moderation" && waiting > 0 && (
@@ -71,6 +70,7 @@ export async function CommunityHeader({ page, current, title }: { page: Page; cu
             ))}
         </ul>
       </nav>
+      {title && <h1 className="mt-6 text-2xl font-bold">{title}</h1>}
     </div>
   );
 }

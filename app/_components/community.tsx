@@ -38,6 +38,7 @@ export function plural(count: number, one: string, many = `${one}s`) {
 
 const statusNote: Record<string, string> = {
   active: "You are a member",
+  banned: "You are banned from it",
   pending: "You have asked to join",
   invited: "You are invited",
 };

@@ -1,49 +1,67 @@
 import Link from "next/link";
+import { MessageSquare, ThumbsUp } from "lucide";
 import type { FeedItem } from "@/lib/posts/feeds";
+import { Avatar } from "./avatar";
 import { formatDate, plural } from "./community";
+import { Icon } from "./icon";
 
 export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article" } as const;
 
-function Badge({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "good" | "new" }) {
-  const colours = { plain: "bg-panel text-ink", good: "bg-success text-white", new: "bg-brand text-white" };
+export function Badge({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "good" | "new" | "warning" }) {
+  const colours = { plain: "bg-panel text-ink", good: "bg-success text-white", new: "bg-brand text-white", warning: "bg-ink text-white" };
   return <span className={`inline-block rounded px-2 text-sm font-semibold ${colours[tone]}`}>{children}</span>;
 }
 
-/** One post in a feed: what it is, who started it, how it is going, and whether it is new to you. */
+/** A count with its icon, such as the replies to a post. */
+export function Stat({ icon, children }: { icon: Parameters<typeof Icon>[0]["icon"]; children: React.ReactNode }) {
+  return (
+    <span className="inline-flex items-center gap-1">
+      <Icon icon={icon} size={16} />
+      {children}
+    </span>
+  );
+}
+
+/** One post in a feed: who started it, what it is, how it is going, and whether it is new to you. */
 export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showCommunity?: boolean }) {
   return (
-    <article className="border-b border-line py-3">
-      <div className="flex flex-wrap items-center gap-2">
-        {item.pinned && <Badge>Pinned</Badge>}
-        <Badge>{kindLabel[item.kind]}</Badge>
-        {item.kind === "question" && item.answered && <Badge tone="good">Answered</Badge>}
-        {item.isNew && <Badge tone="new">New since your last visit</Badge>}
-        {item.locked && <Badge>Locked</Badge>}
+    <article className="flex gap-3 border-b border-line py-4">
+      <Avatar name={item.author?.name ?? ""} seed={item.author?.id ?? ""} />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          {item.pinned && <Badge tone="warning">Pinned</Badge>}
+          <Badge>{kindLabel[item.kind]}</Badge>
+          {item.kind === "question" && item.answered && <Badge tone="good">Answered</Badge>}
+          {item.isNew && <Badge tone="new">New since your last visit</Badge>}
+          {item.locked && <Badge>Locked</Badge>}
+        </div>
+        <h3 className="mt-1 text-lg leading-snug font-bold">
+          <Link href={`/c/${item.communitySlug}/posts/${item.id}`}>{item.title}</Link>
+        </h3>
+        <p className="mt-1 text-sm text-muted">
+          {item.author ? `Started by ${item.author.name}` : "Started by a former member"}
+          {showCommunity && (
+            <>
+              {" in "}
+              <Link href={`/c/${item.communitySlug}`}>{item.communityName}</Link>
+            </>
+          )}
+          {` · last activity ${formatDate(item.lastActivityAt)}`}
+        </p>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
+          <Stat icon={MessageSquare}>{plural(item.commentCount, "reply", "replies")}</Stat>
+          {item.helpfulCount > 0 && <Stat icon={ThumbsUp}>{item.helpfulCount} found it helpful</Stat>}
+          {item.tags.length > 0 && (
+            <ul className="flex flex-wrap gap-x-2" aria-label="Tags">
+              {item.tags.map((tag) => (
+                <li key={tag}>
+                  <Link href={`/c/${item.communitySlug}?tag=${encodeURIComponent(tag)}`}>#{tag}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       </div>
-      <h3 className="mt-1 text-lg font-bold">
-        <Link href={`/c/${item.communitySlug}/posts/${item.id}`}>{item.title}</Link>
-      </h3>
-      <p className="text-sm text-muted">
-        {item.author ? `Started by ${item.author.name}` : "Started by a former member"}
-        {showCommunity && (
-          <>
-            {" in "}
-            <Link href={`/c/${item.communitySlug}`}>{item.communityName}</Link>
-          </>
-        )}
-        {` · ${plural(item.commentCount, "reply", "replies")}`}
-        {item.helpfulCount > 0 && ` · ${item.helpfulCount} found it helpful`}
-        {` · last activity ${formatDate(item.lastActivityAt)}`}
-      </p>
-      {item.tags.length > 0 && (
-        <ul className="mt-1 flex flex-wrap gap-2 text-sm" aria-label="Tags">
-          {item.tags.map((tag) => (
-            <li key={tag}>
-              <Link href={`/c/${item.communitySlug}?tag=${encodeURIComponent(tag)}`}>#{tag}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
     </article>
   );
 }

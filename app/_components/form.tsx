@@ -2,8 +2,8 @@
 
 import { createContext, use, useActionState, useEffect, useId, useRef } from "react";
 import type { ActionState, FormAction } from "@/lib/http/form-action";
-import { buttonClass, type ButtonKind } from "./button-styles";
-
+import { buttonClass, type ButtonKind, type ButtonSize } from "./button-styles";
+import { inputClass } from "./field-styles";
 
 export const FormState = createContext<ActionState>(null);
 /** Prefixes field ids, so that several forms on one page never share an id. */
@@ -24,6 +24,8 @@ export function ActionForm({
   submitLabel,
   children,
   kind = "primary",
+  size = "md",
+  icon,
   className = "space-y-5",
   summary = true,
   pendingLabel,
@@ -34,6 +36,9 @@ export function ActionForm({
   idPrefix?: string;
   children?: React.ReactNode;
   kind?: ButtonKind;
+  size?: ButtonSize;
+  /** An icon drawn before the label (rendered by the server component that passes it). */
+  icon?: React.ReactNode;
   className?: string;
   summary?: boolean;
   pendingLabel?: string;
@@ -46,7 +51,8 @@ export function ActionForm({
         {summary && <ErrorSummary state={state} idPrefix={idPrefix} />}
         {children}
         <div>
-          <button type="submit" className={buttonClass(kind)} disabled={pending}>
+          <button type="submit" className={buttonClass(kind, size)} disabled={pending}>
+            {icon}
             {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
           </button>
         </div>
@@ -72,14 +78,18 @@ export function ActionButton({
   label,
   fields = {},
   kind = "primary",
+  size = "md",
+  icon,
 }: {
   action: FormAction;
   label: string;
   fields?: Record<string, string>;
   kind?: ButtonKind;
+  size?: ButtonSize;
+  icon?: React.ReactNode;
 }) {
   return (
-    <ActionForm action={action} submitLabel={label} kind={kind} summary={false} className="space-y-2">
+    <ActionForm action={action} submitLabel={label} kind={kind} size={size} icon={icon} summary={false} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -163,7 +173,9 @@ export function TextField({
     defaultValue: value,
     "aria-describedby": describedBy,
     "aria-invalid": error ? true : undefined,
-    className: `block w-full ${width} rounded-none border-2 ${error ? "border-danger" : "border-ink"} px-2 py-1.5`,
+    className: multiline
+      ? `block w-full ${width} rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-2 py-1.5`
+      : `${inputClass} block w-full ${width} ${error ? "border-danger!" : ""}`,
     maxLength,
   };
   return (

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships, publicProfileColumns, users } from "@/lib/db/schema";
-import { activeMembership, allowedVisibilities, decide, listedCommunities, pendingRequest, type Viewer } from "@/lib/policy";
+import { activeMembership, allowedVisibilities, decide, listedCommunities, pendingRequest, standing, type Viewer } from "@/lib/policy";
 import { countOwners, loadAuthorizedForPage } from "./load";
 import { selectSummaries, toSummary } from "./summaries";
 
@@ -82,7 +82,8 @@ export async function getCommunityPage(viewer: Viewer, slug: string) {
       createdAt: community.createdAt,
     },
     breadcrumb,
-    myMembership: mine ? { role: mine.role, status: mine.status, bannedUntil: mine.bannedUntil } : null,
+    /** `standing` is what the page tells them: an ended ban or an expired invitation is none. */
+    myMembership: mine ? { role: mine.role, status: mine.status, standing: standing(mine), bannedUntil: mine.bannedUntil } : null,
     allowed,
     refusals,
     /** The visibilities the settings may choose, and those a new sub-community may take. */

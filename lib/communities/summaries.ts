@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
-import { listedCommunities, type Viewer } from "@/lib/policy";
+import { listedCommunities, standing, type Standing, type Viewer } from "@/lib/policy";
 
 export type { Visibility };
 
@@ -18,7 +18,8 @@ export type CommunitySummary = {
   lastActivityAt: Date;
   archived: boolean;
   parent: { name: string; slug: string } | null;
-  myStatus: "active" | "pending" | "invited" | "banned" | null;
+  /** The viewer's standing: an ended ban or an expired invitation is none. */
+  myStatus: Standing;
 };
 
 const childTable = alias(communities, "child");
@@ -39,6 +40,10 @@ function summaryColumns(viewer: Viewer) {
     parentName: sql<string | null>`(select p.name from communities p where p.id = ${communities.parentId})`,
     parentSlug: sql<string | null>`(select p.slug from communities p where p.id = ${communities.parentId})`,
     myStatus: memberships.status,
+    myRole: memberships.role,
+    myJoinedAt: memberships.joinedAt,
+    myBannedUntil: memberships.bannedUntil,
+    myInviteExpiresAt: memberships.inviteExpiresAt,
     subCommunityCount: sql<number>`(select count(*)::int from communities as child
       where ${childTable.parentId} = ${communities.id} and ${listedCommunities(viewer, childTable)})`,
   };
@@ -59,7 +64,10 @@ export function toSummary(row: SummaryRow): CommunitySummary {
     lastActivityAt: row.lastActivityAt,
     archived: row.archivedAt !== null,
     parent: row.parentName && row.parentSlug ? { name: row.parentName, slug: row.parentSlug } : null,
-    myStatus: row.myStatus,
+    myStatus:
+      row.myStatus && row.myRole
+        ? standing({ status: row.myStatus, role: row.myRole, joinedAt: row.myJoinedAt, bannedUntil: row.myBannedUntil, inviteExpiresAt: row.myInviteExpiresAt })
+        : null,
   };
 }
 

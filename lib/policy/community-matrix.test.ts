@@ -130,19 +130,20 @@ const expected: Record<(Action & `community.${string}`) | "post.create", Table> 
 
 // Why a post is refused, in each cell: the message must be true of that viewer's situation.
 // . allowed   s signed out   x suspended   ? not found (404)   A archived   M only members post
+// J join first (an open community they read)   B banned from it
 const postRefusals: Table = {
   anonymous: "sssssssssss",
   suspended: "xxxxxxxxxxx",
-  admin: "MMMMMMMMMAM",
-  nonMember: "MM?MM????AM",
-  pending: "MM?MM?M??AM",
-  invited: "MMMMMMMMMAM",
+  admin: "JMMJMMMMMAJ",
+  nonMember: "JM?JM????AJ",
+  pending: "JM?JM?M??AJ",
+  invited: "JMMJMMMMMAJ",
   member: ".........A.",
   facilitator: ".........A.",
   owner: ".........A.",
-  banned: "MM?MM?M??AM",
-  parentMember: "MM?MM?M??AM",
-  parentFacilitator: "MM?MM?M??AM",
+  banned: "BB?BB?B??AB",
+  parentMember: "JM?JM?M??AJ",
+  parentFacilitator: "JM?JM?M??AJ",
   childOnly: "......???A.",
 };
 const postReason = refusalLetter({
@@ -151,6 +152,8 @@ const postReason = refusalLetter({
   "We could not find that page.": "?",
   "This community is archived, so it takes no new posts.": "A",
   "Only members of this community can post here.": "M",
+  "Join this community to post here.": "J",
+  "You are banned from this community, so you cannot post here.": "B",
 });
 
 type Fixture = { chain: CommunityRow[] };

@@ -56,6 +56,21 @@ export const isOwner = (m?: MembershipState | null) => isActive(m) && m?.role ==
 export const isFacilitator = (m?: MembershipState | null) =>
   isActive(m) && (m?.role === "owner" || m?.role === "facilitator");
 
+/**
+ * Where a person stands with a community, as pages tell them: a member, asking to join,
+ * invited, or banned. A ban or an invitation that has run out counts as nothing, so nobody is
+ * told they are banned or invited when they are not.
+ */
+export type Standing = "active" | "pending" | "invited" | "banned" | null;
+
+export function standing(m?: MembershipState | null, now = new Date()): Standing {
+  if (isActive(m)) return "active";
+  if (isPending(m)) return "pending";
+  if (isInvited(m, now)) return "invited";
+  if (isBanned(m, now)) return "banned";
+  return null;
+}
+
 /** Reads the first `count` communities of the chain: each is open or has them as a member, and none banned them. */
 function readsChain(admin: boolean, target: CommunityTarget, count: number): boolean {
   return target.chain.slice(0, count).every((node) => {

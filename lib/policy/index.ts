@@ -8,6 +8,8 @@ export {
   type CommunityTarget,
   type MembershipState,
   MAX_DEPTH,
+  standing,
+  type Standing,
 } from "./community-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";

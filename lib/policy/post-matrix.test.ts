@@ -93,18 +93,18 @@ const commentExpected: Record<string, Table> = {
 
 // Why a reply is refused, in each cell: the message must be true of that viewer's situation.
 // . allowed   s signed out   x suspended   ? not found (404)   A archived   H the post is hidden
-// W the post awaits approval   L locked   M only members reply
+// W the post awaits approval   L locked   M only members reply   J join first (an open community)
 const replyRefusals: Table = {
   //           O Olock Ohid Opend Odel R P Onm A
   anonymous: /*   */ "sssssssss",
   suspended: /*   */ "xxxxxxxxx",
-  admin: /*       */ "MLHW?MM.A",
-  nonMember: /*   */ "ML?????.A",
+  admin: /*       */ "JLHW?MM.A",
+  nonMember: /*   */ "JL?????.A",
   member: /*      */ ".L???...A",
   author: /*      */ ".LHW?...A",
   facilitator: /* */ ".LHW?...A",
   banned: /*      */ "?????????",
-  leftAuthor: /*  */ "MLHW???.A",
+  leftAuthor: /*  */ "JLHW???.A",
 };
 const replyReason = refusalLetter({
   "Please sign in first.": "s",
@@ -115,6 +115,7 @@ const replyReason = refusalLetter({
   "This post is waiting for a facilitator's approval, so it takes no new replies yet.": "W",
   "This post is locked, so it takes no new replies.": "L",
   "Only members of this community can reply here.": "M",
+  "Join this community to reply here.": "J",
 });
 
 const viewers = new Map<Actor, MaybeViewer>();

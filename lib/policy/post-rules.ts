@@ -2,6 +2,7 @@ import type { PostKind, PremoderationMode } from "@/lib/db/schema";
 import {
   type CommunityTarget,
   isActive,
+  isBanned,
   isFacilitator,
   managesCommunity,
   mine,
@@ -37,6 +38,17 @@ export function isLive(post: { status: string; hiddenAt: Date | null; deletedAt:
 const isMember = (_v: Viewer, t: CommunityTarget) => isActive(mine(t));
 
 /**
+ * Why someone who is not a member may not post or reply, and what they can do about it: the
+ * banned are told so; a reader of an open community can join it; anyone else is told it is for members.
+ */
+const membersOnly = (doing: string) => (v: Viewer, t: CommunityTarget) =>
+  isBanned(mine(t))
+    ? `You are banned from this community, so you cannot ${doing} here.`
+    : self(t).visibility === "open" && readsCommunity(v, t)
+      ? `Join this community to ${doing} here.`
+      : `Only members of this community can ${doing} here.`;
+
+/**
  * Reads the post: reads its community, and the post is public there, or is the viewer's own,
  * or the viewer looks after the community. Deleted posts are gone for everyone.
  */
@@ -66,8 +78,8 @@ const ARCHIVED = "This community is archived, so nothing in it can change.";
 export const postRules = {
   "post.create": rule<CommunityTarget>(
     must(notArchived, "This community is archived, so it takes no new posts."),
-    must(readsCommunity, "Only members of this community can post here."),
-    must(isMember, "Only members of this community can post here."),
+    must(readsCommunity, membersOnly("post")),
+    must(isMember, membersOnly("post")),
   ),
   "post.read": rule<PostTarget>(must(readsPost, "We could not find that page.", 404)),
   "post.follow": rule<PostTarget>(must(readsPost, "We could not find that page.", 404)),
@@ -78,7 +90,7 @@ export const postRules = {
     must((_v, t) => !t.post.lockedAt, "This post is locked, so it takes no new replies."),
     must(
       (v, t) => isMember(v, t) || (t.allowNonMemberComments && self(t).visibility === "open"),
-      "Only members of this community can reply here.",
+      membersOnly("reply"),
     ),
   ),
   "post.edit": rule<PostTarget>(
