@@ -38,7 +38,7 @@ test("a member asks a question with the rich editor, a colleague answers, and th
   await asker.getByLabel("Tags (optional)").fill("housing, voids");
   await asker.getByRole("button", { name: "Post", exact: true }).click();
 
-  await expect(asker.getByRole("heading", { level: 2, name: `How do you report void turnaround? ${stamp}` })).toBeVisible();
+  await expect(asker.getByRole("heading", { level: 1, name: `How do you report void turnaround? ${stamp}` })).toBeVisible();
   const body = asker.locator("article .prose-body");
   await expect(body.locator("strong")).toHaveText("Context");
   await expect(body.locator("h2")).toHaveText("Our figures");
@@ -86,7 +86,7 @@ test("no stored XSS payload runs or stays active, whether sent by the form or th
   await page.keyboard.type("placeholder");
   await page.locator('input[type=hidden][name="body"]').evaluate((input, html) => ((input as HTMLInputElement).value = html), body);
   await page.getByRole("button", { name: "Post", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 2, name: /Form$/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /Form$/ })).toBeVisible();
   const formPostUrl = page.url();
 
   for (const url of [`${community}/posts/${postId}`, formPostUrl]) {
@@ -122,7 +122,7 @@ test("without JavaScript, a post goes in from the plain text box", async ({ brow
   await page.getByLabel("Title").fill("Posted without scripts");
   await page.getByLabel("Body").fill("First paragraph.\n\nSecond <paragraph>.");
   await page.getByRole("button", { name: "Post", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Posted without scripts" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Posted without scripts" })).toBeVisible();
   await expect(page.locator("article .prose-body p")).toHaveText(["First paragraph.", "Second <paragraph>."]);
   await context.close();
 });
@@ -166,7 +166,7 @@ test("a double click or a retry makes one post", async ({ page }) => {
   await page.getByRole("textbox", { name: "Body" }).click();
   await page.keyboard.type("Clicked twice.");
   await page.getByRole("button", { name: "Post", exact: true }).dblclick();
-  await expect(page.getByRole("heading", { level: 2, name: `Double click ${key}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Double click ${key}` })).toBeVisible();
   const feed = await (await page.request.get(`/api/v1/communities/policy-and-performance/posts?limit=10`)).json();
   expect(feed.items.filter((i: { title: string }) => i.title === `Double click ${key}`)).toHaveLength(1);
 });

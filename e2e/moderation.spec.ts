@@ -68,7 +68,8 @@ test("report, hide, ban and the audit log, all in the community's own pages", as
   await expectAccessible(facilitator);
   await visit(author, base);
   await expect(author.getByRole("button", { name: /^Join/ })).toHaveCount(0);
-  await expect(author.getByText("You cannot take part in this community.")).toBeVisible();
+  await expect(author.getByText("You are banned from this community.", { exact: true })).toBeVisible();
+  await expect(author.getByText("You are banned from this community, so you cannot read it.")).toBeVisible();
   const rejoin = await author.request.post(`/api/v1/communities/${slug}/membership`);
   expect(rejoin.status()).toBe(403);
 

@@ -26,7 +26,7 @@ test("search from the header, narrow it down, and move through results by keyboa
   await expect(results.nth(1)).toBeFocused();
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 2, name: firstTitle })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: firstTitle })).toBeVisible();
 });
 
 test("search inside one community from its page, and find nothing secret", async ({ page }) => {

@@ -115,7 +115,7 @@ test("the post form keeps what was typed when it is sent before the editor loads
   await page.keyboard.type("Line one\nline two\n\nA second paragraph.");
   await editor.wasRequested;
   await page.getByRole("button", { name: "Post", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.locator("article .prose-body p")).toHaveText(["Line one\nline two", "A second paragraph."], { useInnerText: true });
   editor.release();
 });
@@ -162,7 +162,7 @@ test("a post published straight after typing leaves no draft behind", async ({ p
   // While the post is on its way, the autosave's moment comes and goes.
   await page.clock.runFor(5_000);
   releaseSubmit();
-  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   // The browser sends server actions one at a time: once this one is done, no autosave is still queued.
   await page.getByRole("button", { name: "Stop following" }).click();

@@ -28,7 +28,8 @@ function linkFor(entry: Entry): string | null {
 export function AuditTable({ entries, caption, showCommunity = false }: { entries: Entry[]; caption: string; showCommunity?: boolean }) {
   if (entries.length === 0) return <p className="text-muted">Nothing has been logged yet.</p>;
   return (
-    <table className="w-full border-collapse text-left">
+    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <table className="w-full min-w-2xl border-collapse text-left">
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="border-b-2 border-ink">
@@ -56,5 +57,6 @@ export function AuditTable({ entries, caption, showCommunity = false }: { entrie
         })}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -47,8 +47,9 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
       {community.archived && (
         <p className="mt-3 border-l-4 border-ink bg-panel p-3">This community is archived: nothing new can be added to it.</p>
       )}
-      <nav aria-label="Community sections" className="mt-4">
-        <ul className="flex flex-wrap gap-x-1 border-b-2 border-line">
+      {/* On a phone the tabs scroll sideways rather than wrap under one another. */}
+      <nav aria-label="Community sections" className="mt-4 overflow-x-auto">
+        <ul className="flex w-max min-w-full gap-x-1 border-b-2 border-line">
           {tabs
             .filter((tab) => tab.show)
             .map((tab) => (
@@ -56,7 +57,7 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
                 <Link
                   href={tab.href}
                   aria-current={tab.id === current ? "page" : undefined}
-                  className={`-mb-0.5 inline-flex min-h-11 items-center border-b-4 px-2 font-semibold no-underline sm:px-3 ${tab.id === current ? "border-brand text-ink" : "border-transparent hover:border-line"}`}
+                  className={`-mb-0.5 inline-flex min-h-11 items-center border-b-4 px-2 font-semibold whitespace-nowrap no-underline sm:px-3 ${tab.id === current ? "border-brand text-ink" : "border-transparent hover:border-line"}`}
                 >
                   {tab.label}
                   {tab.id === "moderation" && waiting > 0 && (

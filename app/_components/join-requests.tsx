@@ -2,6 +2,7 @@ import { approveRequestAction, declineRequestAction } from "@/app/_actions/commu
 import type { getCommunityPage } from "@/lib/communities/page";
 import { formatDate } from "./community";
 import { ActionButton } from "./form";
+import { Person } from "./person";
 
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
 
@@ -19,13 +20,13 @@ export function JoinRequests({ page, emptyText }: { page: Page; emptyText?: stri
       <ul className="space-y-4">
         {requests.map((request) => (
           <li key={request.userId} className="border-b border-line pb-4">
-            <p className="font-semibold">{request.name}</p>
-            <p className="text-sm text-muted">
-              {[request.jobTitle, request.organisation].filter(Boolean).join(", ")}
-              {` · asked ${formatDate(request.requestedAt)}`}
-            </p>
-            {request.message && <blockquote className="mt-1 border-l-2 border-line pl-3">{request.message}</blockquote>}
-            <div className="mt-2 flex flex-wrap gap-3">
+            <Person person={{ id: request.userId, name: request.name }} link={false}>
+              <span className="block text-sm text-muted">
+                {[[request.jobTitle, request.organisation].filter(Boolean).join(", "), `asked ${formatDate(request.requestedAt)}`].filter(Boolean).join(" · ")}
+              </span>
+            </Person>
+            {request.message && <blockquote className="mt-2 border-l-2 border-line pl-3">{request.message}</blockquote>}
+            <div className="mt-3 flex flex-wrap gap-3">
               <ActionButton action={approveRequestAction} label={`Approve ${request.name}`} fields={{ ...fields, userId: request.userId }} />
               <ActionButton action={declineRequestAction} label={`Decline ${request.name}`} kind="secondary" fields={{ ...fields, userId: request.userId }} />
             </div>

@@ -12,8 +12,12 @@ import {
   restoreCommentAction,
   restorePostAction,
 } from "@/app/_actions/moderation";
+import { Lock, LockOpen, Pencil, Pin, PinOff } from "lucide";
 import { reasonLabels } from "@/lib/moderation/reports";
+import { buttonClass } from "./button-styles";
+import { selectClass, labelClass } from "./field-styles";
 import { ActionButton, ActionForm, RadioGroup, TextField } from "./form";
+import { Icon } from "./icon";
 
 type PostState = { id: string; pinned: boolean; locked: boolean; hidden: boolean; status: "published" | "pending" };
 
@@ -27,10 +31,23 @@ export function PostModeration({ post, slug, destinations }: { post: PostState; 
       </h2>
       <div className="flex flex-wrap items-start gap-3">
         {post.status === "pending" && <ActionButton action={approvePostAction} label="Approve" fields={fields} />}
-        <ActionButton action={pinAction} label={post.pinned ? "Unpin" : "Pin to the top"} kind="secondary" fields={{ ...fields, pinned: String(!post.pinned) }} />
-        <ActionButton action={lockAction} label={post.locked ? "Unlock replies" : "Lock replies"} kind="secondary" fields={{ ...fields, locked: String(!post.locked) }} />
         {post.hidden && <ActionButton action={restorePostAction} label="Restore" fields={fields} />}
-        <Link href={`/c/${slug}/posts/${post.id}/edit?as=facilitator`} className="py-2">
+        <ActionButton
+          action={pinAction}
+          label={post.pinned ? "Unpin" : "Pin to the top"}
+          kind="secondary"
+          icon={<Icon icon={post.pinned ? PinOff : Pin} />}
+          fields={{ ...fields, pinned: String(!post.pinned) }}
+        />
+        <ActionButton
+          action={lockAction}
+          label={post.locked ? "Unlock replies" : "Lock replies"}
+          kind="secondary"
+          icon={<Icon icon={post.locked ? LockOpen : Lock} />}
+          fields={{ ...fields, locked: String(!post.locked) }}
+        />
+        <Link href={`/c/${slug}/posts/${post.id}/edit?as=facilitator`} className={buttonClass("secondary")}>
+          <Icon icon={Pencil} />
           Edit with a reason
         </Link>
       </div>
@@ -46,13 +63,13 @@ export function PostModeration({ post, slug, destinations }: { post: PostState; 
       {destinations.length > 0 && (
         <details>
           <summary className="cursor-pointer font-semibold">Move to another community</summary>
-          <ActionForm action={movePostAction} submitLabel="Move post" kind="secondary" idPrefix="move-post" className="mt-2 space-y-3">
+          <ActionForm action={movePostAction} submitLabel="Move post" idPrefix="move-post" className="mt-2 space-y-3">
             <input type="hidden" name="postId" value={post.id} />
             <div>
-              <label htmlFor="move-post-field-destination" className="block font-semibold">
+              <label htmlFor="move-post-field-destination" className={labelClass}>
                 Move to
               </label>
-              <select id="move-post-field-destination" name="destination" className="border-2 border-ink bg-white px-2 py-1.5">
+              <select id="move-post-field-destination" name="destination" className={selectClass}>
                 {destinations.map((d) => (
                   <option key={d.slug} value={d.slug}>
                     {d.name}
@@ -80,7 +97,7 @@ export function CommentModeration({ commentId, hidden }: { commentId: string; hi
   return (
     <div className="space-y-2 border-l-4 border-ink pl-3">
       {hidden ? (
-        <ActionButton action={restoreCommentAction} label="Restore reply" kind="secondary" fields={{ commentId }} />
+        <ActionButton action={restoreCommentAction} label="Restore reply" fields={{ commentId }} />
       ) : (
         <ActionForm action={hideCommentAction} submitLabel="Hide reply" kind="danger" idPrefix={`${prefix}-hide`} className="space-y-2">
           <input type="hidden" name="commentId" value={commentId} />
@@ -98,7 +115,7 @@ export function CommentModeration({ commentId, hidden }: { commentId: string; hi
 /** Reporting a post or a reply to the community's facilitators. */
 export function ReportForm({ postId, commentId }: { postId: string; commentId?: string }) {
   return (
-    <ActionForm action={reportAction} submitLabel="Send report" kind="secondary" idPrefix={commentId ? `report-${commentId.slice(0, 8)}` : "report-post"} className="space-y-3 bg-panel p-3">
+    <ActionForm action={reportAction} submitLabel="Send report" idPrefix={commentId ? `report-${commentId.slice(0, 8)}` : "report-post"} className="space-y-3 bg-panel p-3">
       <input type="hidden" name="postId" value={postId} />
       {commentId && <input type="hidden" name="commentId" value={commentId} />}
       <RadioGroup

@@ -88,7 +88,7 @@ export const postRules = {
     must(notArchived, "This community is archived, so it takes no new replies."),
     must(live, notLive("new replies")),
     must((_v, t) => !t.post.lockedAt, "This post is locked, so it takes no new replies."),
-    must(
+    must<PostTarget>(
       (v, t) => isMember(v, t) || (t.allowNonMemberComments && self(t).visibility === "open"),
       membersOnly("reply"),
     ),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { commentReactions, commentRevisions, comments, postFollows, postReactions, publicProfileColumns, users } from "@/lib/db/schema";
 import { decodeCursor, pageOf } from "@/lib/pagination";
-import { decide, notHiddenFrom, type CommentTarget, type Viewer } from "@/lib/policy";
+import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { loadAuthorizedPost } from "./load";
 
@@ -126,6 +126,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       bodyHtml: c.deletedAt ? "" : c.bodyHtml,
       deleted: c.deletedAt !== null,
       hidden: c.hiddenAt !== null,
+      /** Written by the viewer: how a hidden reply is described to them. */
+      mine: wrote(viewer, c.authorId),
       helpfulCount: c.helpfulCount,
       createdAt: c.createdAt,
       editedAt: c.editedAt,

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CommunityCard } from "@/app/_components/community";
 import { buttonClass } from "@/app/_components/button-styles";
+import { inputClass, labelClass, selectClass } from "@/app/_components/field-styles";
+import { Icon } from "@/app/_components/icon";
+import { Pager } from "@/app/_components/pager";
+import { Plus } from "lucide";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { listDirectory } from "@/lib/communities/directory";
 import { loadPage } from "@/app/_components/load-page";
@@ -22,7 +26,8 @@ export default async function DirectoryPage({ searchParams }: PageProps<"/commun
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{heading}</h1>
-        <Link href={page.parent ? `/communities/new?parent=${page.parent.slug}` : "/communities/new"} className={`${buttonClass("secondary")}`}>
+        <Link href={page.parent ? `/communities/new?parent=${page.parent.slug}` : "/communities/new"} className={buttonClass("secondary")}>
+          <Icon icon={Plus} />
           {page.parent ? "Add a sub-community" : "Start a community"}
         </Link>
       </div>
@@ -33,10 +38,10 @@ export default async function DirectoryPage({ searchParams }: PageProps<"/commun
         </p>
       )}
 
-      <form method="get" role="search" aria-label="Communities" className="flex flex-wrap items-end gap-4 bg-panel p-4">
+      <form method="get" role="search" aria-label="Communities" className="flex flex-wrap items-end gap-x-4 gap-y-3 bg-panel p-4">
         {page.parent && <input type="hidden" name="parent" value={page.parent.slug} />}
-        <div>
-          <label htmlFor="directory-q" className="block font-semibold">
+        <div className="w-full sm:w-auto">
+          <label htmlFor="directory-q" className={labelClass}>
             Search names and purposes
           </label>
           {error && (
@@ -52,23 +57,23 @@ export default async function DirectoryPage({ searchParams }: PageProps<"/commun
             defaultValue={q ?? ""}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "directory-q-error" : undefined}
-            className="border-2 border-ink px-2 py-1.5"
+            className={`${inputClass} w-full sm:w-64`}
           />
         </div>
         <div>
-          <label htmlFor="directory-filter" className="block font-semibold">
+          <label htmlFor="directory-filter" className={labelClass}>
             Show
           </label>
-          <select id="directory-filter" name="filter" defaultValue={filter} className="border-2 border-ink bg-white px-2 py-1.5">
+          <select id="directory-filter" name="filter" defaultValue={filter} className={selectClass}>
             <option value="all">All communities</option>
             <option value="mine">Only mine</option>
           </select>
         </div>
         <div>
-          <label htmlFor="directory-sort" className="block font-semibold">
+          <label htmlFor="directory-sort" className={labelClass}>
             Sort by
           </label>
-          <select id="directory-sort" name="sort" defaultValue={sort} className="border-2 border-ink bg-white px-2 py-1.5">
+          <select id="directory-sort" name="sort" defaultValue={sort} className={selectClass}>
             {Object.entries(sortLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -87,22 +92,19 @@ export default async function DirectoryPage({ searchParams }: PageProps<"/commun
         </h2>
         {page.items.length === 0 ? (
           <p>
-            {q ? `No communities match “${q}”.` : filter === "mine" ? "You have not joined any communities yet." : "There are no communities here yet."}{" "}
-            <Link href="/communities/new">Start one</Link>.
+            {q ? `No communities match “${q}”. Try other words, or ` : filter === "mine" ? "You have not joined any communities yet. Show all communities to find one, or " : "There are no communities here yet. "}
+            <Link href={page.parent ? `/communities/new?parent=${page.parent.slug}` : "/communities/new"}>{q || filter === "mine" ? "start one" : "Start one"}</Link>.
           </p>
         ) : (
           page.items.map((community) => <CommunityCard key={community.id} community={community} />)
         )}
       </section>
 
-      <nav aria-label="Pages" className="flex gap-6">
-        {query.cursor && <Link href={withQuery("/communities", { ...query, cursor: undefined })}>First page</Link>}
-        {page.nextCursor && (
-          <Link href={withQuery("/communities", { ...query, cursor: page.nextCursor })} rel="next">
-            Next page
-          </Link>
-        )}
-      </nav>
+      <Pager
+        label="Pages"
+        first={query.cursor ? { href: withQuery("/communities", { ...query, cursor: undefined }), text: "First page" } : null}
+        next={page.nextCursor ? { href: withQuery("/communities", { ...query, cursor: page.nextCursor }), text: "Next page" } : null}
+      />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { acceptInvitationForAction, declineInvitationAction } from "@/app/_actio
 import { CommunityCard } from "@/app/_components/community";
 import { buttonClass } from "@/app/_components/button-styles";
 import { ActionButton } from "@/app/_components/form";
+import { Icon } from "@/app/_components/icon";
+import { Plus } from "lucide";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { getHome } from "@/lib/communities/home";
 import { getHomeFeed } from "@/lib/posts/feeds";
@@ -18,7 +20,8 @@ export default async function HomePage() {
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">Welcome, {viewer.name || "back"}</h1>
-        <Link href="/communities/new" className={`${buttonClass("secondary")}`}>
+        <Link href="/communities/new" className={buttonClass("secondary")}>
+          <Icon icon={Plus} />
           Start a community
         </Link>
       </div>
@@ -31,7 +34,7 @@ export default async function HomePage() {
           {home.invitations.map((community) => (
             <div key={community.id}>
               <CommunityCard community={community} />
-              <div className="flex flex-wrap gap-3 pb-4">
+              <div className="flex flex-wrap items-center gap-3 pb-4">
                 <ActionButton action={acceptInvitationForAction} label={`Accept invitation to ${community.name}`} fields={{ slug: community.slug }} />
                 <ActionButton action={declineInvitationAction} label="Decline" kind="secondary" fields={{ slug: community.slug }} />
               </div>
@@ -45,7 +48,11 @@ export default async function HomePage() {
           Recent activity in your communities
         </h2>
         {activity.items.length === 0 ? (
-          <p className="mt-2 text-muted">Nothing yet. When members of your communities post, it shows here.</p>
+          <p className="mt-2 text-muted">
+            {home.mine.length === 0
+              ? "Nothing yet. Join a community and its latest discussions show here."
+              : "Nothing yet. When members of your communities post, it shows here."}
+          </p>
         ) : (
           activity.items.map((item) => <FeedRow key={item.id} item={item} showCommunity />)
         )}
@@ -57,7 +64,7 @@ export default async function HomePage() {
         </h2>
         {home.mine.length === 0 ? (
           <p className="mt-2">
-            You have not joined any communities yet. Join one below, or{" "}
+            You have not joined any communities yet. {home.suggestions.length > 0 ? "Join one below, or " : ""}
             <Link href="/communities">browse all communities</Link>.
           </p>
         ) : (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditTable } from "@/app/_components/audit-table";
 import { loadPage } from "@/app/_components/load-page";
+import { Pager } from "@/app/_components/pager";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { listSiteLog } from "@/lib/moderation/audit";
@@ -22,14 +22,11 @@ export default async function SiteLogPage({ searchParams }: PageProps<"/moderati
         <>
           <p>Every moderation action in every community, and every suspension. Entries cannot be changed or deleted.</p>
           <AuditTable entries={log!.items} caption="Site moderation log" showCommunity />
-          <nav aria-label="Log pages" className="flex gap-6">
-            {query.cursor && <Link href="/moderation">Newest</Link>}
-            {log!.nextCursor && (
-              <Link href={withQuery("/moderation", { cursor: log!.nextCursor })} rel="next">
-                Older entries
-              </Link>
-            )}
-          </nav>
+          <Pager
+            label="Log pages"
+            first={query.cursor ? { href: "/moderation", text: "Newest entries" } : null}
+            next={log!.nextCursor ? { href: withQuery("/moderation", { cursor: log!.nextCursor }), text: "Older entries" } : null}
+          />
         </>
       )}
     </div>

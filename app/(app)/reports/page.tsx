@@ -20,7 +20,7 @@ export default async function MyReportsPage() {
       <h1 className="text-3xl font-bold">Your reports</h1>
       <p>What you have reported to facilitators, and whether they have dealt with it.</p>
       {reports.length === 0 ? (
-        <p className="text-muted">You have not reported anything.</p>
+        <p className="text-muted">You have not reported anything. To report a post or a reply, use the Report link beside it.</p>
       ) : (
         <ul className="space-y-3">
           {reports.map((report) => (

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Search } from "lucide";
 import { buttonClass } from "@/app/_components/button-styles";
+import { inputClass, labelClass, selectClass } from "@/app/_components/field-styles";
+import { Icon } from "@/app/_components/icon";
+import { Person } from "@/app/_components/person";
 import { formatDate, plural, VisibilityBadge } from "@/app/_components/community";
 import { kindLabel } from "@/app/_components/feed";
 import { loadPage } from "@/app/_components/load-page";
@@ -23,7 +27,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
       <form method="get" action="/search" role="search" aria-label="Search Roundtable" className="space-y-3 bg-panel p-4">
         {result?.community && <input type="hidden" name="community" value={result.community.slug} />}
         <div>
-          <label htmlFor="search-q" className="block font-semibold">
+          <label htmlFor="search-q" className={labelClass}>
             Words to find
           </label>
           <p id="search-q-hint" className="text-sm text-muted">
@@ -42,15 +46,15 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             defaultValue={q.slice(0, 500)}
             aria-describedby={error ? "search-q-hint search-q-error" : "search-q-hint"}
             aria-invalid={error ? true : undefined}
-            className="w-full max-w-2xl border-2 border-ink px-2 py-1.5"
+            className={`${inputClass} mt-1 w-full max-w-2xl`}
           />
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <div>
-            <label htmlFor="search-type" className="block text-sm font-semibold">
+            <label htmlFor="search-type" className={`${labelClass} text-sm`}>
               Look in
             </label>
-            <select id="search-type" name="type" defaultValue={query.type ?? "all"} className="border-2 border-ink bg-white px-2 py-1">
+            <select id="search-type" name="type" defaultValue={query.type ?? "all"} className={selectClass}>
               <option value="all">Everything</option>
               <option value="posts">Posts and replies</option>
               <option value="communities">Communities</option>
@@ -58,28 +62,29 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             </select>
           </div>
           <div>
-            <label htmlFor="search-sort" className="block text-sm font-semibold">
+            <label htmlFor="search-sort" className={`${labelClass} text-sm`}>
               Sort by
             </label>
-            <select id="search-sort" name="sort" defaultValue={query.sort ?? "relevance"} className="border-2 border-ink bg-white px-2 py-1">
+            <select id="search-sort" name="sort" defaultValue={query.sort ?? "relevance"} className={selectClass}>
               <option value="relevance">Best match</option>
               <option value="newest">Newest</option>
             </select>
           </div>
           <div>
-            <label htmlFor="search-from" className="block text-sm font-semibold">
+            <label htmlFor="search-from" className={`${labelClass} text-sm`}>
               From
             </label>
-            <input id="search-from" name="from" type="date" defaultValue={query.from ?? ""} className="border-2 border-ink px-2 py-1" />
+            <input id="search-from" name="from" type="date" defaultValue={query.from ?? ""} className={inputClass} />
           </div>
           <div>
-            <label htmlFor="search-to" className="block text-sm font-semibold">
+            <label htmlFor="search-to" className={`${labelClass} text-sm`}>
               To
             </label>
-            <input id="search-to" name="to" type="date" defaultValue={query.to ?? ""} className="border-2 border-ink px-2 py-1" />
+            <input id="search-to" name="to" type="date" defaultValue={query.to ?? ""} className={inputClass} />
           </div>
           {["kind", "tag", "answered", "author"].map((name) => query[name] && <input key={name} type="hidden" name={name} value={query[name]} />)}
           <button type="submit" className={buttonClass("primary")}>
+            <Icon icon={Search} />
             Search
           </button>
         </div>
@@ -112,13 +117,12 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
               <h2 id="people-heading" className="text-xl font-bold">
                 People
               </h2>
-              <ul className="mt-2 space-y-2">
+              <ul className="mt-2 space-y-3">
                 {result.people.map((p) => (
                   <li key={p.id}>
-                    <Link href={`/people/${p.id}`} className="font-semibold">
-                      {p.name}
-                    </Link>
-                    <span className="block text-sm text-muted">{[p.jobTitle, p.organisation].filter(Boolean).join(", ")}</span>
+                    <Person person={p}>
+                      <span className="block text-sm text-muted">{[p.jobTitle, p.organisation].filter(Boolean).join(", ")}</span>
+                    </Person>
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,9 @@ import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useRef, type KeyboardEvent } from "react";
+import { Bold, Heading2, Heading3, Italic, Link, List, ListOrdered, Redo2, Table2, TextQuote, Undo2, type IconNode } from "lucide";
+import { Fragment, useRef, useState, type KeyboardEvent } from "react";
+import { Icon } from "../icon";
 import { mentionSuggestion } from "./mention-suggestion";
 
 type Props = {
@@ -82,18 +84,28 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
   );
 }
 
-type Tool = { label: string; shortcut?: string; run: (e: Editor) => void; active?: (e: Editor) => boolean };
+type Tool = {
+  label: string;
+  icon: IconNode;
+  /** Tools in the same group sit together, with a divider before the next group. */
+  group: number;
+  shortcut?: string;
+  run: (e: Editor) => void;
+  active?: (e: Editor) => boolean;
+};
 
 const tools: Tool[] = [
-  { label: "Heading", run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive("heading", { level: 2 }) },
-  { label: "Subheading", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive("heading", { level: 3 }) },
-  { label: "Bold", shortcut: "Control+B", run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive("bold") },
-  { label: "Italic", shortcut: "Control+I", run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive("italic") },
-  { label: "Bulleted list", shortcut: "Control+Shift+8", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
-  { label: "Numbered list", shortcut: "Control+Shift+7", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
-  { label: "Quote", shortcut: "Control+Shift+B", run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive("blockquote") },
+  { label: "Heading", icon: Heading2, group: 0, run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive("heading", { level: 2 }) },
+  { label: "Subheading", icon: Heading3, group: 0, run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive("heading", { level: 3 }) },
+  { label: "Bold", icon: Bold, group: 1, shortcut: "Control+B", run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive("bold") },
+  { label: "Italic", icon: Italic, group: 1, shortcut: "Control+I", run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive("italic") },
+  { label: "Bulleted list", icon: List, group: 2, shortcut: "Control+Shift+8", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
+  { label: "Numbered list", icon: ListOrdered, group: 2, shortcut: "Control+Shift+7", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
+  { label: "Quote", icon: TextQuote, group: 2, shortcut: "Control+Shift+B", run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive("blockquote") },
   {
     label: "Link",
+    icon: Link,
+    group: 3,
     run: (e) => {
       const current = e.getAttributes("link").href as string | undefined;
       const href = window.prompt("Web address for the link (leave empty to remove it)", current ?? "https://");
@@ -103,19 +115,31 @@ const tools: Tool[] = [
     },
     active: (e) => e.isActive("link"),
   },
-  { label: "Table", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-  { label: "Undo", shortcut: "Control+Z", run: (e) => e.chain().focus().undo().run() },
-  { label: "Redo", shortcut: "Control+Shift+Z", run: (e) => e.chain().focus().redo().run() },
+  { label: "Table", icon: Table2, group: 3, run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+  { label: "Undo", icon: Undo2, group: 4, shortcut: "Control+Z", run: (e) => e.chain().focus().undo().run() },
+  { label: "Redo", icon: Redo2, group: 4, shortcut: "Control+Shift+Z", run: (e) => e.chain().focus().redo().run() },
 ];
 
-/** A WAI-ARIA toolbar: one tab stop, arrow keys move between buttons, toggles say if they are on. */
+/** "Control+Shift+8" as people read it: "Ctrl+Shift+8". */
+const readable = (shortcut: string) => shortcut.replace("Control", "Ctrl");
+
+/**
+ * A WAI-ARIA toolbar: one tab stop, arrow keys move between buttons, toggles say if they are on.
+ * Each button is an icon whose name (its text) shows as a tooltip on hover and keyboard focus;
+ * Escape hides the tooltip until the pointer or focus moves on.
+ */
 function Toolbar({ editor, controls }: { editor: Editor; controls: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [tipsHidden, setTipsHidden] = useState(false);
   const pressed = useEditorState({
     editor,
     selector: ({ editor: e }) => tools.map((tool) => (tool.active ? tool.active(e) : null)),
   });
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Escape") {
+      setTipsHidden(true);
+      return;
+    }
     const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>("button") ?? [])];
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next =
@@ -130,19 +154,35 @@ function Toolbar({ editor, controls }: { editor: Editor; controls: string }) {
     buttons[next]?.focus();
   };
   return (
-    <div ref={ref} role="toolbar" aria-label="Formatting" aria-controls={controls} onKeyDown={move} className="flex flex-wrap gap-1 border-b-2 border-ink bg-panel p-1">
+    <div
+      ref={ref}
+      role="toolbar"
+      aria-label="Formatting"
+      aria-controls={controls}
+      onKeyDown={move}
+      onFocus={() => setTipsHidden(false)}
+      onPointerOver={() => setTipsHidden(false)}
+      data-tips={tipsHidden ? "hidden" : undefined}
+      className="flex flex-wrap items-center gap-0.5 border-b-2 border-ink bg-panel p-1"
+    >
       {tools.map((tool, i) => (
-        <button
-          key={tool.label}
-          type="button"
-          tabIndex={i === 0 ? 0 : -1}
-          aria-pressed={tool.active ? Boolean(pressed?.[i]) : undefined}
-          aria-keyshortcuts={tool.shortcut}
-          onClick={() => tool.run(editor)}
-          className="rounded px-2 py-1 text-sm font-semibold aria-pressed:bg-ink aria-pressed:text-white hover:bg-white"
-        >
-          {tool.label}
-        </button>
+        <Fragment key={tool.label}>
+          {i > 0 && tools[i - 1]!.group !== tool.group && <span aria-hidden="true" className="mx-1 h-6 w-px bg-muted" />}
+          <button
+            type="button"
+            tabIndex={i === 0 ? 0 : -1}
+            aria-pressed={tool.active ? Boolean(pressed?.[i]) : undefined}
+            aria-keyshortcuts={tool.shortcut}
+            onClick={() => tool.run(editor)}
+            className="tool relative inline-flex h-9 w-9 items-center justify-center rounded text-ink hover:bg-white aria-pressed:bg-ink aria-pressed:text-white"
+          >
+            <Icon icon={tool.icon} size={18} />
+            <span className="tool-tip">
+              {tool.label}
+              {tool.shortcut && <span aria-hidden="true"> ({readable(tool.shortcut)})</span>}
+            </span>
+          </button>
+        </Fragment>
       ))}
     </div>
   );

@@ -52,12 +52,12 @@ export default async function InvitePage({ params }: PageProps<"/c/[slug]/invite
           Invitations waiting for an answer
         </h2>
         {!open || open.invitations.length === 0 ? (
-          <p className="text-muted">There are none.</p>
+          <p className="text-muted">Nobody has an invitation waiting for an answer.</p>
         ) : (
           <ul className="space-y-3">
             {open.invitations.map((invitation) => (
               <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
-                <span>
+                <span className="min-w-0 break-words">
                   <span className="font-semibold">{invitation.email}</span>
                   <span className="block text-sm text-muted">
                     Invited by {invitation.invitedBy ?? "a former member"} on {formatDate(invitation.createdAt)}; expires{" "}
@@ -68,6 +68,7 @@ export default async function InvitePage({ params }: PageProps<"/c/[slug]/invite
                   action={revokeInvitationAction}
                   label={`Withdraw invitation for ${invitation.email}`}
                   kind="secondary"
+                  size="sm"
                   fields={{ slug, invitationId: invitation.id }}
                 />
               </li>

@@ -13,6 +13,7 @@ import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { JoinRequests } from "@/app/_components/join-requests";
 import { ActionButton, ActionForm, RadioGroup, TextField } from "@/app/_components/form";
+import { Person } from "@/app/_components/person";
 import { loadPage } from "@/app/_components/load-page";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { listBans } from "@/lib/moderation/people";
@@ -54,7 +55,7 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
         <h2 id="reports-heading" className="text-2xl font-bold">
           Open reports ({queue?.reports.length ?? 0})
         </h2>
-        {queue?.reports.length === 0 && <p className="text-muted">Nothing has been reported. Well done, everyone.</p>}
+        {queue?.reports.length === 0 && <p className="text-muted">Nothing is waiting: every report has been dealt with.</p>}
         <ul className="space-y-6">
           {queue?.reports.map((report, i) => (
             <li key={report.id} className="space-y-2 border-l-4 border-danger pl-4">
@@ -69,7 +70,7 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
                 {report.commentText && <span className="block text-sm text-muted">“{report.commentText}”</span>}
                 {(report.commentId ? report.commentHidden : report.postHidden) && <span className="font-semibold"> (already hidden)</span>}
               </p>
-              <div className="flex flex-wrap items-start gap-4">
+              <div className="flex flex-wrap items-start gap-x-6 gap-y-4">
                 {!(report.commentId ? report.commentHidden : report.postHidden) && (
                   <ActionForm
                     action={report.commentId ? hideCommentAction : hidePostAction}
@@ -104,7 +105,7 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
         <h2 id="pending-heading" className="text-2xl font-bold">
           Posts awaiting approval ({queue?.pending.length ?? 0})
         </h2>
-        {queue?.pending.length === 0 && <p className="text-muted">None waiting.</p>}
+        {queue?.pending.length === 0 && <p className="text-muted">No posts are waiting for approval.</p>}
         <ul className="space-y-3">
           {queue?.pending.map((post) => (
             <li key={post.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
@@ -112,7 +113,7 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
                 <Link href={`/c/${slug}/posts/${post.id}`}>{post.title}</Link>
                 <span className="text-muted"> · {post.authorName ?? "a former member"}, {formatDate(post.createdAt)}</span>
               </span>
-              <ActionButton action={approvePostAction} label={`Approve “${post.title}”`} fields={{ postId: post.id }} />
+              <ActionButton action={approvePostAction} label={`Approve “${post.title}”`} size="sm" fields={{ postId: post.id }} />
             </li>
           ))}
         </ul>
@@ -151,19 +152,17 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
         <h2 id="bans-heading" className="text-2xl font-bold">
           Banned
         </h2>
-        {bans?.length === 0 && <p className="text-muted">Nobody is banned. Ban someone from the members page.</p>}
+        {bans?.length === 0 && <p className="text-muted">Nobody is banned. To ban someone, use the members page.</p>}
         <ul className="space-y-3">
           {bans?.map((ban) => (
             <li key={ban.userId} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
-              <span>
-                <span className="font-semibold">{ban.name}</span>
-                <span className="text-muted">
-                  {" "}
-                  · {ban.reason}
+              <Person person={{ id: ban.userId, name: ban.name }} link={false}>
+                <span className="block text-sm text-muted">
+                  {ban.reason}
                   {ban.until ? ` · until ${formatDate(ban.until)}` : " · with no end date"}
                 </span>
-              </span>
-              <ActionButton action={unbanAction} label={`Lift the ban on ${ban.name}`} kind="secondary" fields={{ slug, userId: ban.userId }} />
+              </Person>
+              <ActionButton action={unbanAction} label={`Lift the ban on ${ban.name}`} kind="secondary" size="sm" fields={{ slug, userId: ban.userId }} />
             </li>
           ))}
         </ul>

@@ -31,8 +31,9 @@ export default async function NewPostPage({ params }: PageProps<"/c/[slug]/new">
   const draftKey = `post:${page.community.id}`;
   const draft = await getDraft(viewer, draftKey);
   return (
-    <div className="max-w-3xl">
+    <div>
       <CommunityHeader page={page} current="about" title="Start a post" />
+      <div className="max-w-3xl">
       {draft && <p className="mb-4 border-l-4 border-brand pl-3">We kept the draft you were writing. Carry on where you left off.</p>}
       <PostForm
         action={createPostAction}
@@ -42,6 +43,7 @@ export default async function NewPostPage({ params }: PageProps<"/c/[slug]/new">
         draftKey={draftKey}
         mentionSlug={slug}
       />
+      </div>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuditTable } from "@/app/_components/audit-table";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { loadPage } from "@/app/_components/load-page";
+import { Pager } from "@/app/_components/pager";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { listCommunityLog } from "@/lib/moderation/audit";
@@ -22,7 +22,7 @@ export default async function ModerationLogPage({ params, searchParams }: PagePr
     return (
       <div>
         <CommunityHeader page={page} current="moderation" title="Moderation log" />
-        <p>Only this community&apos;s facilitators can read its moderation log.</p>
+        <p>{page.refusals.moderate}</p>
       </div>
     );
   }
@@ -33,14 +33,11 @@ export default async function ModerationLogPage({ params, searchParams }: PagePr
       <CommunityHeader page={page} current="moderation" title="Moderation log" />
       <p>Every moderation action in this community. Entries cannot be changed or deleted.</p>
       {log && <AuditTable entries={log.items} caption={`Moderation log of ${page.community.name}`} />}
-      <nav aria-label="Log pages" className="flex gap-6">
-        {query.cursor && <Link href={base}>Newest</Link>}
-        {log?.nextCursor && (
-          <Link href={withQuery(base, { cursor: log.nextCursor })} rel="next">
-            Older entries
-          </Link>
-        )}
-      </nav>
+      <Pager
+        label="Log pages"
+        first={query.cursor ? { href: base, text: "Newest entries" } : null}
+        next={log?.nextCursor ? { href: withQuery(base, { cursor: log.nextCursor }), text: "Older entries" } : null}
+      />
     </div>
   );
 }

@@ -1,137 +1,181 @@
 import Link from "next/link";
+import { CircleCheck, Flag, Pencil, Reply, ShieldCheck, ThumbsUp, Trash2 } from "lucide";
 import { acceptAnswerAction, deleteCommentAction, editCommentAction, helpfulCommentAction } from "@/app/_actions/posts";
+import { Avatar } from "@/app/_components/avatar";
+import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
 import { ActionButton, ActionForm } from "@/app/_components/form";
+import { Icon } from "@/app/_components/icon";
 import { CommentModeration, ReportForm } from "@/app/_components/moderation";
 import type { getPostPage } from "@/lib/posts/thread";
 
-// One reply on the post page, with its controls, and what became of the viewer's reports.
+// One reply on the post page: who wrote it, what it answers, its text, one row of actions in one
+// style, and what became of the viewer's report on it.
 
 type PageData = Awaited<ReturnType<typeof getPostPage>>;
 type CommentData = PageData["comments"][number];
+type ReportState = { status: "open" | "resolved" | "dismissed" };
 
-export function Comment({ comment, base, postId, canAccept, editing }: { comment: CommentData; base: string; postId: string; canAccept: boolean; editing: boolean }) {
+const action = buttonClass("link", "sm");
+const icon = (data: Parameters<typeof Icon>[0]["icon"]) => <Icon icon={data} size={16} />;
+
+export function Comment({
+  comment,
+  base,
+  postId,
+  canAccept,
+  query,
+  report,
+  copy = false,
+}: {
+  comment: CommentData;
+  base: string;
+  postId: string;
+  canAccept: boolean;
+  query: Record<string, string>;
+  report?: ReportState;
+  /** A second showing of the reply (the accepted answer): no anchor and no forms of its own. */
+  copy?: boolean;
+}) {
+  const anchor = copy ? undefined : `comment-${comment.id}`;
   if (comment.deleted) {
     return (
-      <div id={`comment-${comment.id}`} className="border-l-4 border-line pl-3 text-muted">
+      <div id={anchor} className="border-b border-line py-4 text-muted">
         This reply was deleted by its author.
       </div>
     );
   }
+  const editing = !copy && query.edit === comment.id && comment.allowed.edit;
+  const here = `#comment-${comment.id}`;
+  const author = comment.author?.name ?? "A former member";
   return (
-    <div id={`comment-${comment.id}`} className="space-y-2 border-l-4 border-line pl-3">
-      <p className="text-sm">
-        <span className="font-semibold">{comment.author ? <Link href={`/people/${comment.author.id}`}>{comment.author.name}</Link> : "A former member"}</span>
-        <span className="text-muted">
-          {` · ${formatDate(comment.createdAt)}`}
-          {comment.editedAt && " · edited"}
-          {comment.isAccepted && " · accepted answer"}
-        </span>
-      </p>
-      {comment.hidden && <p className="text-sm font-semibold text-danger">Hidden by a facilitator: only you and the facilitators see it.</p>}
-      {comment.replyTo && (
-        <blockquote className="border-l-2 border-line pl-2 text-sm text-muted">
-          {comment.replyTo.text ? (
-            <>
-              <a href={`#comment-${comment.replyTo.id}`}>{comment.replyTo.author ?? "A former member"} wrote</a>: {comment.replyTo.text}
-            </>
+    <div id={anchor} className="flex gap-3 border-b border-line py-4">
+      <Avatar name={comment.author?.name ?? ""} seed={comment.author?.id ?? ""} size="sm" />
+      <div className="min-w-0 flex-1 space-y-2">
+        <p className="text-sm">
+          {comment.author ? (
+            <Link href={`/people/${comment.author.id}`} className="font-semibold">
+              {author}
+            </Link>
           ) : (
-            "Replying to a reply that has been removed."
+            <span className="font-semibold">{author}</span>
           )}
-        </blockquote>
-      )}
-      {editing && comment.allowed.edit ? (
-        <ActionForm action={editCommentAction} submitLabel="Save reply">
-          <input type="hidden" name="commentId" value={comment.id} />
-          <RichTextField name="body" label="Edit your reply" defaultValue={comment.bodyHtml} rows={5} />
-        </ActionForm>
-      ) : (
-        <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
-      )}
-      <div className="flex flex-wrap items-start gap-3 text-sm">
-        {comment.helpfulCount > 0 && <span className="py-2">{comment.helpfulCount} found this helpful</span>}
-        {comment.allowed.react && (
-          <ActionButton action={helpfulCommentAction} label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} kind="secondary" fields={{ commentId: comment.id }} />
+          <span className="text-muted">
+            {` · ${formatDate(comment.createdAt)}`}
+            {comment.editedAt && " · edited"}
+          </span>
+          {comment.isAccepted && !copy && (
+            <span className="ml-2 inline-flex items-center gap-1 font-semibold text-success">
+              {icon(CircleCheck)}
+              Accepted answer
+            </span>
+          )}
+        </p>
+        {comment.hidden && (
+          <p className="text-sm font-semibold text-danger">
+            {comment.mine
+              ? "A facilitator has hidden your reply: only you and the facilitators can see it."
+              : "Hidden by a facilitator: only its author and the facilitators can see it."}
+          </p>
         )}
-        {comment.allowed.reply && (
-          <Link href={`${base}?replyTo=${comment.id}#reply`} className="py-2">
-            Reply<span className="sr-only"> to {comment.author?.name ?? "this reply"}</span>
-          </Link>
+        {comment.replyTo && (
+          <blockquote className="border-l-2 border-line pl-2 text-sm text-muted">
+            {comment.replyTo.text ? (
+              <>
+                <a href={`#comment-${comment.replyTo.id}`}>{comment.replyTo.author ?? "A former member"} wrote</a>: {comment.replyTo.text}
+              </>
+            ) : (
+              "Replying to a reply that has been removed."
+            )}
+          </blockquote>
         )}
-        {comment.allowed.edit && !editing && (
-          <Link href={`${base}?edit=${comment.id}#comment-${comment.id}`} className="py-2">
-            Edit<span className="sr-only"> your reply</span>
-          </Link>
+        {editing ? (
+          <ActionForm action={editCommentAction} submitLabel="Save reply">
+            <input type="hidden" name="commentId" value={comment.id} />
+            <RichTextField name="body" label="Edit your reply" defaultValue={comment.bodyHtml} rows={5} />
+          </ActionForm>
+        ) : (
+          <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         )}
-        {comment.allowed.delete && <ActionButton action={deleteCommentAction} label="Delete" kind="secondary" fields={{ commentId: comment.id }} />}
-        {canAccept && (
-          <ActionButton
-            action={acceptAnswerAction}
-            label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"}
-            kind="secondary"
-            fields={{ postId, commentId: comment.isAccepted ? "" : comment.id }}
-          />
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+          {comment.allowed.react && (
+            <ActionButton
+              action={helpfulCommentAction}
+              label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"}
+              kind="link"
+              size="sm"
+              icon={icon(ThumbsUp)}
+              fields={{ commentId: comment.id }}
+            />
+          )}
+          {comment.helpfulCount > 0 && (
+            <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
+          )}
+          {comment.allowed.reply && (
+            <Link href={`${base}?replyTo=${comment.id}#reply`} className={action}>
+              {icon(Reply)}
+              Reply<span className="sr-only"> to {author}</span>
+            </Link>
+          )}
+          {comment.allowed.edit && !editing && !copy && (
+            <Link href={`${base}?edit=${comment.id}${here}`} className={action}>
+              {icon(Pencil)}
+              Edit<span className="sr-only"> your reply</span>
+            </Link>
+          )}
+          {comment.allowed.delete && !copy && (
+            <ActionButton action={deleteCommentAction} label="Delete" kind="link" size="sm" icon={icon(Trash2)} fields={{ commentId: comment.id }} />
+          )}
+          {canAccept && (
+            <ActionButton
+              action={acceptAnswerAction}
+              label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"}
+              kind="link"
+              size="sm"
+              icon={icon(CircleCheck)}
+              fields={{ postId, commentId: comment.isAccepted ? "" : comment.id }}
+            />
+          )}
+          {comment.allowed.report && !report && !copy && (
+            <Link href={`${base}?report=${comment.id}${here}`} className={action}>
+              {icon(Flag)}
+              Report<span className="sr-only"> this reply</span>
+            </Link>
+          )}
+          {comment.allowed.moderate && !copy && (
+            <Link href={`${base}?moderate=${comment.id}${here}`} className={action}>
+              {icon(ShieldCheck)}
+              Moderate<span className="sr-only"> this reply</span>
+            </Link>
+          )}
+        </div>
+        {report && <ReportStatus status={report.status} what="reply" />}
+        {!copy && query.report === comment.id && comment.allowed.report && !report && <ReportForm postId={postId} commentId={comment.id} />}
+        {!copy && query.moderate === comment.id && comment.allowed.moderate && <CommentModeration commentId={comment.id} hidden={comment.hidden} />}
+        {comment.revisions.length > 0 && !copy && (
+          <details className="text-sm">
+            <summary className="cursor-pointer">Earlier versions ({comment.revisions.length})</summary>
+            <ol className="mt-2 space-y-2">
+              {comment.revisions.map((revision) => (
+                <li key={revision.createdAt.toISOString()} className="border-l-2 border-line pl-2">
+                  <p className="text-muted">Replaced {formatDate(revision.createdAt)}</p>
+                  <div className="prose-body" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
+                </li>
+              ))}
+            </ol>
+          </details>
         )}
       </div>
-      {comment.revisions.length > 0 && (
-        <details className="text-sm">
-          <summary className="cursor-pointer">Earlier versions ({comment.revisions.length})</summary>
-          <ol className="mt-2 space-y-2">
-            {comment.revisions.map((revision) => (
-              <li key={revision.createdAt.toISOString()} className="border-l-2 border-line pl-2">
-                <p className="text-muted">Replaced {formatDate(revision.createdAt)}</p>
-                <div className="prose-body" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
     </div>
   );
 }
 
-export function ReportStatus({ status, what }: { status: "open" | "resolved" | "dismissed"; what: string }) {
+export function ReportStatus({ status, what }: { status: ReportState["status"]; what: string }) {
   const text = {
     open: `You reported this ${what}. The facilitators have not dealt with it yet.`,
     resolved: `You reported this ${what}, and a facilitator has dealt with it.`,
     dismissed: `You reported this ${what}. A facilitator looked and decided no action was needed.`,
   }[status];
   return <p className="text-sm text-muted">{text}</p>;
-}
-
-/** Report and moderation controls for a reply, opened from links so the page stays light. */
-export function CommentExtras({
-  comment,
-  base,
-  postId,
-  query,
-  report,
-}: {
-  comment: CommentData;
-  base: string;
-  postId: string;
-  query: Record<string, string>;
-  report?: { status: "open" | "resolved" | "dismissed" };
-}) {
-  if (comment.deleted) return null;
-  return (
-    <div className="mt-1 space-y-2 pl-4 text-sm">
-      <div className="flex gap-4">
-        {comment.allowed.report && !report && (
-          <Link href={`${base}?report=${comment.id}#comment-${comment.id}`}>
-            Report<span className="sr-only"> this reply</span>
-          </Link>
-        )}
-        {comment.allowed.moderate && (
-          <Link href={`${base}?moderate=${comment.id}#comment-${comment.id}`}>
-            Moderate<span className="sr-only"> this reply</span>
-          </Link>
-        )}
-      </div>
-      {report && <ReportStatus status={report.status} what="reply" />}
-      {query.report === comment.id && comment.allowed.report && !report && <ReportForm postId={postId} commentId={comment.id} />}
-      {query.moderate === comment.id && comment.allowed.moderate && <CommentModeration commentId={comment.id} hidden={comment.hidden} />}
-    </div>
-  );
 }

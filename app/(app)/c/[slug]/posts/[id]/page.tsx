@@ -2,17 +2,21 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Bell, BellOff, Flag, Pencil, ThumbsUp, Trash2 } from "lucide";
 import { deletePostAction } from "@/app/_actions/moderation";
 import { createCommentAction, followAction, helpfulPostAction, saveDraftAction } from "@/app/_actions/posts";
+import { Avatar } from "@/app/_components/avatar";
 import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { DraftAutosave } from "@/app/_components/editor/draft-autosave";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
-import { kindLabel } from "@/app/_components/feed";
+import { Badge, kindLabel } from "@/app/_components/feed";
 import { ActionButton, ActionForm } from "@/app/_components/form";
+import { Icon } from "@/app/_components/icon";
 import { loadPage } from "@/app/_components/load-page";
 import { PostModeration, ReportForm } from "@/app/_components/moderation";
+import { Pager } from "@/app/_components/pager";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
@@ -20,7 +24,7 @@ import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
 import { getDraft } from "@/lib/posts/drafts";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
-import { Comment, CommentExtras, ReportStatus } from "./comment";
+import { Comment, ReportStatus } from "./comment";
 
 type Params = { slug: string; id: string };
 
@@ -33,6 +37,12 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
     if (isAppError(error) || error instanceof PostElsewhere) return { title: "Page not found" };
     throw error;
   }
+}
+
+/** "1 person found this helpful", "6 people found this helpful"; nothing before anyone has. */
+function helpfulText(count: number) {
+  if (count === 0) return null;
+  return count === 1 ? "1 person found this helpful" : `${count.toLocaleString("en-GB")} people found this helpful`;
 }
 
 export default async function PostPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -51,7 +61,6 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   const { post, allowed } = data;
   const base = `/c/${slug}/posts/${post.id}`;
   const replyTo = data.comments.find((c) => c.id === query.replyTo);
-  const editing = query.edit;
   const [draft, destinations, myReports] = await Promise.all([
     allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
     allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
@@ -59,37 +68,50 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   ]);
   const reportOn = (commentId: string | null) => myReports.find((r) => r.commentId === commentId);
   const postReport = reportOn(null);
+  const helpful = helpfulText(post.helpfulCount);
 
   return (
-    <div className="space-y-8">
-      <CommunityHeader page={community} current="about" title={undefined} />
+    <div className="space-y-10">
+      <CommunityHeader page={community} current="about" crumb={post.title} />
       <article aria-labelledby="post-title" className="space-y-4">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="rounded bg-panel px-2 text-sm font-semibold">{kindLabel[post.kind]}</span>
-          {post.locked && <span className="rounded bg-panel px-2 text-sm font-semibold">Locked: no new replies</span>}
-          {post.status === "pending" && <span className="rounded bg-panel px-2 text-sm font-semibold">Awaiting approval</span>}
+          <Badge>{kindLabel[post.kind]}</Badge>
+          {post.pinned && <Badge tone="warning">Pinned</Badge>}
+          {post.locked && <Badge>Locked: no new replies</Badge>}
+          {post.status === "pending" && <Badge>Awaiting approval</Badge>}
         </div>
         {post.hidden && (
           <p className="border-l-4 border-danger bg-panel p-3">
             A facilitator has hidden this post, so members cannot see it{post.hiddenReason ? `. Reason: ${post.hiddenReason}` : "."}
           </p>
         )}
-        <h2 id="post-title" className="text-3xl font-bold">
+        {post.status === "pending" && (
+          <p className="border-l-4 border-brand bg-panel p-3">
+            This post is waiting for a facilitator to approve it. Until then only its author and the facilitators can see it.
+          </p>
+        )}
+        <h1 id="post-title" className="text-3xl font-bold">
           {post.title}
-        </h2>
-        <p className="text-sm text-muted">
-          {post.author ? (
-            <>
-              By <Link href={`/people/${post.author.id}`}>{post.author.name}</Link>
-              {post.author.jobTitle && `, ${post.author.jobTitle}`}
-              {post.author.organisation && `, ${post.author.organisation}`}
-            </>
-          ) : (
-            "By a former member"
-          )}
-          {` · ${formatDate(post.createdAt)}`}
-          {post.editedAt && ` · edited ${formatDate(post.editedAt)}`}
-        </p>
+        </h1>
+        <div className="flex items-center gap-3 text-sm">
+          <Avatar name={post.author?.name ?? ""} seed={post.author?.id ?? ""} />
+          <p>
+            {post.author ? (
+              <>
+                <Link href={`/people/${post.author.id}`} className="font-semibold">
+                  {post.author.name}
+                </Link>
+                <span className="block text-muted">{[post.author.jobTitle, post.author.organisation].filter(Boolean).join(", ")}</span>
+              </>
+            ) : (
+              <span className="font-semibold">A former member</span>
+            )}
+            <span className="block text-muted">
+              {formatDate(post.createdAt)}
+              {post.editedAt && ` · edited ${formatDate(post.editedAt)}`}
+            </span>
+          </p>
+        </div>
         <div className="prose-body max-w-3xl" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
         {post.tags.length > 0 && (
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="Tags">
@@ -100,29 +122,38 @@ export default async function PostPage({ params, searchParams }: { params: Promi
             ))}
           </ul>
         )}
-        <div className="flex flex-wrap items-start gap-4">
-          <p className="py-2 text-sm">{post.helpfulCount === 1 ? "1 person found this helpful" : `${post.helpfulCount} people found this helpful`}</p>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-3 border-y border-line py-3">
           {allowed.react && (
-            <ActionButton action={helpfulPostAction} label={post.iFoundHelpful ? "Helpful (undo)" : "Mark as helpful"} kind="secondary" fields={{ postId: post.id }} />
+            <ActionButton
+              action={helpfulPostAction}
+              label={post.iFoundHelpful ? "Helpful (undo)" : "Mark as helpful"}
+              kind="secondary"
+              icon={<Icon icon={ThumbsUp} />}
+              fields={{ postId: post.id }}
+            />
           )}
+          {helpful && <p className="text-sm">{helpful}</p>}
           {allowed.follow && (
             <ActionButton
               action={followAction}
               label={post.following ? "Stop following" : "Follow"}
               kind="secondary"
+              icon={<Icon icon={post.following ? BellOff : Bell} />}
               fields={{ postId: post.id, follow: post.following ? "false" : "true" }}
             />
           )}
           {allowed.edit && (
             <Link href={`${base}/edit`} className={buttonClass("secondary")}>
+              <Icon icon={Pencil} />
               Edit post
             </Link>
           )}
           {allowed.delete && !allowed.moderate && (
-            <ActionButton action={deletePostAction} label="Delete post" kind="secondary" fields={{ postId: post.id }} />
+            <ActionButton action={deletePostAction} label="Delete post" kind="secondary" icon={<Icon icon={Trash2} />} fields={{ postId: post.id }} />
           )}
           {allowed.report && !postReport && (
-            <Link href={`${base}?report=post#report-post`} className="py-2">
+            <Link href={`${base}?report=post#report-post`} className={`${buttonClass("link", "sm")} sm:ml-auto`}>
+              <Icon icon={Flag} size={16} />
               Report this post
             </Link>
           )}
@@ -142,31 +173,29 @@ export default async function PostPage({ params, searchParams }: { params: Promi
           <h2 id="answer-heading" className="text-xl font-bold">
             Accepted answer
           </h2>
-          <Comment comment={data.acceptedAnswer} base={base} postId={post.id} canAccept={allowed.acceptAnswer} editing={false} />
+          <Comment comment={data.acceptedAnswer} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} copy />
         </section>
       )}
 
-      <section aria-labelledby="replies-heading" className="space-y-4">
+      <section aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="text-xl font-bold">
-          {post.commentCount === 1 ? "1 reply" : `${post.commentCount} replies`}
+          {post.commentCount === 1 ? "1 reply" : `${post.commentCount.toLocaleString("en-GB")} replies`}
         </h2>
-        {data.comments.length === 0 && !query.cursor && <p className="text-muted">No replies yet.</p>}
-        <ol className="space-y-4">
+        {data.comments.length === 0 && !query.cursor && (
+          <p className="mt-2 text-muted">{allowed.comment ? "No replies yet. Be the first to reply." : "No replies yet."}</p>
+        )}
+        <ol>
           {data.comments.map((comment) => (
             <li key={comment.id}>
-              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} editing={editing === comment.id} />
-              <CommentExtras comment={comment} base={base} postId={post.id} query={query} report={reportOn(comment.id)} />
+              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={reportOn(comment.id)} />
             </li>
           ))}
         </ol>
-        <nav aria-label="Reply pages" className="flex gap-6">
-          {query.cursor && <Link href={base}>First replies</Link>}
-          {data.nextCursor && (
-            <Link href={withQuery(base, { cursor: data.nextCursor })} rel="next">
-              Later replies
-            </Link>
-          )}
-        </nav>
+        <Pager
+          label="Reply pages"
+          first={query.cursor ? { href: base, text: "First replies" } : null}
+          next={data.nextCursor ? { href: withQuery(base, { cursor: data.nextCursor }), text: "Later replies" } : null}
+        />
       </section>
 
       {allowed.comment ? (
@@ -188,9 +217,8 @@ export default async function PostPage({ params, searchParams }: { params: Promi
           </ActionForm>
         </section>
       ) : (
-        <p className="text-muted">{data.refusals.comment}</p>
+        <p className="border-l-4 border-line pl-3">{data.refusals.comment}</p>
       )}
     </div>
   );
 }
-

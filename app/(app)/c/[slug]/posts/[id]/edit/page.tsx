@@ -27,7 +27,7 @@ export default async function EditPostPage({ params }: PageProps<"/c/[slug]/post
       <div>
         <CommunityHeader page={community} current="about" title="Edit post" />
         <p>
-          Only the author can edit this post. <Link href={back}>Back to the post</Link>
+          {data.refusals.edit} <Link href={back}>Back to the post</Link>
         </p>
       </div>
     );
@@ -36,8 +36,9 @@ export default async function EditPostPage({ params }: PageProps<"/c/[slug]/post
   const draft = asFacilitator ? null : await getDraft(viewer, draftKey);
   const { post } = data;
   return (
-    <div className="max-w-3xl">
+    <div>
       <CommunityHeader page={community} current="about" title="Edit post" />
+      <div className="max-w-3xl">
       <p className="mb-4">
         Your earlier version is kept. <Link href={back}>Cancel and go back</Link>
       </p>
@@ -56,6 +57,7 @@ export default async function EditPostPage({ params }: PageProps<"/c/[slug]/post
       >
         {asFacilitator && <TextField name="reason" label="Reason for the edit" />}
       </PostForm>
+      </div>
     </div>
   );
 }
