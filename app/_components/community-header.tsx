@@ -48,7 +48,7 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
         <p className="mt-3 border-l-4 border-ink bg-panel p-3">This community is archived: nothing new can be added to it.</p>
       )}
       {/* On a phone the tabs scroll sideways rather than wrap under one another. */}
-      <nav aria-label="Community sections" className="mt-4 overflow-x-auto">
+      <nav aria-label="Community sections" className="relative mt-4 overflow-x-auto">
         <ul className="flex w-max min-w-full gap-x-1 border-b-2 border-line">
           {tabs
             .filter((tab) => tab.show)

@@ -26,6 +26,7 @@ export function ActionForm({
   kind = "primary",
   size = "md",
   icon,
+  labelSuffix,
   className = "space-y-5",
   summary = true,
   pendingLabel,
@@ -39,6 +40,8 @@ export function ActionForm({
   size?: ButtonSize;
   /** An icon drawn before the label (rendered by the server component that passes it). */
   icon?: React.ReactNode;
+  /** Words that finish the label for screen readers only, such as whose row a button is in. */
+  labelSuffix?: string;
   className?: string;
   summary?: boolean;
   pendingLabel?: string;
@@ -54,6 +57,7 @@ export function ActionForm({
           <button type="submit" className={buttonClass(kind, size)} disabled={pending}>
             {icon}
             {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
+            {labelSuffix && <span className="sr-only">{labelSuffix}</span>}
           </button>
         </div>
         {!summary && state && !state.ok && (
@@ -80,6 +84,7 @@ export function ActionButton({
   kind = "primary",
   size = "md",
   icon,
+  labelSuffix,
 }: {
   action: FormAction;
   label: string;
@@ -87,9 +92,10 @@ export function ActionButton({
   kind?: ButtonKind;
   size?: ButtonSize;
   icon?: React.ReactNode;
+  labelSuffix?: string;
 }) {
   return (
-    <ActionForm action={action} submitLabel={label} kind={kind} size={size} icon={icon} summary={false} className="space-y-2">
+    <ActionForm action={action} submitLabel={label} kind={kind} size={size} icon={icon} labelSuffix={labelSuffix} summary={false} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -62,7 +62,7 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="py-2 pr-4">Name</th>
                 <th scope="col" className="py-2 pr-4">Role</th>
-                <th scope="col" className="py-2 pr-4">Joined</th>
+                <th scope="col" className="hidden py-2 pr-4 sm:table-cell">Joined</th>
                 {manage && <th scope="col" className="py-2">Manage</th>}
               </tr>
             </thead>
@@ -70,38 +70,43 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
               {members.items.map((member) => (
                 <tr key={member.userId} className="border-b border-line align-top">
                   <td className="py-3 pr-4">
-                    <div className="flex items-center gap-3">
+                    <div className="flex items-start gap-3">
                       <Avatar name={member.name} seed={member.userId} size="sm" />
                       <div>
                         <span className="font-semibold">{member.name}</span>
                         {(member.jobTitle || member.organisation) && (
                           <span className="block text-sm text-muted">{[member.jobTitle, member.organisation].filter(Boolean).join(", ")}</span>
                         )}
+                        {/* On a phone the date joined moves under the name. */}
+                        {member.joinedAt && <span className="block text-sm text-muted sm:hidden">Joined {formatDate(member.joinedAt)}</span>}
                       </div>
                     </div>
                   </td>
                   <td className="py-3 pr-4">{roleLabel[member.role]}</td>
-                  <td className="py-3 pr-4 whitespace-nowrap">{member.joinedAt ? formatDate(member.joinedAt) : ""}</td>
+                  <td className="hidden py-3 pr-4 whitespace-nowrap sm:table-cell">{member.joinedAt ? formatDate(member.joinedAt) : ""}</td>
                   {manage && (
-                    <td className="min-w-56 space-y-2 py-3">
+                    <td className="min-w-64 py-3">
+                      <div className="flex flex-wrap items-center gap-2">
                       {member.roleChanges.map((role) => (
                         <ActionButton
                           key={role}
                           action={setMemberRoleAction}
-                          label={`${changeLabel[role]}: ${member.name}`}
+                          label={changeLabel[role]}
+                          labelSuffix={`: ${member.name}`}
                           kind="secondary"
                           size="sm"
                           fields={{ slug, userId: member.userId, role }}
                         />
                       ))}
                       {member.canRemove && (
-                        <ActionButton action={removeMemberAction} label={`Remove ${member.name}`} kind="danger" size="sm" fields={{ slug, userId: member.userId }} />
+                        <ActionButton action={removeMemberAction} label="Remove" labelSuffix={` ${member.name}`} kind="danger" size="sm" fields={{ slug, userId: member.userId }} />
                       )}
                       {member.canBan && query.ban !== member.userId && (
                         <Link href={`${base}?${new URLSearchParams({ ...query, ban: member.userId })}#ban-${member.userId}`} className={buttonClass("link", "sm")}>
-                          Ban {member.name}…
+                          Ban<span className="sr-only"> {member.name}</span>…
                         </Link>
                       )}
+                      </div>
                       {member.canBan && query.ban === member.userId && (
                         <div id={`ban-${member.userId}`}>
                           <ActionForm action={banAction} submitLabel={`Ban ${member.name}`} kind="danger" size="sm" idPrefix="ban" className="space-y-2">

@@ -98,7 +98,7 @@ export function Comment({
         ) : (
           <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         )}
-        <div className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+        <div data-testid="reply-actions" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
           {comment.allowed.react && (
             <ActionButton
               action={helpfulCommentAction}

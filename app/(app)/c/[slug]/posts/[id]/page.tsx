@@ -123,16 +123,20 @@ export default async function PostPage({ params, searchParams }: { params: Promi
           </ul>
         )}
         <div className="flex flex-wrap items-center gap-x-3 gap-y-3 border-y border-line py-3">
-          {allowed.react && (
-            <ActionButton
-              action={helpfulPostAction}
-              label={post.iFoundHelpful ? "Helpful (undo)" : "Mark as helpful"}
-              kind="secondary"
-              icon={<Icon icon={ThumbsUp} />}
-              fields={{ postId: post.id }}
-            />
+          {(allowed.react || helpful) && (
+            <div className="flex items-center gap-3">
+              {allowed.react && (
+                <ActionButton
+                  action={helpfulPostAction}
+                  label={post.iFoundHelpful ? "Helpful (undo)" : "Mark as helpful"}
+                  kind="secondary"
+                  icon={<Icon icon={ThumbsUp} />}
+                  fields={{ postId: post.id }}
+                />
+              )}
+              {helpful && <p className="text-sm">{helpful}</p>}
+            </div>
           )}
-          {helpful && <p className="text-sm">{helpful}</p>}
           {allowed.follow && (
             <ActionButton
               action={followAction}
