@@ -138,8 +138,15 @@ for (const [account, paths] of Object.entries(phonePages)) {
     for (const path of paths) {
       const url = path === "first post" ? `/c/policy-and-performance/posts/${(await busiestPost(page)).id}` : path;
       await page.goto(url);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, `width of ${url}`).toBeLessThanOrEqual(390);
+      // The page's width, and what sticks out past the window if anything does.
+      const { width, wide } = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
+        wide: [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 3)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent?.slice(0, 60)}`),
+      }));
+      expect(width, `width of ${url}; wide: ${wide.join(" | ")}`).toBeLessThanOrEqual(390);
     }
     await context.close();
   });

@@ -40,7 +40,7 @@ export function ActionForm({
   size?: ButtonSize;
   /** An icon drawn before the label (rendered by the server component that passes it). */
   icon?: React.ReactNode;
-  /** Words that finish the label for screen readers only, such as whose row a button is in. */
+  /** Words that finish the button's name for screen readers, such as whose row it is in. */
   labelSuffix?: string;
   className?: string;
   summary?: boolean;
@@ -54,10 +54,14 @@ export function ActionForm({
         {summary && <ErrorSummary state={state} idPrefix={idPrefix} />}
         {children}
         <div>
-          <button type="submit" className={buttonClass(kind, size)} disabled={pending}>
+          <button
+            type="submit"
+            className={buttonClass(kind, size)}
+            disabled={pending}
+            aria-label={labelSuffix && !pending ? `${submitLabel}${labelSuffix}` : undefined}
+          >
             {icon}
             {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
-            {labelSuffix && <span className="sr-only">{labelSuffix}</span>}
           </button>
         </div>
         {!summary && state && !state.ok && (

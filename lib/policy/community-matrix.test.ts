@@ -156,6 +156,35 @@ const postReason = refusalLetter({
   "You are banned from this community, so you cannot post here.": "B",
 });
 
+// Why the discussions are closed to someone, in each cell: what they are told must be true of
+// them, and say what they can do. . reads   s signed out   x suspended   ? not found (404)
+// B banned   W their request waits   I invited (accept it)   J ask to join   M members only
+const readRefusals: Table = {
+  anonymous: "sssssssssss",
+  suspended: "xxxxxxxxxxx",
+  admin: "...........",
+  nonMember: ".J?.J????..",
+  pending: ".W?.W?W??..",
+  invited: ".II.IIIII..",
+  member: "...........",
+  facilitator: "...........",
+  owner: "...........",
+  banned: "BB?BB?B??BB",
+  parentMember: ".J?.J?J??..",
+  parentFacilitator: ".J?.J?J??..",
+  childOnly: "......???..",
+};
+const readReason = refusalLetter({
+  "Please sign in first.": "s",
+  "Your account is suspended.": "x",
+  "We could not find that page.": "?",
+  "You are banned from this community, so you cannot read it.": "B",
+  "Discussions here are for members only. A facilitator will answer your request to join.": "W",
+  "Discussions here are for members only. Accept your invitation to read them.": "I",
+  "Discussions here are for members only. Ask to join to read and take part.": "J",
+  "Discussions here are for members only.": "M",
+});
+
 type Fixture = { chain: CommunityRow[] };
 const fixtures = new Map<TargetName, Fixture>();
 const viewers = new Map<ActorName, MaybeViewer>();
@@ -256,6 +285,18 @@ describe("community policy matrix", () => {
       wanted[actor] = { view: view[actor], read: read[actor] };
     }
     expect(actual).toEqual(wanted);
+  });
+
+  it("tells each actor the true reason they may not read, and what they can do, in every cell", async () => {
+    const actual: Partial<Table> = {};
+    for (const actor of actors) {
+      let row = "";
+      for (const name of targets) {
+        row += readReason(refusal(viewers.get(actor)!, "community.read", await targetFor(actor, name)));
+      }
+      actual[actor] = row;
+    }
+    expect(actual).toEqual(readRefusals);
   });
 
   it("tells each actor the true reason they may not post, in every cell", async () => {

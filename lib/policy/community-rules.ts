@@ -127,6 +127,15 @@ const NOBODY_NEW = "This community is archived, so nobody new can join it.";
 const NO_INVITATION = "You have no invitation to this community, or it has expired.";
 const bannedOr = (otherwise: string, banned = BANNED) => (_v: Viewer, t: CommunityTarget) => (isBanned(mine(t)) ? banned : otherwise);
 const BANNED_READING = "You are banned from this community, so you cannot read it.";
+/** Why someone who sees a community may not read it, and what they can do about it. */
+const whyNotRead = (_v: Viewer, t: CommunityTarget) => {
+  const m = mine(t);
+  if (isBanned(m)) return BANNED_READING;
+  if (isPending(m)) return "Discussions here are for members only. A facilitator will answer your request to join.";
+  if (isInvited(m)) return "Discussions here are for members only. Accept your invitation to read them.";
+  if (self(t).visibility === "restricted" && !isArchived(t)) return "Discussions here are for members only. Ask to join to read and take part.";
+  return "Discussions here are for members only.";
+};
 const isMe = (check: (m?: MembershipState) => boolean) => (_v: Viewer, t: CommunityTarget) => check(mine(t));
 const isNot = (check: (m?: MembershipState) => boolean) => (_v: Viewer, t: CommunityTarget) => !check(mine(t));
 const visibilityIs = (visibility: Visibility) => (_v: Viewer, t: CommunityTarget) => self(t).visibility === visibility;
@@ -139,7 +148,7 @@ const howToJoin = (_v: Viewer, t: CommunityTarget) =>
 
 export const communityRules = {
   "community.view": rule<CommunityTarget>(must(seesCommunity, "We could not find that page.", 404)),
-  "community.read": rule<CommunityTarget>(must(readsCommunity, bannedOr("Discussions here are for members only.", BANNED_READING))),
+  "community.read": rule<CommunityTarget>(must(readsCommunity, whyNotRead)),
   "community.viewMembers": rule<CommunityTarget>(must(readsCommunity, bannedOr("The member list is for members of this community.", BANNED_READING))),
   "community.join": rule<CommunityTarget>(
     must(visibilityIs("open"), howToJoin),

@@ -16,6 +16,10 @@ export default function AccessibilityPage() {
         <li>Pages have headings, landmarks and a link to skip to the main content.</li>
         <li>Every form field has a label, and errors are shown next to the field they concern.</li>
         <li>Text and controls meet contrast requirements and reflow at 400% zoom.</li>
+        <li>
+          The site has one light colour scheme. It does not follow a dark setting on your device; your
+          browser&apos;s zoom, text size and high-contrast settings still apply.
+        </li>
         <li>Writing tools use a standard rich-text editor, with a plain text box when scripts are off.</li>
       </ul>
       <h2 className="text-2xl font-bold">How we test</h2>

@@ -31,7 +31,7 @@ export function CommunityFeed({
   const filtered = Boolean(query.kind || query.tag || query.unanswered);
   return (
     <div className="space-y-3">
-      <form method="get" aria-label="Filter discussions" className="flex flex-wrap items-end gap-x-4 gap-y-3 bg-panel p-3">
+      <form method="get" aria-label="Filter discussions" className="flex flex-wrap items-end gap-x-3 gap-y-3 bg-panel p-3">
         <div>
           <label htmlFor="feed-kind" className={`${labelClass} text-sm`}>
             Kind
@@ -49,7 +49,7 @@ export function CommunityFeed({
           <label htmlFor="feed-tag" className={`${labelClass} text-sm`}>
             Tag
           </label>
-          <input id="feed-tag" name="tag" defaultValue={query.tag ?? ""} className={`${inputClass} w-36`} />
+          <input id="feed-tag" name="tag" defaultValue={query.tag ?? ""} className={`${inputClass} w-32`} />
         </div>
         <div className={checkboxRowClass}>
           <input id="feed-unanswered" type="checkbox" name="unanswered" value="1" defaultChecked={Boolean(query.unanswered)} className={checkboxClass} />

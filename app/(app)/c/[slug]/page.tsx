@@ -32,7 +32,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
   return (
     <div>
       <CommunityHeader page={page} current="about" />
-      <div className="grid gap-10 md:grid-cols-[2fr_1fr]">
+      <div className="grid gap-10 md:grid-cols-[minmax(0,1fr)_16rem] lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-10">
           {community.purpose && (
             <section aria-labelledby="purpose-heading">

@@ -102,8 +102,10 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
                         <ActionButton action={removeMemberAction} label="Remove" labelSuffix={` ${member.name}`} kind="danger" size="sm" fields={{ slug, userId: member.userId }} />
                       )}
                       {member.canBan && query.ban !== member.userId && (
-                        <Link href={`${base}?${new URLSearchParams({ ...query, ban: member.userId })}#ban-${member.userId}`} className={buttonClass("link", "sm")}>
-                          Ban<span className="sr-only"> {member.name}</span>…
+                        <Link href={`${base}?${new URLSearchParams({ ...query, ban: member.userId })}#ban-${member.userId}`} className={buttonClass("link", "sm")}
+                          aria-label={`Ban ${member.name}…`}
+                        >
+                          Ban…
                         </Link>
                       )}
                       </div>
