@@ -2,7 +2,7 @@
 // its button line up along the bottom.
 
 export const inputClass = "h-10 rounded-none border-2 border-ink bg-white px-2";
-export const selectClass = "h-10 rounded-none border-2 border-ink bg-white px-2 pr-8";
+export const selectClass = "h-10 max-w-full rounded-none border-2 border-ink bg-white px-2";
 export const labelClass = "block font-semibold";
 /** A checkbox beside its label, the same height as the fields next to it. */
 export const checkboxRowClass = "flex h-10 items-center gap-2";

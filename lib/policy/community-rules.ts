@@ -131,7 +131,7 @@ const BANNED_READING = "You are banned from this community, so you cannot read i
 const whyNotRead = (_v: Viewer, t: CommunityTarget) => {
   const m = mine(t);
   if (isBanned(m)) return BANNED_READING;
-  if (isPending(m)) return "Discussions here are for members only. A facilitator will answer your request to join.";
+  if (isPending(m)) return "Discussions here are for members only. You can read them once your request to join is accepted.";
   if (isInvited(m)) return "Discussions here are for members only. Accept your invitation to read them.";
   if (self(t).visibility === "restricted" && !isArchived(t)) return "Discussions here are for members only. Ask to join to read and take part.";
   return "Discussions here are for members only.";

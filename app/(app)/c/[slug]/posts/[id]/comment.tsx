@@ -113,16 +113,10 @@ export function Comment({
             <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
           )}
           {comment.allowed.reply && (
-            <Link href={`${base}?replyTo=${comment.id}#reply`} className={action}>
-              {icon(Reply)}
-              Reply<span className="sr-only"> to {author}</span>
-            </Link>
+            <ReplyLink href={`${base}?replyTo=${comment.id}#reply`} icon={Reply} label="Reply" more={`to ${author}`} />
           )}
           {comment.allowed.edit && !editing && !copy && (
-            <Link href={`${base}?edit=${comment.id}${here}`} className={action}>
-              {icon(Pencil)}
-              Edit<span className="sr-only"> your reply</span>
-            </Link>
+            <ReplyLink href={`${base}?edit=${comment.id}${here}`} icon={Pencil} label="Edit" more="your reply" />
           )}
           {comment.allowed.delete && !copy && (
             <ActionButton action={deleteCommentAction} label="Delete" kind="link" size="sm" icon={icon(Trash2)} fields={{ commentId: comment.id }} />
@@ -138,16 +132,10 @@ export function Comment({
             />
           )}
           {comment.allowed.report && !report && !copy && (
-            <Link href={`${base}?report=${comment.id}${here}`} className={action}>
-              {icon(Flag)}
-              Report<span className="sr-only"> this reply</span>
-            </Link>
+            <ReplyLink href={`${base}?report=${comment.id}${here}`} icon={Flag} label="Report" more="this reply" />
           )}
           {comment.allowed.moderate && !copy && (
-            <Link href={`${base}?moderate=${comment.id}${here}`} className={action}>
-              {icon(ShieldCheck)}
-              Moderate<span className="sr-only"> this reply</span>
-            </Link>
+            <ReplyLink href={`${base}?moderate=${comment.id}${here}`} icon={ShieldCheck} label="Moderate" more="this reply" />
           )}
         </div>
         {report && <ReportStatus status={report.status} what="reply" />}
@@ -168,6 +156,17 @@ export function Comment({
         )}
       </div>
     </div>
+  );
+}
+
+/** One of a reply's link actions; `more` finishes its name for screen readers. */
+function ReplyLink({ href, icon: data, label, more }: { href: string; icon: Parameters<typeof Icon>[0]["icon"]; label: string; more: string }) {
+  return (
+    <Link href={href} className={action}>
+      {icon(data)}
+      {label}
+      <span className="sr-only"> {more}</span>
+    </Link>
   );
 }
 
