@@ -3,7 +3,6 @@
 import { createContext, use, useActionState, useEffect, useId, useRef } from "react";
 import type { ActionState, FormAction } from "@/lib/http/form-action";
 import { buttonClass, type ButtonKind, type ButtonSize } from "./button-styles";
-import { inputClass } from "./field-styles";
 
 export const FormState = createContext<ActionState>(null);
 /** Prefixes field ids, so that several forms on one page never share an id. */
@@ -183,9 +182,8 @@ export function TextField({
     defaultValue: value,
     "aria-describedby": describedBy,
     "aria-invalid": error ? true : undefined,
-    className: multiline
-      ? `block w-full ${width} rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-2 py-1.5`
-      : `${inputClass} block w-full ${width} ${error ? "border-danger!" : ""}`,
+    // The height of a one-line field matches inputClass in field-styles.ts (kept out of this client module).
+    className: `block w-full ${width} ${multiline ? "py-1.5" : "h-10"} rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-2`,
     maxLength,
   };
   return (
