@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { use, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import { htmlToEditableText, plainTextToHtml } from "@/lib/content/plain-text";
-import { FormState, useFieldId } from "../form";
+import { FormState, useFieldId } from "../form-client";
 import { takeOverText } from "./take-over";
 
 const noSubscription = () => () => {};
