@@ -98,7 +98,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .limit(q.limit + 1),
     db.select({ postId: postReactions.postId }).from(postReactions).where(and(eq(postReactions.postId, post.id), eq(postReactions.userId, viewer.id))),
-    db.select({ postId: postFollows.postId }).from(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer.id))),
+    db.select({ level: postFollows.level }).from(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer.id))),
   ]);
   const page = pageOf(rows, q.limit, (r) => [r.createdKey, r.id]);
   // Deleted replies with nobody answering them disappear; with answers, they stay as "deleted".
@@ -155,7 +155,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       helpfulCount: post.helpfulCount,
       author: author[0] ?? null,
       iFoundHelpful: myPostReaction.length > 0,
-      following: following.length > 0,
+      following: following[0]?.level === "following",
+      muted: following[0]?.level === "muted",
     },
     acceptedAnswer: accepted[0] ? toComment(accepted[0]) : null,
     comments: shown.map(toComment),

@@ -110,7 +110,15 @@ export default async function PostPage({ params, searchParams }: { params: Promi
               action={followAction}
               label={post.following ? "Stop following" : "Follow"}
               kind="secondary"
-              fields={{ postId: post.id, follow: post.following ? "false" : "true" }}
+              fields={{ postId: post.id, watch: post.following ? "none" : "following" }}
+            />
+          )}
+          {allowed.follow && (
+            <ActionButton
+              action={followAction}
+              label={post.muted ? "Unmute" : "Mute"}
+              kind="secondary"
+              fields={{ postId: post.id, watch: post.muted ? "none" : "muted" }}
             />
           )}
           {allowed.edit && (
