@@ -58,12 +58,12 @@ async function finish(db: Db, email: Claimed, outcome: { status: "sent" | "skipp
 }
 
 /** A failed send waits longer each time: 1, 2, 4… minutes, at most six hours, then gives up. */
-async function retryLater(db: Db, email: Claimed, error: unknown) {
+async function retryLater(db: Db, email: Claimed, error: unknown, now: Date) {
   const message = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
   const minutes = Math.min(2 ** (email.attempts - 1), 360);
   await db.execute(sql`update email_outbox set claimed_until = null, last_error = ${message},
     status = ${email.attempts >= MAX_ATTEMPTS ? "failed" : "pending"},
-    send_after = now() + make_interval(mins => ${minutes})
+    send_after = ${now.toISOString()}::timestamptz + make_interval(mins => ${minutes})
     where id = ${email.id} and claim_token = ${email.claimToken}::uuid and status = 'sending'
       and not exists (select 1 from email_outbox o2 where o2.user_id = ${email.userId} and o2.batch_key = ${email.batchKey} and o2.status = 'pending')`);
   // If a newer email for the same batch is already waiting, it will carry these notifications.
@@ -116,7 +116,7 @@ export async function deliverDueEmails(options: { limit?: number; deadline?: num
       } catch (error) {
         tally.failed += 1;
         console.error(`Email ${email.id} not sent; it will be tried again`, error);
-        await retryLater(db, email, error);
+        await retryLater(db, email, error, now);
       }
     }
   }
