@@ -18,6 +18,7 @@ export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showC
         <Badge>{kindLabel[item.kind]}</Badge>
         {item.kind === "question" && item.answered && <Badge tone="good">Answered</Badge>}
         {item.isNew && <Badge tone="new">New since your last visit</Badge>}
+        {item.unreadLink && <Badge tone="new">{item.newReplies >= 100 ? "100+" : item.newReplies} new {item.newReplies === 1 ? "reply" : "replies"}</Badge>}
         {item.locked && <Badge>Locked</Badge>}
       </div>
       <h3 className="mt-1 text-lg font-bold">
@@ -34,6 +35,14 @@ export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showC
         {` · ${plural(item.commentCount, "reply", "replies")}`}
         {item.helpfulCount > 0 && ` · ${item.helpfulCount} found it helpful`}
         {` · last activity ${formatDate(item.lastActivityAt)}`}
+        {item.unreadLink && (
+          <>
+            {" · "}
+            <Link href={item.unreadLink}>
+              First new reply<span className="sr-only"> on {item.title}</span>
+            </Link>
+          </>
+        )}
       </p>
       {item.tags.length > 0 && (
         <ul className="mt-1 flex flex-wrap gap-2 text-sm" aria-label="Tags">

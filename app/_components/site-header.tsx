@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { getActiveViewer } from "@/lib/auth/request-viewer";
 import { seesSiteLog } from "@/lib/moderation/audit";
+import { unreadCount } from "@/lib/notifications/inbox";
 import { signOutAction } from "@/app/_actions/auth";
 import { Avatar } from "./avatar";
+import { UnreadBadge } from "./unread-badge";
 
 /** The header on every page: the name, and for signed-in people their navigation. */
 export async function SiteHeader() {
   const viewer = await getActiveViewer();
   const signedIn = viewer !== null;
+  // One indexed query per page: the member's unread notifications, up to 100.
+  const unread = viewer ? await unreadCount(viewer) : 0;
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -36,6 +40,12 @@ export async function SiteHeader() {
               <li>
                 <Link href="/communities" className="text-white hover:text-white">
                   Communities
+                </Link>
+              </li>
+              <li>
+                <Link href="/notifications" className="text-white hover:text-white">
+                  Notifications
+                  <UnreadBadge initial={unread} />
                 </Link>
               </li>
               {seesSiteLog(viewer) && (

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { encodeCursor } from "@/lib/pagination";
+import type { Viewer } from "@/lib/policy";
 
 // Where each member has read each post up to, as forums keep it: the last reply they saw, as
 // the thread's own keyset (created_at, id). "3 new replies", the jump to the first of them
@@ -63,6 +64,11 @@ export async function markPostRead(db: Db, viewerId: string, postId: string, las
       returning 1)
     update notifications set read_at = now()
     where user_id = ${viewerId} and post_id = ${postId} and read_at is null`);
+}
+
+/** For the post page, after it has loaded the post for the viewer: they have now read it up to what it showed. */
+export async function recordPostRead(viewer: Viewer, postId: string, upTo: Parameters<typeof markPostRead>[3]) {
+  await markPostRead(await getDb(), viewer.id, postId, upTo);
 }
 
 /**

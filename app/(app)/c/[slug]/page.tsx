@@ -19,6 +19,7 @@ import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { FeedRow, kindLabel } from "@/app/_components/feed";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { communityTitle, loadCommunityPage } from "./load";
+import { WatchPanel } from "./watch-panel";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Promise<Metadata> {
   return { title: await communityTitle((await params).slug) };
@@ -108,6 +109,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
 
         <aside className="space-y-8" aria-label="Membership">
           <MembershipPanel page={page} fields={fields} status={myMembership?.status ?? null} />
+          {allowed.read && myMembership?.status === "active" && <WatchPanel viewer={viewer} community={community} />}
           {allowed.read && page.facilitators.length > 0 && (
             <section aria-labelledby="facilitators-heading">
               <h2 id="facilitators-heading" className="text-xl font-bold">

@@ -22,6 +22,7 @@ export function Comment({ comment, base, postId, canAccept, editing }: { comment
   return (
     <div id={`comment-${comment.id}`} className="space-y-2 border-l-4 border-line pl-3">
       <p className="text-sm">
+        {comment.isNew && <span className="mr-2 rounded bg-brand px-2 font-semibold text-white">New</span>}
         <span className="font-semibold">{comment.author ? <Link href={`/people/${comment.author.id}`}>{comment.author.name}</Link> : "A former member"}</span>
         <span className="text-muted">
           {` · ${formatDate(comment.createdAt)}`}
