@@ -75,6 +75,9 @@ async function upcomingEvents(_db: Db, _viewer: Viewer): Promise<EmailItem[]> {
 
 /** Composes a member's digest, or nothing when nothing happened that they may read. */
 export async function composeDigestEmail(db: Db, recipient: Viewer, email: { id: string; data: Record<string, unknown> }, now: Date): Promise<ComposedEmail> {
+  const [settings] = await selectRows<{ frequency: string }>(db, sql`select frequency from digest_settings where user_id = ${recipient.id}`);
+  // Turned off since it was queued: nothing goes.
+  if (settings?.frequency === "off") return { mail: null, sentIds: [], skippedIds: [] };
   const since = typeof email.data.since === "string" ? email.data.since : new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const origin = configuredOrigin();
   const [fresh, unanswered, helpful, events, waiting] = await Promise.all([
