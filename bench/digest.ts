@@ -65,7 +65,7 @@ for (;;) {
   const queued = await queueDueDigests({ limit: batch });
   const emails = await deliverDueEmails({ limit: batch, transport });
   runs.push({ ms: performance.now() - t, queued, sent: emails.sent, skipped: emails.skipped });
-  process.stdout.write(`  run ${runs.length}: queued ${queued}, sent ${emails.sent}, skipped ${emails.skipped}, ${Math.round(runs.at(-1)!.ms)} ms\n`);
+  process.stdout.write(`  run ${runs.length}: queued ${queued}, sent ${emails.sent}, skipped ${emails.skipped}, failed ${emails.failed}, ${Math.round(runs.at(-1)!.ms)} ms\n`);
   if (queued === 0 && emails.sent + emails.skipped + emails.failed === 0) break;
 }
 const totalMs = performance.now() - started;

@@ -38,7 +38,7 @@ export async function queueDueDigests(options: { limit?: number; now?: Date } = 
       from due
       on conflict (user_id, batch_key) where status = 'pending' do nothing
       returning 1)
-    select (select count(*)::int from moved) + 0 * (select count(*) from queued) as queued`,
+    select ((select count(*) from moved) + 0 * (select count(*) from queued))::int as queued`,
   );
   return row?.queued ?? 0;
 }

@@ -88,7 +88,7 @@ async function fanOutStep(tx: Db, e: EventRow, limit: number) {
       returning 1
     )
     select (select count(*)::int from best) as scanned, (select max(user_id::text) from best) as last,
-      (select count(*)::int from made) + 0 * (select count(*) from queued) as made`,
+      ((select count(*) from made) + 0 * (select count(*) from queued))::int as made`,
   );
   return { scanned: row?.scanned ?? 0, last: row?.last ?? null, made: row?.made ?? 0 };
 }

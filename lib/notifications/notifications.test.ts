@@ -7,9 +7,13 @@ import { hidePost } from "@/lib/moderation/content";
 import type { Viewer } from "@/lib/policy";
 import { createComment, setAcceptedAnswer } from "@/lib/posts/mutations";
 import { toggleHelpfulComment } from "@/lib/posts/reactions";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
 import { makeUser } from "@/test/support/factories";
 import { fanOut, linesFor, mention } from "@/test/support/notifications";
 import { communityWith, makePost } from "@/test/support/posts";
+import { fanOutEvents } from "./fanout";
 import { listNotifications, openNotification, unreadCount } from "./inbox";
 import { setPostWatch } from "@/lib/posts/reactions";
 import { setCommunityWatch } from "./watches";
@@ -125,5 +129,25 @@ describe("memberships", () => {
     const newcomer = await makeUser({ name: "New Comer" });
     await joinCommunity(newcomer, { slug });
     expect(await linesFor(ann)).not.toContain(expect.stringContaining("New Comer"));
+  });
+});
+
+describe("a post in a big community", () => {
+  it("reaches 1,200 watchers in bounded steps, each a short transaction of at most 500 people", async () => {
+    const db = await getDb();
+    const bigSlug = await communityWith(ann, "Busy policy network", []);
+    await db.execute(sql`
+      with people as (insert into users (name, email) select 'Watcher ' || n, 'watcher' || n || '@big.example' from generate_series(1, 1200) n returning id),
+      joined as (insert into memberships (community_id, user_id, status, role, joined_at)
+        select c.id, p.id, 'active', 'member', now() from people p, communities c where c.slug = ${bigSlug} returning community_id, user_id)
+      insert into community_watches (user_id, community_id, level) select user_id, community_id, 'watching' from joined`);
+    await makePost(ann, bigSlug, { title: "Big news" });
+    expect(await fanOutEvents({ maxSteps: 1 })).toEqual({ steps: 1, notified: 500 });
+    const waiting = async () => (await selectRows(db, sql`select 1 from notification_events where processed_at is null`)).length;
+    expect(await waiting()).toBe(1);
+    expect(await fanOutEvents({ maxSteps: 10 })).toEqual({ steps: 2, notified: 700 });
+    expect(await waiting()).toBe(0);
+    const [row] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from notifications n join posts p on p.id = n.post_id where p.title = 'Big news'`);
+    expect(row!.n).toBe(1200);
   });
 });
