@@ -4,6 +4,7 @@
 // until every digest is out. The emails go over SMTP to a real server in this process,
 // which counts them. Writes bench/results/<date>-<scale>-digest.md unless --smoke.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import nodemailer from "nodemailer";
@@ -58,6 +59,7 @@ await client.query(
 await client.query(`delete from email_outbox where batch_key like 'digest:%' and status = 'pending'`);
 console.log(`Digest run for ${ids.length.toLocaleString("en-GB")} members at ${scale}, ${batch} per run…`);
 
+const loadBefore = loadavg()[0]!;
 const runs: { ms: number; queued: number; sent: number; skipped: number }[] = [];
 const started = performance.now();
 for (;;) {
@@ -82,6 +84,8 @@ const lines = [
   "| members | runs | total | per digest | slowest run | sent | nothing to send | received by SMTP | mail size, average |",
   "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   `| ${ids.length.toLocaleString("en-GB")} | ${runs.length - 1} | ${(totalMs / 1000).toFixed(1)} s | ${perDigest.toFixed(1)} ms | ${(slowest / 1000).toFixed(1)} s | ${sent} | ${skipped} | ${received} | ${(bytes / Math.max(1, received) / 1024).toFixed(1)} KB |`,
+  "",
+  `Machine load (1-minute average) when the run started: ${loadBefore.toFixed(1)}, on ${availableParallelism()} cores; at the end: ${loadavg()[0]!.toFixed(1)}.`,
   "",
   "Reproduce: `DATABASE_URL=… npm run bench:digest -- --members N --scale NAME`.",
 ];

@@ -17,6 +17,8 @@ import { composeNotificationEmail } from "./email";
 /** How long a claim lasts: longer than any one send can take (nodemailer gives up well before). */
 export const LEASE_SECONDS = 300;
 export const MAX_ATTEMPTS = 8;
+/** Emails composed and sent at once within one run. */
+const SENDERS = 4;
 
 export type Claimed = { id: string; userId: string; batchKey: string; attempts: number; claimToken: string; data: Record<string, unknown> };
 
@@ -109,16 +111,21 @@ export async function deliverDueEmails(options: { limit?: number; deadline?: num
     const now = options.now ?? new Date();
     const claimed = await claimDueEmails(db, Math.min(20, limit - tried), now);
     if (claimed.length === 0) break;
-    for (const email of claimed) {
-      tried += 1;
-      try {
-        tally[await sendOne(db, email, transport, now)] += 1;
-      } catch (error) {
-        tally.failed += 1;
-        console.error(`Email ${email.id} not sent; it will be tried again`, error);
-        await retryLater(db, email, error, now);
+    tried += claimed.length;
+    // A few at a time: each waits mostly on the database and the mail server, not on this process.
+    const queue = [...claimed];
+    const worker = async () => {
+      for (let email = queue.shift(); email; email = queue.shift()) {
+        try {
+          tally[await sendOne(db, email, transport, now)] += 1;
+        } catch (error) {
+          tally.failed += 1;
+          console.error(`Email ${email.id} not sent; it will be tried again`, error);
+          await retryLater(db, email, error, now);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: SENDERS }, worker));
   }
   return tally;
 }
