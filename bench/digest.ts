@@ -2,7 +2,7 @@
 // Sends a digest run for N members of the benchmark database, as the scheduled route does:
 // bounded runs that each queue at most --batch digests and send at most --batch emails,
 // until every digest is out. The emails go over SMTP to a real server in this process,
-// which counts them. Writes bench/results/<date>-<scale>-digest.md unless --smoke.
+// which counts them. Writes bench/results/<date>-<commit>-<scale>-digest.md unless --smoke.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import pg from "pg";
@@ -12,6 +12,7 @@ import { closeDb, getDbHandle } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { deliverDueEmails } from "@/lib/notifications/delivery";
 import { queueDueDigests } from "@/lib/notifications/digest";
+import { describeCommit } from "./targets";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
@@ -92,7 +93,7 @@ const lines = [
 console.log(lines.join("\n"));
 if (!args.includes("--smoke")) {
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${scale}-digest.md`, `${lines.join("\n")}\n`);
+  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-${scale}-digest.md`, `${lines.join("\n")}\n`);
 }
 transport.close();
 await client.end();

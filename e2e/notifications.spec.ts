@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
+import { expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
 
 // Notifications as members meet them: a colleague's reply makes a notification, the badge in
 // the header counts it, and following it lands on the reply; the thread and the feed mark
@@ -125,9 +125,3 @@ test("notification settings and the unsubscribe page", async ({ browser }) => {
   await visit(member, "/unsubscribe/not-a-real-link", 404);
 });
 
-for (const [role, email] of Object.entries(demo)) {
-  test(`the notification pages, as the demo ${role}`, async ({ page }) => {
-    await signIn(page.request, email);
-    for (const path of ["/notifications", "/settings/notifications"]) await visit(page, path);
-  });
-}
