@@ -39,12 +39,12 @@ export async function seedNotifications(db: Db) {
     where r.status = 'pending' and fu.email = ${FACILITATOR}`);
   await db.execute(sql`
     insert into notifications (user_id, kind, actor_id, actor_ids, community_id, post_id, comment_id, created_at, updated_at)
-    select f.user_id, 'report', r.reporter_id, array[r.reporter_id], r.community_id, r.post_id, r.comment_id, r.created_at, r.created_at
+    select f.user_id, 'report'::notification_kind, r.reporter_id, array[r.reporter_id], r.community_id, r.post_id, r.comment_id, r.created_at, r.created_at
     from reports r join memberships f on f.community_id = r.community_id and f.status = 'active' and f.role in ('owner', 'facilitator')
     join users fu on fu.id = f.user_id
     where r.status = 'open' and fu.email = ${FACILITATOR}
     union all
-    select f.user_id, 'post_pending', p.author_id, array[p.author_id], p.community_id, p.id, null, p.created_at, p.created_at
+    select f.user_id, 'post_pending'::notification_kind, p.author_id, array[p.author_id], p.community_id, p.id, null, p.created_at, p.created_at
     from posts p join memberships f on f.community_id = p.community_id and f.status = 'active' and f.role in ('owner', 'facilitator')
     join users fu on fu.id = f.user_id
     where p.status = 'pending' and p.deleted_at is null and fu.email = ${FACILITATOR}`);
