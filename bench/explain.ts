@@ -17,6 +17,7 @@ import { countRows, databaseState, stateMarkdown, stateSummary } from "./db-stat
 import { countQueries } from "@/lib/db/query-count";
 import { listCommunityLog } from "@/lib/moderation/audit";
 import { getModerationQueue, moderationBadge, moveDestinations, myReportsOn } from "@/lib/moderation/reports";
+import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
 import type { Viewer } from "@/lib/policy";
 import { getDraft } from "@/lib/posts/drafts";
 import { createComment } from "@/lib/posts/mutations";
@@ -111,6 +112,8 @@ const paths: [string, () => Promise<unknown>][] = [
   ["Search, rare phrase", () => search(member, { q: `"${f.rarePhrase}"` })],
   ["Search, misspelt community name", () => search(member, { q: "recyclin grop", type: "communities" })],
   ["Create a reply (write)", () => createComment(writer, f.writePost, { body: "<p>Thanks, this matches what we found.</p>", bodyFormat: "html" })],
+  ["Header: unread notifications (every page)", () => unreadCount(member)],
+  ["Notifications page", () => listNotifications(member, {})],
 ];
 
 const statements: Statement[] = [];

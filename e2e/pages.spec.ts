@@ -33,6 +33,8 @@ const signedInPages = [
   "/c/adult-and-childrens-services",
   "/c/adult-and-childrens-services/moderation",
   "/settings",
+  "/settings/notifications",
+  "/notifications",
   "/reports",
   "/search",
   "/search?q=performance",

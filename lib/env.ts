@@ -32,6 +32,10 @@ const schema = z
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: z.string().default("your organisation"),
     CRON_SECRET: optionalString,
+    /** The domain whose reply+<token>@ addresses reach the inbound-mail route. Without it, emails offer no reply by email. */
+    REPLY_EMAIL_DOMAIN: optional(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/, "must be a domain name, like reply.example.gov.uk")),
+    /** The secret the inbound-mail service sends with each message. Without it, the route is a 404. */
+    INBOUND_EMAIL_SECRET: optionalString,
     /** "off" only for automated end-to-end tests, which act faster than any person. */
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   })

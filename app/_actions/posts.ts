@@ -6,7 +6,7 @@ import { toAppError } from "@/lib/errors";
 import { signedInFormAction } from "@/lib/http/form-action";
 import { saveDraft } from "@/lib/posts/drafts";
 import { createComment, createPost, deleteComment, editComment, editPost, setAcceptedAnswer } from "@/lib/posts/mutations";
-import { setFollowing, toggleHelpfulComment, toggleHelpfulPost } from "@/lib/posts/reactions";
+import { setPostWatch, toggleHelpfulComment, toggleHelpfulPost } from "@/lib/posts/reactions";
 
 // Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself.
 
@@ -47,7 +47,8 @@ export const deleteCommentAction = onPost((viewer, v) => deleteComment(viewer, v
 export const acceptAnswerAction = onPost((viewer, v) => setAcceptedAnswer(viewer, v.postId ?? "", v), "Answer updated.");
 export const helpfulPostAction = onPost((viewer, v) => toggleHelpfulPost(viewer, v.postId ?? ""), "Thanks for your feedback.");
 export const helpfulCommentAction = onPost((viewer, v) => toggleHelpfulComment(viewer, v.commentId ?? ""), "Thanks for your feedback.");
-export const followAction = onPost((viewer, v) => setFollowing(viewer, v.postId ?? "", v.follow === "true"), "Saved.");
+const watchLevel = (value: string | undefined) => (value === "following" || value === "muted" ? value : "none");
+export const followAction = onPost((viewer, v) => setPostWatch(viewer, v.postId ?? "", watchLevel(v.watch)), "Saved.");
 
 /** Autosave from the editor. Returns a small result rather than throwing, as it runs in the background. */
 export async function saveDraftAction(data: Record<string, string>): Promise<{ savedAt?: string; posted?: boolean; error?: string }> {

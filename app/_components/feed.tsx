@@ -33,6 +33,7 @@ export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showC
           <Badge>{kindLabel[item.kind]}</Badge>
           {item.kind === "question" && item.answered && <Badge tone="good">Answered</Badge>}
           {item.isNew && <Badge tone="new">New since your last visit</Badge>}
+          {item.unreadLink && <Badge tone="new">{item.newReplies >= 100 ? "100+" : item.newReplies} new {item.newReplies === 1 ? "reply" : "replies"}</Badge>}
           {item.locked && <Badge>Locked</Badge>}
         </div>
         <h3 className="mt-1 text-lg leading-snug font-bold">
@@ -47,6 +48,14 @@ export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showC
             </>
           )}
           {` · last activity ${formatDate(item.lastActivityAt)}`}
+          {item.unreadLink && (
+            <>
+              {" · "}
+              <Link href={item.unreadLink}>
+                First new reply<span className="sr-only"> on {item.title}</span>
+              </Link>
+            </>
+          )}
         </p>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
           <Stat icon={MessageSquare}>{plural(item.commentCount, "reply", "replies")}</Stat>

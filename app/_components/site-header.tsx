@@ -2,9 +2,11 @@ import Link from "next/link";
 import { Search } from "lucide";
 import { getActiveViewer } from "@/lib/auth/request-viewer";
 import { seesSiteLog } from "@/lib/moderation/audit";
+import { unreadCount } from "@/lib/notifications/inbox";
 import { signOutAction } from "@/app/_actions/auth";
 import { Avatar } from "./avatar";
 import { Icon } from "./icon";
+import { UnreadBadge } from "./unread-badge";
 
 const navLink = "text-white no-underline hover:text-white hover:underline focus-visible:bg-focus focus-visible:text-ink";
 
@@ -12,6 +14,8 @@ const navLink = "text-white no-underline hover:text-white hover:underline focus-
 export async function SiteHeader() {
   const viewer = await getActiveViewer();
   const signedIn = viewer !== null;
+  // One indexed query per page: the member's unread notifications, up to 100.
+  const unread = viewer ? await unreadCount(viewer) : 0;
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
@@ -30,6 +34,12 @@ export async function SiteHeader() {
                 <li>
                   <Link href="/communities" className={navLink}>
                     Communities
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/notifications" className={navLink}>
+                    Notifications
+                    <UnreadBadge initial={unread} />
                   </Link>
                 </li>
                 {seesSiteLog(viewer) && (

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { memberships, membershipRoles, publicProfileColumns, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
-import { sendMail } from "@/lib/mail/send";
+import { notify } from "@/lib/notifications/events";
 import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
 import { activeMembership, authorize, can, pendingRequest, type PersonTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
@@ -79,7 +79,7 @@ export async function listMembers(viewer: Viewer, slug: string, query: unknown) 
 
 const personSchema = z.object({ userId: z.uuid("Choose a person.") });
 
-/** Approves a request to join. The requester is told by email. */
+/** Approves a request to join. The requester is told (in the app, and by email unless they chose otherwise). */
 export async function approveRequest(viewer: Viewer, slug: string, input: unknown) {
   const { userId } = parseInput(personSchema, input);
   const db = await getDb();
@@ -92,29 +92,25 @@ export async function approveRequest(viewer: Viewer, slug: string, input: unknow
       .returning({ userId: memberships.userId });
     if (!row) throw notFound("That request has already been answered or withdrawn.");
     await adjustMemberCount(tx, community.id, 1);
+    await notify(tx, { type: "join.decided", actorId: viewer.id, communityId: community.id, subjectUserId: userId, approved: true });
     return community;
   });
-  const [person] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  if (person) {
-    await sendMail({
-      to: person.email,
-      subject: `You have joined ${community.name}`,
-      text: `Your request to join “${community.name}” on Roundtable was approved. You can now read and take part in it.`,
-    });
-  }
   return { slug: community.slug };
 }
 
 export async function declineRequest(viewer: Viewer, slug: string, input: unknown) {
   const { userId } = parseInput(personSchema, input);
   const db = await getDb();
-  const { community } = await loadAuthorized(db, viewer, { slug }, "community.manageRequests");
-  const removed = await db
-    .delete(memberships)
-    .where(pendingRequest({ communityId: community.id, userId }))
-    .returning({ userId: memberships.userId });
-  if (removed.length === 0) throw notFound("That request has already been answered or withdrawn.");
-  return { slug: community.slug };
+  return db.transaction(async (tx) => {
+    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.manageRequests");
+    const removed = await tx
+      .delete(memberships)
+      .where(pendingRequest({ communityId: community.id, userId }))
+      .returning({ userId: memberships.userId });
+    if (removed.length === 0) throw notFound("That request has already been answered or withdrawn.");
+    await notify(tx, { type: "join.decided", actorId: viewer.id, communityId: community.id, subjectUserId: userId, approved: false });
+    return { slug: community.slug };
+  });
 }
 
 /** Loads the community (locked) and the member being acted on, for a member.* decision. */
@@ -142,6 +138,9 @@ export async function setMemberRole(viewer: Viewer, slug: string, input: unknown
       .update(memberships)
       .set({ role, updatedAt: new Date() })
       .where(and(eq(memberships.communityId, loaded.community.id), eq(memberships.userId, userId)));
+    if (target.subject.membership?.role !== role) {
+      await notify(tx, { type: "role.changed", actorId: viewer.id, communityId: loaded.community.id, subjectUserId: userId, role });
+    }
     return { slug: loaded.community.slug };
   });
 }

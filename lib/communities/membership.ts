@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { memberships } from "@/lib/db/schema";
+import { notify } from "@/lib/notifications/events";
 import { can, endedBan, pendingRequest, type Viewer } from "@/lib/policy";
 import { optionalText, parseInput } from "@/lib/validation";
 import { adjustMemberCount } from "./counters";
@@ -59,16 +60,20 @@ const requestSchema = z.object({ message: optionalText("your message", 500) });
 export async function requestToJoin(viewer: Viewer, slug: string, input: unknown) {
   const { message } = parseInput(requestSchema, input);
   const db = await getDb();
-  const { community } = await loadAuthorized(db, viewer, { slug }, "community.request");
-  await db
-    .insert(memberships)
-    .values({ communityId: community.id, userId: viewer.id, status: "pending", requestMessage: message || null })
-    .onConflictDoUpdate({
-      target: [memberships.communityId, memberships.userId],
-      set: { status: "pending", requestMessage: message || null, bannedUntil: null, banReason: null, updatedAt: new Date() },
-      setWhere: endedBan(),
-    });
-  return { slug: community.slug };
+  return db.transaction(async (tx) => {
+    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.request");
+    const [asked] = await tx
+      .insert(memberships)
+      .values({ communityId: community.id, userId: viewer.id, status: "pending", requestMessage: message || null })
+      .onConflictDoUpdate({
+        target: [memberships.communityId, memberships.userId],
+        set: { status: "pending", requestMessage: message || null, bannedUntil: null, banReason: null, updatedAt: new Date() },
+        setWhere: endedBan(),
+      })
+      .returning({ userId: memberships.userId });
+    if (asked) await notify(tx, { type: "join.requested", actorId: viewer.id, communityId: community.id });
+    return { slug: community.slug };
+  });
 }
 
 export async function withdrawRequest(viewer: Viewer, slug: string) {

@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { invitations, memberships, users } from "@/lib/db/schema";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
+import { notify } from "@/lib/notifications/events";
 import { endedBan, inviteeRefusal, pendingRequest, type Viewer } from "@/lib/policy";
 import { emailSchema, parseInput, requiredText } from "@/lib/validation";
 import { loadAuthorized, loadCommunity } from "./load";
@@ -71,6 +72,7 @@ export async function inviteToCommunity(
           set: { status: "invited", inviteExpiresAt: expiresAt, bannedUntil: null, banReason: null },
           setWhere: or(eq(memberships.status, "invited"), endedBan()),
         });
+      await notify(tx, { type: "invited", actorId: viewer.id, communityId: community.id, subjectUserId: invitee.user.id });
     }
     return { community, invitee, joined };
   });

@@ -24,13 +24,25 @@ describe("scheduled clean-up", () => {
     await db.execute(sql`insert into drafts (user_id, key, updated_at) values
       (${user.id}, 'post:old', now() - interval '91 days'), (${user.id}, 'post:recent', now() - interval '89 days')`);
 
-    expect(await cleanUp()).toEqual({ ok: true, removed: { rateLimitRows: 2, signInTokens: 1, drafts: 1 } });
+    await db.execute(sql`insert into notification_events (type, processed_at, created_at) values
+      ('join.requested', now() - interval '31 days', now() - interval '31 days'), ('join.requested', now() - interval '29 days', now() - interval '29 days'),
+      ('join.requested', null, now() - interval '40 days')`);
+    await db.execute(sql`insert into email_outbox (user_id, batch_key, status, created_at) values
+      (${user.id}, 'note:old', 'sent', now() - interval '31 days'), (${user.id}, 'note:waiting', 'pending', now() - interval '40 days')`);
+    await db.execute(sql`insert into notifications (user_id, kind, read_at) values
+      (${user.id}, 'moderation', now() - interval '13 months'), (${user.id}, 'moderation', now() - interval '11 months'), (${user.id}, 'moderation', null)`);
+    const spent = { events: 1, emails: 1, replyAddresses: 0, notifications: 1 };
+
+    expect(await cleanUp()).toEqual({ ok: true, removed: { rateLimitRows: 2, signInTokens: 1, drafts: 1, notifications: spent } });
 
     const keys = await selectRows<{ key: string }>(db, sql`
       select key from rate_limit_gates union all select key from rate_limit_counters
       union all select token from auth_verification_tokens union all select key from drafts order by 1`);
     expect(keys.map((k) => k.key)).toEqual(["live", "live-count", "live-gate", "post:recent"]);
-    expect(await cleanUp()).toEqual({ ok: true, removed: { rateLimitRows: 0, signInTokens: 0, drafts: 0 } });
+    const none = { events: 0, emails: 0, replyAddresses: 0, notifications: 0 };
+    expect(await cleanUp()).toEqual({ ok: true, removed: { rateLimitRows: 0, signInTokens: 0, drafts: 0, notifications: none } });
+    // Work still to do, and recent or unread notifications, stay.
+    expect([await count("notification_events"), await count("email_outbox"), await count("notifications")]).toEqual([2, 1, 2]);
     expect(await count("drafts")).toBe(1);
   });
 });

@@ -5,9 +5,11 @@ import { touchContent } from "@/lib/communities/counters";
 import { getDb, type Db } from "@/lib/db/client";
 import { comments, communities, postRevisions, posts, type CommentRow } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
+import { notify, type ModerationAction } from "@/lib/notifications/events";
 import { authorize, can, isLive, wrote, type Viewer } from "@/lib/policy";
 import { loadAuthorizedComment, loadAuthorizedPost, type LoadedPost } from "@/lib/posts/load";
 import { linkMentions } from "@/lib/posts/mentions";
+import { mentionedIds } from "@/lib/content/sanitize";
 import { cleanBody, postInputSchema } from "@/lib/posts/validation";
 import { parseInput, requiredText } from "@/lib/validation";
 import { recordAction } from "./audit";
@@ -37,6 +39,23 @@ function entry(loaded: LoadedPost, action: string, reason?: string | null, detai
   return { communityId: loaded.community.id, action, targetType: "post" as const, targetId: loaded.post.id, targetLabel: loaded.post.title, reason, details };
 }
 
+/** Tells the author (if it is not the facilitator themselves) what was done to their post or reply, and why. */
+async function tellAuthor(db: Db, loaded: LoadedPost, actor: Viewer, action: ModerationAction, reason?: string | null, comment?: CommentRow, communityId = loaded.community.id) {
+  const authorId = comment ? comment.authorId : loaded.post.authorId;
+  if (!authorId || authorId === actor.id) return;
+  await notify(db, {
+    type: "content.moderated",
+    actorId: actor.id,
+    communityId,
+    postId: loaded.post.id,
+    commentId: comment?.id ?? null,
+    subjectUserId: authorId,
+    action,
+    reason: reason || null,
+    title: loaded.post.title,
+  });
+}
+
 export function setPinned(viewer: Viewer, postId: string, pinned: boolean) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     await db.update(posts).set({ pinnedAt: pinned ? new Date() : null }).where(eq(posts.id, loaded.post.id));
@@ -61,6 +80,7 @@ export function hidePost(viewer: Viewer, postId: string, input: unknown) {
     await db.update(posts).set({ hiddenAt: new Date(), hiddenReason: reason }).where(eq(posts.id, loaded.post.id));
     if (isLive(loaded.post)) await bumpPostCount(db, loaded.community.id, -1);
     await recordAction(db, actor, entry(loaded, "hide", reason));
+    await tellAuthor(db, loaded, actor, "hide", reason);
     return "Hidden. Members can no longer see it; its author sees why. Restore it to undo.";
   });
 }
@@ -71,6 +91,7 @@ export function restorePost(viewer: Viewer, postId: string) {
     await db.update(posts).set({ hiddenAt: null, hiddenReason: null }).where(eq(posts.id, loaded.post.id));
     if (loaded.post.status === "published") await bumpPostCount(db, loaded.community.id, 1);
     await recordAction(db, actor, entry(loaded, "restore"));
+    await tellAuthor(db, loaded, actor, "restore");
     return "Restored. Members can see it again.";
   });
 }
@@ -83,6 +104,8 @@ export function approvePost(viewer: Viewer, postId: string) {
     if (!loaded.post.hiddenAt) await bumpPostCount(db, loaded.community.id, 1);
     await db.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, loaded.community.id));
     await recordAction(db, actor, entry(loaded, "approve"));
+    await tellAuthor(db, loaded, actor, "approve");
+    await notify(db, { type: "post.published", actorId: loaded.post.authorId, communityId: loaded.community.id, postId: loaded.post.id, mentions: mentionedIds(loaded.post.bodyHtml) });
     return "Approved. Members can see it now.";
   });
 }
@@ -101,6 +124,7 @@ export async function deletePost(viewer: Viewer, postId: string, input: unknown)
     if (byModerator || can(viewer, "post.moderate", loaded.target)) {
       await recordAction(tx, viewer, entry(loaded, loaded.post.status === "pending" ? "reject" : "delete", reason || null));
     }
+    if (byModerator) await tellAuthor(tx, loaded, viewer, loaded.post.status === "pending" ? "reject" : "delete", reason);
     return { slug: loaded.community.slug, postId: loaded.post.id, message: "Deleted." };
   });
 }
@@ -126,6 +150,7 @@ export async function editPostAsModerator(viewer: Viewer, postId: string, input:
       .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
       .where(eq(posts.id, loaded.post.id));
     await recordAction(db, actor, entry(loaded, "edit", data.reason));
+    await tellAuthor(db, loaded, actor, "edit", data.reason);
     return "Edited. The earlier version is kept.";
   });
 }
@@ -153,12 +178,13 @@ export async function movePost(viewer: Viewer, postId: string, input: unknown) {
     // Neither log names the other community: its facilitators may not be allowed to know it.
     await recordAction(db, actor, entry(loaded, "move out", null, { postId: loaded.post.id }));
     await recordAction(db, actor, { ...entry(loaded, "move in", null, { postId: loaded.post.id }), communityId: target.community.id });
+    await tellAuthor(db, loaded, actor, "move", null, undefined, target.community.id);
     return `Moved to ${target.community.name}.`;
   }).then((outcome) => ({ ...outcome, slug: destination }));
 }
 
 /** Runs a moderation step on a reply, with its audit entry. */
-async function onComment(viewer: Viewer, commentId: string, action: string, reason: string | null, change: (db: Db, c: CommentRow) => Promise<void>) {
+async function onComment(viewer: Viewer, commentId: string, action: ModerationAction, reason: string | null, change: (db: Db, c: CommentRow) => Promise<void>) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const loaded = await loadAuthorizedComment(tx, viewer, commentId, "comment.moderate");
@@ -173,6 +199,7 @@ async function onComment(viewer: Viewer, commentId: string, action: string, reas
       reason,
       details: { postId: loaded.post.id },
     });
+    await tellAuthor(tx, loaded, viewer, action, reason, loaded.comment);
     return { slug: loaded.community.slug, postId: loaded.post.id };
   });
 }

@@ -7,6 +7,7 @@ import { comments, communities as communitiesTable, memberships, posts, reportRe
 import { conflict, notFound } from "@/lib/errors";
 import { assertActiveViewer, moderatedCommunityIds, pendingRequest, readableCommunityIds, visiblePosts, type Viewer } from "@/lib/policy";
 import { loadAuthorizedComment, loadAuthorizedPost } from "@/lib/posts/load";
+import { notify } from "@/lib/notifications/events";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
@@ -53,6 +54,7 @@ export async function createReport(viewer: Viewer, input: unknown) {
       .onConflictDoNothing()
       .returning({ id: reports.id });
     if (!created) throw conflict("You have already reported this. The facilitators will look at it.");
+    await notify(tx, { type: "reported", actorId: viewer.id, communityId: loaded.community.id, postId: loaded.post.id, commentId: onComment?.comment.id ?? null });
     return { reportId: created.id, slug: loaded.community.slug, postId: loaded.post.id };
   });
 }

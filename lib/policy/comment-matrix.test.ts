@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { comments, posts } from "@/lib/db/schema";
+import { comments, posts, users } from "@/lib/db/schema";
 import { loadPost } from "@/lib/posts/load";
 import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
-import { can, notHiddenFrom, visibleComments, visiblePosts, type MaybeViewer } from ".";
+import { can, notHiddenFrom, personReadsComment, visibleComments, visiblePosts, type MaybeViewer } from ".";
 
 // Who reads which reply, as a table; every cell is asserted, in JS and in SQL. Each column is a
 // reply by "author" on their live post:
@@ -92,5 +92,20 @@ describe("reply reading matrix", () => {
     const actual: Partial<Table> = {};
     for (const actor of actors) actual[actor] = await sqlRow(actor, notHiddenFrom);
     expect(actual).toEqual(thread);
+  });
+
+  it("the scope for many people at once (notifications) agrees with comment.read in every cell", async () => {
+    const db = await getDb();
+    const actual: Partial<Table> = {};
+    for (const actor of actors) {
+      const viewer = viewers.get(actor);
+      let row = "";
+      for (const column of columns) {
+        const [hit] = viewer ? await db.select({ id: users.id }).from(users).where(and(eq(users.id, viewer.id), personReadsComment(users, replies.get(column)!.commentId))) : [];
+        row += hit ? "Y" : ".";
+      }
+      actual[actor] = row;
+    }
+    expect(actual).toEqual(read);
   });
 });

@@ -3,10 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { countOwners, loadCommunity } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
-import { communities, type CommunityRow } from "@/lib/db/schema";
+import { communities, users, type CommunityRow } from "@/lib/db/schema";
 import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
 import { refusalLetter } from "@/test/support/refusals";
-import { can, listedCommunities, readableCommunityIds, refusal, type Action, type MaybeViewer } from ".";
+import {
+  can,
+  listedCommunities,
+  personManagesCommunity,
+  personReadsCommunity,
+  personSeesCommunity,
+  readableCommunityIds,
+  refusal,
+  type Action,
+  type MaybeViewer,
+} from ".";
 
 // The community policy as a table, in the manner of Discourse's guardian spec. Every cell
 // (actor × community × action) is asserted. Y = allowed, . = refused.
@@ -283,6 +293,27 @@ describe("community policy matrix", () => {
         targets.map((t) => (ids.has(fixtures.get(t)!.chain.at(-1)!.id) ? "Y" : ".")).join("");
       actual[actor] = { view: mark(listedIds), read: mark(readableIds) };
       wanted[actor] = { view: view[actor], read: read[actor] };
+    }
+    expect(actual).toEqual(wanted);
+  });
+
+  it("the scopes for many people at once (notifications) agree with can() in every cell", async () => {
+    const db = await getDb();
+    const actual: Record<string, { view: string; read: string; moderate: string }> = {};
+    const wanted: Record<string, { view: string; read: string; moderate: string }> = {};
+    for (const actor of actors) {
+      const viewer = viewers.get(actor);
+      const row = async (scope: typeof personReadsCommunity) => {
+        let out = "";
+        for (const name of targets) {
+          const id = fixtures.get(name)!.chain.at(-1)!.id;
+          const [hit] = viewer ? await db.select({ id: users.id }).from(users).where(sql`${users.id} = ${viewer.id} and ${scope(users, id)}`) : [];
+          out += hit ? "Y" : ".";
+        }
+        return out;
+      };
+      actual[actor] = { view: await row(personSeesCommunity), read: await row(personReadsCommunity), moderate: await row(personManagesCommunity) };
+      wanted[actor] = { view: view[actor], read: read[actor], moderate: expected["community.moderate"][actor] };
     }
     expect(actual).toEqual(wanted);
   });

@@ -31,3 +31,11 @@ export {
   visibleComments,
   visiblePosts,
 } from "./scopes";
+export {
+  personManagesCommunity,
+  personReadsComment,
+  personReadsCommunity,
+  personReadsPost,
+  personSeesCommunity,
+  type PersonColumns,
+} from "./recipient-scopes";

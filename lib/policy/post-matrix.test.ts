@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { comments, communities, posts, type CommunityRow } from "@/lib/db/schema";
+import { comments, communities, posts, users, type CommunityRow } from "@/lib/db/schema";
 import { loadPost } from "@/lib/posts/load";
 import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
 import { refusalLetter } from "@/test/support/refusals";
-import { can, refusal, visiblePosts, type MaybeViewer } from ".";
+import { can, personReadsPost, refusal, visiblePosts, type MaybeViewer } from ".";
 
 // The post and reply policy as a table. Each column is a question post in a community:
 //   O       a live post in an open community
@@ -224,6 +224,21 @@ describe("post policy matrix", () => {
         (await db.select({ id: posts.id }).from(posts).where(visiblePosts(viewers.get(actor)!, posts))).map((r) => r.id),
       );
       actual[actor] = columns.map((c) => (visible.has(postFor(actor, c)) ? "Y" : ".")).join("");
+    }
+    expect(actual).toEqual(postExpected["post.read"]);
+  });
+
+  it("the scope for many people at once (notifications) agrees with post.read in every cell", async () => {
+    const db = await getDb();
+    const actual: Partial<Table> = {};
+    for (const actor of actors) {
+      const viewer = viewers.get(actor);
+      let row = "";
+      for (const column of columns) {
+        const [hit] = viewer ? await db.select({ id: users.id }).from(users).where(and(eq(users.id, viewer.id), personReadsPost(users, postFor(actor, column)))) : [];
+        row += hit ? "Y" : ".";
+      }
+      actual[actor] = row;
     }
     expect(actual).toEqual(postExpected["post.read"]);
   });

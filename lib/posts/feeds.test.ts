@@ -87,7 +87,8 @@ describe("the community feed", () => {
     const many = await countQueries(() => getCommunityFeed(reader, large, { limit: "50" }));
     expect(many.result.items).toHaveLength(50);
     expect(many.count).toBe(few.count);
-    expect(few.count).toBeLessThanOrEqual(4);
+    // The community, the shared page (pinned and the rest), the visit, and the reader's read marks for the whole page.
+    expect(few.count).toBeLessThanOrEqual(5);
   });
 });
 

@@ -6,6 +6,7 @@ import { loadAuthorizedForPage } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { communities, memberships, postKinds, posts, users, type PostKind } from "@/lib/db/schema";
+import { firstUnreadLink, readMarks, type ReadMark } from "@/lib/notifications/reads";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { activeMembership, assertActiveViewer, can, publicPosts, readableCommunityIds, visiblePosts, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
@@ -29,8 +30,11 @@ export type FeedItem = {
   createdAt: Date;
   lastActivityAt: Date;
   author: { id: string; name: string } | null;
-  /** Set per viewer, outside the shared part of the feed. */
+  /** Set per viewer, outside the shared part of the feed: a post they have not opened, new since their last visit. */
   isNew: boolean;
+  /** Replies since they last read it, and where the first of them is. */
+  newReplies: number;
+  unreadLink: string | null;
 };
 
 const feedColumns = {
@@ -64,7 +68,8 @@ function selectFeedRows(db: Db) {
 
 type FeedRow = Awaited<ReturnType<typeof selectFeedRows>>[number];
 
-function toFeedItem(row: FeedRow, newSince: Date | null, viewerId: string): FeedItem {
+function toFeedItem(row: FeedRow, newSince: Date | null, viewerId: string, mark?: ReadMark): FeedItem {
+  const path = `/c/${row.communitySlug}/posts/${row.id}`;
   return {
     id: row.id,
     communitySlug: row.communitySlug,
@@ -80,7 +85,9 @@ function toFeedItem(row: FeedRow, newSince: Date | null, viewerId: string): Feed
     createdAt: row.createdAt,
     lastActivityAt: row.lastActivityAt,
     author: row.authorId && row.authorName !== null ? { id: row.authorId, name: row.authorName } : null,
-    isNew: newSince !== null && row.lastActivityAt > newSince && row.authorId !== viewerId,
+    isNew: !mark && newSince !== null && row.lastActivityAt > newSince && row.authorId !== viewerId,
+    newReplies: mark?.newReplies ?? 0,
+    unreadLink: mark && mark.newReplies > 0 ? firstUnreadLink(path, mark, row.commentCount) : null,
   };
 }
 
@@ -144,11 +151,13 @@ export async function getCommunityFeed(viewer: Viewer, slug: string, query: unkn
     recordVisit(db, viewer.id, community.id),
   ]);
   const shared = { ...cached, pinned: cached.pinned.map(withDates), rows: cached.rows.map(withDates) };
+  // The viewer's read marks for the whole page, in one query.
+  const marks = await readMarks(db, viewer.id, [...shared.pinned, ...shared.rows].map((r) => r.id));
   return {
     community: { id: community.id, slug: community.slug, name: community.name },
     canPost: can(viewer, "post.create", target),
-    pinned: shared.pinned.map((r) => toFeedItem(r, newSince, viewer.id)),
-    items: shared.rows.map((r) => toFeedItem(r, newSince, viewer.id)),
+    pinned: shared.pinned.map((r) => toFeedItem(r, newSince, viewer.id, marks.get(r.id))),
+    items: shared.rows.map((r) => toFeedItem(r, newSince, viewer.id, marks.get(r.id))),
     nextCursor: shared.nextCursor,
     query: q,
   };

@@ -5,6 +5,8 @@ import { loadAuthorized } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
 import { commentRevisions, comments, communities, postFollows, postRevisions, posts } from "@/lib/db/schema";
 import { badRequest, isAppError, notFound } from "@/lib/errors";
+import { mentionedIds } from "@/lib/content/sanitize";
+import { notify } from "@/lib/notifications/events";
 import { needsApproval, type Viewer } from "@/lib/policy";
 import { enforce, type Limit } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
@@ -57,6 +59,8 @@ export async function createPost(viewer: Viewer, slug: string, input: unknown) {
     }
     await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
     await discardDraft(tx, viewer.id, `post:${community.id}`);
+    const about = { actorId: viewer.id, communityId: community.id, postId: created.id };
+    await notify(tx, pending ? { type: "post.pending", ...about } : { type: "post.published", ...about, mentions: mentionedIds(html) });
     return { postId: created.id, slug: community.slug, created: true, pending };
   });
 }
@@ -105,6 +109,7 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
       .where(eq(posts.id, post.id));
     await discardDraft(tx, viewer.id, `edit:${post.id}`);
     await touchContent(tx, community.id);
+    await notifyNewMentions(tx, viewer, { communityId: community.id, postId: post.id }, post.bodyHtml, html);
     return { postId: post.id, slug: community.slug };
   });
 }
@@ -148,6 +153,15 @@ export async function createComment(viewer: Viewer, postId: string, input: unkno
       .where(eq(communities.id, community.id));
     await tx.insert(postFollows).values({ postId: post.id, userId: viewer.id }).onConflictDoNothing();
     await discardDraft(tx, viewer.id, `comment:${post.id}`);
+    await notify(tx, {
+      type: "comment.created",
+      actorId: viewer.id,
+      communityId: community.id,
+      postId: post.id,
+      commentId: created.id,
+      replyToId: data.replyToId ?? null,
+      mentions: mentionedIds(html),
+    });
     return { commentId: created.id, postId: post.id, slug: community.slug, created: true };
   });
 }
@@ -172,6 +186,7 @@ export async function editComment(viewer: Viewer, commentId: string, input: unkn
     const html = await linkMentions(tx, body.html, community.id);
     await tx.insert(commentRevisions).values({ commentId: comment.id, editorId: viewer.id, bodyHtml: comment.bodyHtml });
     await tx.update(comments).set({ bodyHtml: html, bodyText: body.text, editedAt: new Date() }).where(eq(comments.id, comment.id));
+    await notifyNewMentions(tx, viewer, { communityId: community.id, postId: comment.postId, commentId: comment.id }, comment.bodyHtml, html);
     return { commentId: comment.id, postId: comment.postId, slug: community.slug };
   });
 }
@@ -218,6 +233,16 @@ export async function setAcceptedAnswer(viewer: Viewer, postId: string, input: u
   await db.transaction(async (tx) => {
     await tx.update(posts).set({ acceptedCommentId: commentId ?? null }).where(eq(posts.id, post.id));
     await touchContent(tx, community.id);
+    if (commentId && commentId !== post.acceptedCommentId) {
+      await notify(tx, { type: "answer.accepted", actorId: viewer.id, communityId: community.id, postId: post.id, commentId });
+    }
   });
   return { postId: post.id, slug: community.slug };
+}
+
+/** Tells the people an edit mentions for the first time; those mentioned before are not told again. */
+async function notifyNewMentions(tx: Db, viewer: Viewer, about: { communityId: string; postId: string; commentId?: string }, before: string, after: string) {
+  const earlier = new Set(mentionedIds(before));
+  const mentions = mentionedIds(after).filter((id) => !earlier.has(id));
+  if (mentions.length) await notify(tx, { type: "mentioned", actorId: viewer.id, ...about, mentions });
 }

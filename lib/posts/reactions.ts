@@ -3,12 +3,13 @@ import { touchContent } from "@/lib/communities/counters";
 import { getDb, type Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { commentReactions, comments, postFollows, postReactions, posts } from "@/lib/db/schema";
+import { notify } from "@/lib/notifications/events";
 import type { Viewer } from "@/lib/policy";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { loadAuthorizedComment, loadAuthorizedPost } from "./load";
 
-// A member's own marks on posts: "helpful" on a post or a reply, and following a post.
+// A member's own marks on posts: "helpful" on a post or a reply, and following or muting a post.
 
 /** Where each kind of helpful mark is kept, and the row whose count it moves. */
 const helpfulMarks = {
@@ -44,6 +45,7 @@ export async function toggleHelpfulPost(viewer: Viewer, postId: string) {
     const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.react");
     const result = await toggleHelpful(tx, viewer, "post", post.id);
     await touchContent(tx, community.id); // the feed shows a post's count
+    if (result.helpful) await notify(tx, { type: "helpful", actorId: viewer.id, communityId: community.id, postId: post.id });
     return { ...result, postId: post.id, slug: community.slug };
   });
 }
@@ -53,18 +55,22 @@ export async function toggleHelpfulComment(viewer: Viewer, commentId: string) {
   return db.transaction(async (tx) => {
     const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.react");
     const result = await toggleHelpful(tx, viewer, "comment", comment.id);
+    if (result.helpful) await notify(tx, { type: "helpful", actorId: viewer.id, communityId: community.id, postId: comment.postId, commentId: comment.id });
     return { ...result, postId: comment.postId, slug: community.slug };
   });
 }
 
-/** Follows a post (for notifications) or stops following it. */
-export async function setFollowing(viewer: Viewer, postId: string, follow: boolean) {
+/** Follows a post (replies to it are notified), mutes it (nothing about it is), or neither. */
+export async function setPostWatch(viewer: Viewer, postId: string, watch: "following" | "muted" | "none") {
   const db = await getDb();
   const { post, community } = await loadAuthorizedPost(db, viewer, postId, "post.follow");
-  if (follow) {
-    await db.insert(postFollows).values({ postId: post.id, userId: viewer.id }).onConflictDoNothing();
-  } else {
+  if (watch === "none") {
     await db.delete(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer.id)));
+  } else {
+    await db
+      .insert(postFollows)
+      .values({ postId: post.id, userId: viewer.id, level: watch })
+      .onConflictDoUpdate({ target: [postFollows.postId, postFollows.userId], set: { level: watch } });
   }
-  return { postId: post.id, slug: community.slug, following: follow };
+  return { postId: post.id, slug: community.slug, watch };
 }

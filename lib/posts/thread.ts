@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { commentReactions, commentRevisions, comments, postFollows, postReactions, publicProfileColumns, users } from "@/lib/db/schema";
+import { firstUnreadLink, readMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
@@ -40,7 +41,7 @@ const commentActions = {
 
 const threadSchema = z.object({
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).catch(50),
+  limit: z.coerce.number().int().min(1).max(200).catch(THREAD_PAGE_SIZE),
 });
 
 const quoted = alias(comments, "quoted");
@@ -68,6 +69,9 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     helpfulCount: comments.helpfulCount,
     createdAt: comments.createdAt,
     createdKey: sql<string>`${comments.createdAt}::text`,
+    // After where the viewer had read up to, and not their own: marked "new".
+    isNew: sql<boolean>`coalesce((${comments.createdAt}, ${comments.id}) > (select pr.last_read_at, pr.last_read_comment_id from post_reads pr
+      where pr.user_id = ${viewer.id} and pr.post_id = ${post.id}) and ${comments.authorId} is distinct from ${viewer.id}::uuid, false)`,
     editedAt: comments.editedAt,
     deletedAt: comments.deletedAt,
     hiddenAt: comments.hiddenAt,
@@ -89,7 +93,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
   const visibleComment = notHiddenFrom(viewer, comments, community.id);
   const { allowed, refusals } = decide(viewer, target, postActions);
 
-  const [author, accepted, rows, myPostReaction, following] = await Promise.all([
+  const [author, accepted, rows, myPostReaction, following, mark] = await Promise.all([
     post.authorId
       ? db.select(publicProfileColumns).from(users).where(eq(users.id, post.authorId))
       : Promise.resolve([]),
@@ -98,7 +102,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .limit(q.limit + 1),
     db.select({ postId: postReactions.postId }).from(postReactions).where(and(eq(postReactions.postId, post.id), eq(postReactions.userId, viewer.id))),
-    db.select({ postId: postFollows.postId }).from(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer.id))),
+    db.select({ level: postFollows.level }).from(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer.id))),
+    readMark(db, viewer.id, post.id),
   ]);
   const page = pageOf(rows, q.limit, (r) => [r.createdKey, r.id]);
   // Deleted replies with nobody answering them disappear; with answers, they stay as "deleted".
@@ -133,6 +138,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       editedAt: c.editedAt,
       replyTo: c.replyToId ? { id: c.replyToId, author: c.quotedAuthor, text: c.quotedText } : null,
       isAccepted: c.id === post.acceptedCommentId,
+      isNew: c.isNew,
       iFoundHelpful: reacted.has(c.id),
       revisions: viewRevisions ? revisions.filter((r) => r.commentId === c.id) : [],
       allowed: { ...commentAllowed, reply: !c.deletedAt && allowed.comment },
@@ -157,9 +163,14 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       helpfulCount: post.helpfulCount,
       author: author[0] ?? null,
       iFoundHelpful: myPostReaction.length > 0,
-      following: following.length > 0,
+      following: following[0]?.level === "following",
+      muted: following[0]?.level === "muted",
     },
     acceptedAnswer: accepted[0] ? toComment(accepted[0]) : null,
+    /** Replies since the viewer last read the post, and a link to the first of them; null on a first visit. */
+    unread: mark && mark.newReplies > 0 ? { count: mark.newReplies, link: firstUnreadLink(`/c/${community.slug}/posts/${post.id}`, mark, post.commentCount) } : null,
+    /** How far this page has shown the thread: the page records it as read up to here. */
+    readUpTo: page.items.length ? { key: page.items.at(-1)!.createdKey, id: page.items.at(-1)!.id } : { postCreatedAt: post.createdAt },
     comments: shown.map(toComment),
     nextCursor: page.nextCursor,
     allowed,

@@ -8,6 +8,7 @@ import { demoDiscussion, type Plan } from "./discussion";
 import { facilitatorWork } from "./facilitation";
 import { demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
+import { seedNotifications } from "./notifications";
 import { writeDemo } from "./write";
 
 type CommunityRow = typeof communities.$inferInsert & { id: string };
@@ -216,6 +217,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   discussion.posts.push(work.held);
 
   await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
+  await seedNotifications(db);
   return {
     reports: work.reports.length,
     users: everyone.length,

@@ -18,7 +18,8 @@ export default async function ProfilePage() {
         ({profile.email}) is never shown to other members.
       </p>
       <p>
-        <Link href={`/people/${viewer.id}`}>See your profile as others do</Link> · <Link href="/reports">Your reports</Link>
+        <Link href={`/people/${viewer.id}`}>See your profile as others do</Link> · <Link href="/reports">Your reports</Link> ·{" "}
+        <Link href="/settings/notifications">Notifications and email</Link>
       </p>
       <ActionForm action={updateProfileAction} submitLabel="Save profile">
         <TextField name="name" label="Full name" autoComplete="name" defaultValue={profile.name} />

@@ -173,6 +173,10 @@ export const commentReactions = pgTable(
   (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index("comment_reactions_user_idx").on(t.userId, t.createdAt)],
 );
 
+export const postWatchLevels = ["following", "muted"] as const;
+export const postWatchLevelEnum = pgEnum("post_watch_level", postWatchLevels);
+
+/** Following a post (replies to it are notified) or muting it (nothing about it is). */
 export const postFollows = pgTable(
   "post_follows",
   {
@@ -182,6 +186,7 @@ export const postFollows = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    level: postWatchLevelEnum("level").notNull().default("following"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.postId, t.userId] }), index("post_follows_user_idx").on(t.userId)],

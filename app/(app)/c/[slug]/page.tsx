@@ -15,6 +15,7 @@ import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { pageQuery } from "@/app/_components/query";
 import { CommunityFeed, OwnUnpublished } from "./feed";
 import { communityTitle, loadCommunityPage } from "./load";
+import { WatchPanel } from "./watch-panel";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Promise<Metadata> {
   return { title: await communityTitle((await params).slug) };
@@ -99,6 +100,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
 
         <aside className="space-y-8" aria-label="Membership">
           <MembershipPanel page={page} />
+          {allowed.read && page.myMembership?.standing === "active" && <WatchPanel viewer={viewer} community={community} />}
           {allowed.read && page.facilitators.length > 0 && (
             <section aria-labelledby="facilitators-heading">
               <h2 id="facilitators-heading" className="text-xl font-bold">

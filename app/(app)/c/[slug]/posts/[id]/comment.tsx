@@ -54,6 +54,7 @@ export function Comment({
       <Avatar name={comment.author?.name ?? ""} seed={comment.author?.id ?? ""} size="sm" />
       <div className="min-w-0 flex-1 space-y-2">
         <p className="text-sm">
+          {comment.isNew && <span className="mr-2 rounded bg-brand px-2 font-semibold text-white">New</span>}
           {comment.author ? (
             <Link href={`/people/${comment.author.id}`} className="font-semibold">
               {author}

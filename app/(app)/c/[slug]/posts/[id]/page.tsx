@@ -21,6 +21,7 @@ import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
 import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
+import { recordPostRead } from "@/lib/notifications/reads";
 import { getDraft } from "@/lib/posts/drafts";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
@@ -65,6 +66,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
     allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
     allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
     myReportsOn(viewer, post.id, data.comments.map((c) => c.id)),
+    recordPostRead(viewer, post.id, data.readUpTo),
   ]);
   const reportOn = (commentId: string | null) => myReports.find((r) => r.commentId === commentId);
   const postReport = reportOn(null);
@@ -143,7 +145,15 @@ export default async function PostPage({ params, searchParams }: { params: Promi
               label={post.following ? "Stop following" : "Follow"}
               kind="secondary"
               icon={<Icon icon={post.following ? BellOff : Bell} />}
-              fields={{ postId: post.id, follow: post.following ? "false" : "true" }}
+              fields={{ postId: post.id, watch: post.following ? "none" : "following" }}
+            />
+          )}
+          {allowed.follow && (
+            <ActionButton
+              action={followAction}
+              label={post.muted ? "Unmute" : "Mute"}
+              kind="secondary"
+              fields={{ postId: post.id, watch: post.muted ? "none" : "muted" }}
             />
           )}
           {allowed.edit && (
@@ -185,6 +195,12 @@ export default async function PostPage({ params, searchParams }: { params: Promi
         <h2 id="replies-heading" className="text-xl font-bold">
           {post.commentCount === 1 ? "1 reply" : `${post.commentCount.toLocaleString("en-GB")} replies`}
         </h2>
+        {data.unread && (
+          <p className="mt-2 border-l-4 border-brand bg-panel p-3" id="new-replies">
+            {data.unread.count === 1 ? "1 new reply" : `${data.unread.count >= 100 ? "100+" : data.unread.count} new replies`} since you last read this.{" "}
+            <Link href={data.unread.link}>Go to the first new reply</Link>
+          </p>
+        )}
         {data.comments.length === 0 && !query.cursor && (
           <p className="mt-2 text-muted">{allowed.comment ? "No replies yet. Be the first to reply." : "No replies yet."}</p>
         )}

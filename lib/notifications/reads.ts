@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { getDb, type Db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
+import { encodeCursor } from "@/lib/pagination";
+import type { Viewer } from "@/lib/policy";
+
+// Where each member has read each post up to, as forums keep it: the last reply they saw, as
+// the thread's own keyset (created_at, id). "3 new replies", the jump to the first of them
+// (a thread page that starts right after the mark) and the feed's marks all come from it.
+
+/** Replies on one page of a thread, as the post page shows them. */
+export const THREAD_PAGE_SIZE = 50;
+/** Marks a post read before any reply: every reply is after it. */
+const NO_REPLY = "00000000-0000-0000-0000-000000000000";
+const COUNT_CAP = 100;
+
+export type ReadMark = {
+  /** Replies by others after the mark (up to 100). */
+  newReplies: number;
+  firstUnreadId: string | null;
+  /** A thread cursor whose page starts at the first unread reply. */
+  cursor: string;
+};
+
+type MarkRow = { postId: string; newReplies: number; firstUnreadId: string | null; readKey: string; readId: string };
+
+const unreadAfter = (viewerId: string) =>
+  sql`c.post_id = pr.post_id and (c.created_at, c.id) > (pr.last_read_at, pr.last_read_comment_id)
+    and c.deleted_at is null and c.hidden_at is null and c.author_id is distinct from ${viewerId}::uuid`;
+
+/** The member's read marks on several posts, in one query: a feed page's "new" marks. Posts never opened have none. */
+export async function readMarks(db: Db, viewerId: string, postIds: string[]): Promise<Map<string, ReadMark>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await selectRows<MarkRow>(
+    db,
+    sql`select pr.post_id as "postId",
+      (select count(*)::int from (select 1 from comments c where ${unreadAfter(viewerId)} limit ${COUNT_CAP}) n) as "newReplies",
+      (select c.id from comments c where ${unreadAfter(viewerId)} order by c.created_at, c.id limit 1) as "firstUnreadId",
+      pr.last_read_at::text as "readKey", pr.last_read_comment_id as "readId"
+    from post_reads pr
+    where pr.user_id = ${viewerId} and pr.post_id in (${sql.join(postIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+  );
+  return new Map(rows.map((r) => [r.postId, { newReplies: r.newReplies, firstUnreadId: r.firstUnreadId, cursor: encodeCursor([r.readKey, r.readId]) }]));
+}
+
+/** Where the member had read this post up to, before this visit; null on a first visit. */
+export async function readMark(db: Db, viewerId: string, postId: string): Promise<ReadMark | null> {
+  return (await readMarks(db, viewerId, [postId])).get(postId) ?? null;
+}
+
+/**
+ * Moves the member's mark forward to the last reply they have been shown (never back), and
+ * marks their notifications about the post read: one statement.
+ */
+export async function markPostRead(db: Db, viewerId: string, postId: string, last: { key: string; id: string } | { postCreatedAt: Date }) {
+  const at = "key" in last ? sql`${last.key}::timestamptz` : sql`${last.postCreatedAt.toISOString()}::timestamptz`;
+  const id = "key" in last ? last.id : NO_REPLY;
+  await db.execute(sql`with mark as (
+      insert into post_reads as pr (user_id, post_id, last_read_at, last_read_comment_id)
+      values (${viewerId}, ${postId}, ${at}, ${id}::uuid)
+      on conflict (user_id, post_id) do update set last_read_at = excluded.last_read_at,
+        last_read_comment_id = excluded.last_read_comment_id, updated_at = now()
+      where (pr.last_read_at, pr.last_read_comment_id) < (excluded.last_read_at, excluded.last_read_comment_id)
+      returning 1)
+    update notifications set read_at = now()
+    where user_id = ${viewerId} and post_id = ${postId} and read_at is null`);
+}
+
+/** For the post page, after it has loaded the post for the viewer: they have now read it up to what it showed. */
+export async function recordPostRead(viewer: Viewer, postId: string, upTo: Parameters<typeof markPostRead>[3]) {
+  await markPostRead(await getDb(), viewer.id, postId, upTo);
+}
+
+/**
+ * A link into a thread that lands on one reply: the first page when the reply is on it, else a
+ * page that starts just before it, so the reply is in view wherever it is in a long thread.
+ */
+export async function threadLinkTo(db: Db, postPath: string, postId: string, commentId: string): Promise<string> {
+  const [row] = await selectRows<{ before: number; prevKey: string | null; prevId: string | null }>(
+    db,
+    sql`with target as (select created_at, id from comments where id = ${commentId} and post_id = ${postId})
+    select (select count(*)::int from (select 1 from comments c, target t where c.post_id = ${postId}
+              and (c.created_at, c.id) < (t.created_at, t.id) limit ${THREAD_PAGE_SIZE}) b) as before,
+      prev.created_at::text as "prevKey", prev.id as "prevId"
+    from target left join lateral (
+      select c.created_at, c.id from comments c where c.post_id = ${postId} and (c.created_at, c.id) < (target.created_at, target.id)
+      order by c.created_at desc, c.id desc limit 1) prev on true`,
+  );
+  const anchor = `#comment-${commentId}`;
+  if (!row || row.before < THREAD_PAGE_SIZE || !row.prevKey || !row.prevId) return `${postPath}${anchor}`;
+  return `${postPath}?cursor=${encodeCursor([row.prevKey, row.prevId])}${anchor}`;
+}
+
+/** A link to the first unread reply of a post, from its mark. */
+export function firstUnreadLink(postPath: string, mark: ReadMark, commentCount: number): string {
+  const anchor = mark.firstUnreadId ? `#comment-${mark.firstUnreadId}` : "";
+  return commentCount <= THREAD_PAGE_SIZE ? `${postPath}${anchor}` : `${postPath}?cursor=${mark.cursor}${anchor}`;
+}
