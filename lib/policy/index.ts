@@ -9,6 +9,13 @@ export {
   type MembershipState,
   MAX_DEPTH,
 } from "./community-rules";
+export {
+  readsFile,
+  type DocumentCommentTarget,
+  type DocumentMoveTarget,
+  type DocumentTarget,
+  type FileTarget,
+} from "./library-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
@@ -27,5 +34,7 @@ export {
   standingBan,
   standingInvitation,
   visibleComments,
+  visibleDocuments,
+  visibleFiles,
   visiblePosts,
 } from "./scopes";

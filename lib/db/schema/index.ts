@@ -5,3 +5,5 @@ export * from "./search";
 export * from "./posts";
 export * from "./mail";
 export * from "./moderation";
+export * from "./library";
+export * from "./files";
