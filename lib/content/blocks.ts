@@ -34,14 +34,16 @@ export function htmlBlocks(html: string): Block[] {
   for (const node of doc.children) {
     const nodeHtml = render(node, { encodeEntities: "utf8" });
     const name = "name" in node ? String(node.name) : "";
-    const text = blockText(node as Parameters<typeof DomUtils.textContent>[0], name);
+    const text = blockText(node, name);
     if (!nodeHtml.trim()) continue;
     blocks.push({ html: nodeHtml, text, label: LABELS[name] ?? "paragraph" });
   }
   return blocks;
 }
 
-function blockText(node: Parameters<typeof DomUtils.textContent>[0], name: string): string {
+type Node = ReturnType<typeof parseDocument>["children"][number];
+
+function blockText(node: Node, name: string): string {
   if (name === "img") return `[image: ${DomUtils.getAttributeValue(node as never, "alt") ?? ""}]`;
   // Keep list items and cells apart, so that their words do not run together.
   const parts = DomUtils.findAll((n) => ["li", "td", "th"].includes(n.name), [node]);
