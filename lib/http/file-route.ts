@@ -1,5 +1,6 @@
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { toAppError } from "@/lib/errors";
+import { contentDisposition } from "./content-disposition";
 
 // Route handlers that send a stored file. Every response is private and inert: nothing is
 // cached by shared proxies, the browser never guesses another type (`nosniff`), and a file it
@@ -36,10 +37,4 @@ export function signedInFileRoute<P>(run: (request: Request, viewer: Viewer, par
       return new Response(e.message, { status: e.status, headers: { ...SAFE_HEADERS, "Cache-Control": "private, no-store", "Content-Type": "text/plain; charset=utf-8" } });
     }
   };
-}
-
-/** RFC 6266: a plain-ASCII fallback name and the real one, encoded. */
-export function contentDisposition(kind: "inline" | "attachment", name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -24,9 +24,9 @@ export function objectStore(): Promise<ObjectStore> {
   return store.__roundtableStore;
 }
 
-/** Forgets the store, so that the next use reads the settings again (tests switch stores). */
-export function resetObjectStore() {
-  store.__roundtableStore = undefined;
+/** Uses this store from now on, instead of the one the settings name (tests run both). */
+export function useObjectStore(chosen: ObjectStore | null) {
+  store.__roundtableStore = chosen ? Promise.resolve(chosen) : undefined;
 }
 
 async function open(): Promise<ObjectStore> {
