@@ -5,6 +5,7 @@ import { loadAuthorized } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
 import { commentRevisions, comments, communities, postFollows, postRevisions, posts } from "@/lib/db/schema";
 import { badRequest, isAppError, notFound } from "@/lib/errors";
+import { claimEmbeddedImages } from "@/lib/files/claim";
 import { needsApproval, type Viewer } from "@/lib/policy";
 import { enforce, type Limit } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
@@ -56,6 +57,7 @@ export async function createPost(viewer: Viewer, slug: string, input: unknown) {
         .where(eq(communities.id, community.id));
     }
     await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
+    await claimEmbeddedImages(tx, viewer, html, { communityId: community.id, postId: created.id });
     await discardDraft(tx, viewer.id, `post:${community.id}`);
     return { postId: created.id, slug: community.slug, created: true, pending };
   });
@@ -103,6 +105,7 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
       .update(posts)
       .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
       .where(eq(posts.id, post.id));
+    await claimEmbeddedImages(tx, viewer, html, { communityId: community.id, postId: post.id });
     await discardDraft(tx, viewer.id, `edit:${post.id}`);
     await touchContent(tx, community.id);
     return { postId: post.id, slug: community.slug };
