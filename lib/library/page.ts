@@ -16,6 +16,8 @@ const documentActions = {
   chooseCoauthors: "document.chooseCoauthors",
   delete: "document.delete",
   comment: "document.comment",
+  /** Facilitators' steps: moving (which also needs a facilitator where it goes) and removing comments. */
+  moderate: "community.moderate",
 } as const;
 
 /** The document as it is now, with its people, files and comments, and what the viewer may do. */
@@ -24,7 +26,7 @@ export async function getDocumentPage(viewer: Viewer, documentId: string) {
   const loaded = await loadAuthorizedDocument(db, viewer, documentId, "document.read");
   const { document, community, target } = loaded;
   const { allowed, refusals } = decide(viewer, target, documentActions);
-  const [owner, coauthors, attachments, comments, folder, lastRevision, candidates] = await Promise.all([
+  const [owner, coauthors, attachments, comments, libraryFolders, lastRevision, candidates] = await Promise.all([
     document.ownerId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, document.ownerId)).then((r) => r[0] ?? null) : null,
     db
       .select({ id: users.id, name: users.name })
@@ -52,7 +54,7 @@ export async function getDocumentPage(viewer: Viewer, documentId: string) {
       .where(and(eq(documentComments.documentId, document.id), isNull(documentComments.deletedAt)))
       .orderBy(asc(documentComments.createdAt), asc(documentComments.id))
       .limit(500),
-    document.folderId ? db.select({ id: folders.id, name: folders.name }).from(folders).where(eq(folders.id, document.folderId)).then((r) => r[0] ?? null) : null,
+    db.select({ id: folders.id, name: folders.name }).from(folders).where(eq(folders.communityId, document.communityId)).orderBy(asc(sql`lower(${folders.name})`)),
     db
       .select({ number: documentRevisions.number, createdAt: documentRevisions.createdAt, authorName: users.name })
       .from(documentRevisions)
@@ -74,7 +76,9 @@ export async function getDocumentPage(viewer: Viewer, documentId: string) {
       createdAt: document.createdAt,
       updatedAt: document.updatedAt,
     },
-    folder,
+    folder: libraryFolders.find((f) => f.id === document.folderId) ?? null,
+    /** Folders the document may be filed in, for those who edit it. */
+    folders: allowed.edit ? libraryFolders : [],
     owner,
     coauthors,
     candidates: candidates.filter((c) => c.id !== document.ownerId && !coauthors.some((a) => a.id === c.id)),
