@@ -7,7 +7,9 @@ import { signedInFormAction, signedInUploadAction } from "@/lib/http/form-action
 import { createDocument, createFolder } from "@/lib/library/documents";
 import { restoreRevision } from "@/lib/library/history";
 import { addComment, deleteComment, deleteDocument, moveDocument, setCoauthor, setFolder, setStatus } from "@/lib/library/manage";
-import { saveDocument } from "@/lib/library/save";
+import { saveDocument, saveDocumentDraft } from "@/lib/library/save";
+import { requireActiveViewer } from "@/lib/auth/request-viewer";
+import { toAppError } from "@/lib/errors";
 
 // Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself.
 
@@ -82,3 +84,13 @@ export const attachFileAction = signedInUploadAction(async (viewer, values, file
   revalidatePath("/c", "layout");
   return { message: `${uploaded.name} attached.` };
 });
+
+/** Autosave from the document editor, keyed by the document. Returns a small result rather than throwing, as it runs in the background. */
+export async function saveDocumentDraftAction(data: Record<string, string>): Promise<{ savedAt?: string; error?: string }> {
+  try {
+    const { savedAt } = await saveDocumentDraft(await requireActiveViewer(), data.key ?? "", data);
+    return savedAt ? { savedAt: savedAt.toISOString() } : {};
+  } catch (error) {
+    return { error: toAppError(error).message };
+  }
+}

@@ -96,3 +96,29 @@ export function Attachments({ files, canAttach, place, maxMb }: { files: Attachm
     </section>
   );
 }
+
+type ForComment = { id: string; title: string; commentDeadline: Date | null; commentCount: number };
+
+/** Documents out for comment, soonest deadline first, for the community page. */
+export function OutForComment({ slug, documents }: { slug: string; documents: ForComment[] }) {
+  if (documents.length === 0) return null;
+  return (
+    <section aria-labelledby="out-for-comment-heading" className="border-l-4 border-brand pl-4">
+      <h2 id="out-for-comment-heading" className="text-xl font-bold">
+        Out for comment
+      </h2>
+      <ul className="mt-2 space-y-2">
+        {documents.map((doc) => (
+          <li key={doc.id}>
+            <Link href={`/c/${slug}/library/${doc.id}#comments`} className="font-semibold">
+              {doc.title}
+            </Link>
+            <span className="block text-sm text-muted">
+              {doc.commentDeadline ? `Comments close ${formatDate(doc.commentDeadline)}` : "No closing date"} · {doc.commentCount === 1 ? "1 comment" : `${doc.commentCount} comments`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -18,6 +18,8 @@ import { requireViewer } from "@/lib/auth/request-viewer";
 import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { FeedRow, kindLabel } from "@/app/_components/feed";
 import { pageQuery, withQuery } from "@/app/_components/query";
+import { OutForComment } from "@/app/_components/library";
+import { outForComment } from "@/lib/library/documents";
 import { communityTitle, loadCommunityPage } from "./load";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]">): Promise<Metadata> {
@@ -32,6 +34,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
   if (!page) return null;
   const feed = page.allowed.read ? await loadPage(() => getCommunityFeed(viewer, slug, query)) : null;
   const own = page.allowed.read ? await ownUnpublishedPosts(viewer, page.community.id) : [];
+  const forComment = page.allowed.read ? await outForComment(viewer, page.community.id) : [];
   const { community, allowed, myMembership } = page;
   const fields = { slug: community.slug };
   return (
@@ -47,6 +50,8 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
               <p className="whitespace-pre-line">{community.purpose}</p>
             </section>
           )}
+
+          <OutForComment slug={community.slug} documents={forComment} />
 
           <JoinRequests page={page} />
 

@@ -18,6 +18,9 @@ import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
 import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
 import { getDraft } from "@/lib/posts/drafts";
+import { fileLimitMb } from "@/lib/files/limits";
+import { postAttachments } from "@/lib/files/list";
+import { Attachments } from "@/app/_components/library";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
 import { Comment, CommentExtras, ReportStatus } from "./comment";
@@ -52,10 +55,11 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   const base = `/c/${slug}/posts/${post.id}`;
   const replyTo = data.comments.find((c) => c.id === query.replyTo);
   const editing = query.edit;
-  const [draft, destinations, myReports] = await Promise.all([
+  const [draft, destinations, myReports, attachments] = await Promise.all([
     allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
     allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
     myReportsOn(viewer, post.id, data.comments.map((c) => c.id)),
+    postAttachments(viewer, post.id),
   ]);
   const reportOn = (commentId: string | null) => myReports.find((r) => r.commentId === commentId);
   const postReport = reportOn(null);
@@ -88,7 +92,12 @@ export default async function PostPage({ params, searchParams }: { params: Promi
             "By a former member"
           )}
           {` · ${formatDate(post.createdAt)}`}
-          {post.editedAt && ` · edited ${formatDate(post.editedAt)}`}
+          {post.editedAt && (
+            <>
+              {" · "}
+              <Link href={`${base}/history`}>edited {formatDate(post.editedAt)}</Link>
+            </>
+          )}
         </p>
         <div className="prose-body max-w-3xl" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
         {post.tags.length > 0 && (
@@ -127,6 +136,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
             </Link>
           )}
         </div>
+        <Attachments files={attachments.files} canAttach={attachments.canAttach} place={{ postId: post.id }} maxMb={fileLimitMb()} />
         {postReport && <ReportStatus status={postReport.status} what="post" />}
         {query.report === "post" && allowed.report && !postReport && (
           <div id="report-post">
