@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
 import { demoDiscussion, type Plan } from "./discussion";
 import { facilitatorWork } from "./facilitation";
+import { seedLibrary } from "./library";
 import { demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
 import { writeDemo } from "./write";
@@ -216,6 +217,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   discussion.posts.push(work.held);
 
   await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
+  await seedLibrary(db, now);
   return {
     reports: work.reports.length,
     users: everyone.length,
