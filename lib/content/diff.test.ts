@@ -48,6 +48,14 @@ describe("three-way merge", () => {
     expect(merged.clashes).toEqual([{ base: doc("Middle"), mine: doc("Mine"), theirs: doc("Theirs") }]);
   });
 
+  it("keeps both edits to neighbouring paragraphs, and clashes only over the very paragraph both changed", () => {
+    const two = doc("One", "Two");
+    expect(mergeRichText(two, doc("One, mine", "Two"), doc("One", "Two, theirs"))).toEqual({ html: doc("One, mine", "Two, theirs"), clashes: [] });
+    const merged = mergeRichText(base, doc("Intro, mine", "Middle, mine", "End"), doc("Intro", "Middle, theirs", "End"));
+    expect(merged.html).toBe(doc("Intro, mine", "Middle, mine", "End"));
+    expect(merged.clashes).toEqual([{ base: doc("Middle"), mine: doc("Middle, mine"), theirs: doc("Middle, theirs") }]);
+  });
+
   it("treats the same change on both sides as no clash", () => {
     expect(mergeRichText(base, doc("Intro", "Same", "End"), doc("Intro", "Same", "End")).clashes).toEqual([]);
   });

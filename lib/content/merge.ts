@@ -23,11 +23,36 @@ export function mergeRichText(base: string, mine: string, theirs: string): Merge
   for (const region of regions) {
     if (region.ok) out.push(...region.ok);
     else if (region.conflict) {
-      out.push(...region.conflict.a);
-      clashes.push({ base: joinBlocks(region.conflict.o), mine: joinBlocks(region.conflict.a), theirs: joinBlocks(region.conflict.b) });
+      const settled = blockByBlock(region.conflict.o, region.conflict.a, region.conflict.b);
+      out.push(...settled.blocks);
+      clashes.push(...settled.clashes);
     }
   }
   return { html: joinBlocks(out), clashes };
+}
+
+/**
+ * diff3 treats changes to neighbouring blocks as one clash. When both sides kept the same
+ * number of blocks there, each block is settled on its own: changed on one side only, that
+ * change wins; changed on both, it is a clash of that block alone.
+ */
+function blockByBlock(o: string[], a: string[], b: string[]): { blocks: string[]; clashes: Clash[] } {
+  if (a.length !== o.length || b.length !== o.length) {
+    return { blocks: a, clashes: [{ base: joinBlocks(o), mine: joinBlocks(a), theirs: joinBlocks(b) }] };
+  }
+  const blocks: string[] = [];
+  const clashes: Clash[] = [];
+  o.forEach((base, i) => {
+    const mine = a[i]!;
+    const theirs = b[i]!;
+    if (mine === base || mine === theirs) blocks.push(theirs);
+    else if (theirs === base) blocks.push(mine);
+    else {
+      blocks.push(mine);
+      clashes.push({ base, mine, theirs });
+    }
+  });
+  return { blocks, clashes };
 }
 
 /** The title, merged the same way: one side's change wins when the other left it alone. */
