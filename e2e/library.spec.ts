@@ -27,6 +27,7 @@ async function typeAfter(page: Page, near: string, text: string) {
 }
 
 test("draft, edit, see what changed, bring back a version, comment, attach a file and paste an image", async ({ page }) => {
+  test.setTimeout(180_000); // one long journey through many pages
   await signIn(page.request, demo.member);
   const stamp = Date.now().toString(36);
   const path = await newDocument(page, `Performance framework ${stamp}`, "We report quarterly to the cabinet.");
@@ -102,6 +103,7 @@ test("draft, edit, see what changed, bring back a version, comment, attach a fil
 });
 
 test("two people edit at once: both changes kept, and a clash shows both versions with nothing typed lost", async ({ browser }) => {
+  test.setTimeout(180_000); // two people, each through several saves
   const grace = await (await browser.newContext()).newPage();
   const tom = await (await browser.newContext()).newPage();
   await signIn(grace.request, demo.member);
