@@ -61,7 +61,7 @@ async function main() {
   const { documentId } = await createDocument(viewer, community.slug, { title: "Bench document", body: paragraphs(seeds), bodyFormat: "html" });
   const building = performance.now();
   let stale: string | null = null;
-  for (let n = 2; n <= REVISIONS; n++) {
+  for (let n = 2, count = 1; count < REVISIONS; n++) {
     const editor = await getEditor(viewer, documentId);
     // Change one paragraph; every tenth revision also adds one. Every seventh save starts from
     // the revision before the newest, as when two people edit at once, and is merged.
@@ -71,6 +71,7 @@ async function main() {
     stale = editor.baseRevisionId;
     const saved = await saveDocument(viewer, documentId, { title: "Bench document", body: paragraphs(seeds), bodyFormat: "html", baseRevisionId: base });
     if (saved.outcome !== "saved") await saveDocument(viewer, documentId, { title: "Bench document", body: paragraphs(seeds), bodyFormat: "html", baseRevisionId: (await getEditor(viewer, documentId)).baseRevisionId });
+    count = (await getHistory(viewer, documentId, { limit: "1" })).document.revisionCount;
   }
   const buildSeconds = (performance.now() - building) / 1000;
   const history = await getHistory(viewer, documentId, { limit: "50" });
