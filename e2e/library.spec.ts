@@ -187,3 +187,25 @@ test("library pages, the demo documents and post history pass axe; someone outsi
     expect((await outsider.goto(`${path}${sub}`))?.status(), sub).toBe(404);
   }
 });
+
+test("an edited post links to its changes, shown word by word to whoever may read it", async ({ page, browser }) => {
+  await signIn(page.request, demo.member);
+  const created = await page.request.post("/api/v1/communities/policy-and-performance/posts", {
+    data: { kind: "discussion", title: `Budget timetable ${Date.now().toString(36)}`, body: "<p>Draft budget goes to cabinet in January.</p>", bodyFormat: "html", idempotencyKey: `history-${Date.now()}` },
+  });
+  expect(created.status()).toBe(201);
+  const { postId } = await created.json();
+  await page.goto(`/c/policy-and-performance/posts/${postId}/edit`);
+  await page.getByRole("textbox", { name: "Body" }).getByText("January").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Scrutiny sees it first.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("link", { name: /^edited / }).click();
+  await expect(page.locator(".diff ins")).toContainText("Scrutiny sees it first.");
+  await expectAccessible(page);
+
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader.request, demo.facilitator);
+  await visit(reader, `/c/policy-and-performance/posts/${postId}/history`);
+  await expect(reader.getByRole("heading", { name: /Version 2: edited by Grace Adeyemi/ })).toBeVisible();
+});
