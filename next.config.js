@@ -3,10 +3,13 @@ const nextConfig = {
   poweredByHeader: false,
   // Loaded from node_modules at run time rather than bundled: the embedded database ships
   // WebAssembly files that it finds relative to itself.
-  serverExternalPackages: ["@electric-sql/pglite", "ws"],
+  serverExternalPackages: ["@electric-sql/pglite", "ws", "sharp"],
   // `npm test` checks the types (npm run typecheck) before the end-to-end suite builds the app,
   // so the suite's build skips checking them again. Every other build, deploys included, does.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
+  // Attachments are posted to server actions: room for the largest file (FILE_MAX_MB, 10 by
+  // default, checked again on the bytes) and the form around it.
+  experimental: { serverActions: { bodySizeLimit: `${Number(process.env.FILE_MAX_MB || 10) + 1}mb` } },
   async headers() {
     return [
       {

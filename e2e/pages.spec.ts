@@ -26,6 +26,7 @@ const signedInPages = [
   "/c/policy-and-performance/new",
   "/c/innovation",
   "/c/innovation/members",
+  "/c/policy-and-performance/library",
   "/c/innovation/members?q=grace",
   "/c/innovation/invite",
   "/c/innovation/settings",

@@ -36,6 +36,16 @@ const schema = z
     REPLY_EMAIL_DOMAIN: optional(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/, "must be a domain name, like reply.example.gov.uk")),
     /** The secret the inbound-mail service sends with each message. Without it, the route is a 404. */
     INBOUND_EMAIL_SECRET: optionalString,
+    /** Where file bytes are kept: in Postgres (the default, no other service) or S3-compatible storage. */
+    FILE_STORAGE: optional(z.enum(["postgres", "s3"])),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().default("auto"),
+    S3_ENDPOINT: optional(z.url()),
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /** The largest file a member may upload, in megabytes. */
+    FILE_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
     /** "off" only for automated end-to-end tests, which act faster than any person. */
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
   })
@@ -46,6 +56,12 @@ const schema = z
         path: ["AUTH_SECRET"],
         message: "must be set to at least 32 random characters in production",
       });
+    }
+    if ((env.FILE_STORAGE === "s3" || (!env.FILE_STORAGE && env.S3_BUCKET)) && !env.S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "must be set when FILE_STORAGE is s3" });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "is needed too: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together" });
     }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET].filter(Boolean);
     if (oidc.length > 0 && oidc.length < 3) {
@@ -62,6 +78,7 @@ export type Env = z.infer<typeof schema> & {
   allowedEmailDomains: string[];
   oidcEnabled: boolean;
   isProduction: boolean;
+  fileStorage: "postgres" | "s3";
 };
 
 export class EnvError extends Error {}
@@ -84,6 +101,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       .filter(Boolean),
     oidcEnabled: Boolean(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET),
     isProduction: env.NODE_ENV === "production",
+    fileStorage: env.FILE_STORAGE ?? (env.S3_BUCKET ? "s3" : "postgres"),
   };
 }
 

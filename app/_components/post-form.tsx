@@ -45,7 +45,7 @@ export function PostForm({
         ]}
       />
       <TextField name="title" label="Title" defaultValue={values.title} maxLength={TITLE_MAX + 50} hint={`Up to ${TITLE_MAX} characters.`} />
-      <RichTextField name="body" label="Body" defaultValue={values.body} mentionSlug={mentionSlug} hint="Type @ and a name to mention a member of this community." />
+      <RichTextField name="body" label="Body" defaultValue={values.body} mentionSlug={mentionSlug} imageUpload={{ community: mentionSlug }} hint="Type @ and a name to mention a member of this community. Paste or add images with the Image button." />
       <TextField name="tags" label="Tags (optional)" defaultValue={values.tags} hint={`Up to ${TAGS_MAX}, separated by commas, each up to ${TAG_MAX} characters. For example: housing, social value`} />
       {children}
       {draftKey && <DraftAutosave draftKey={draftKey} save={saveDraftAction} />}

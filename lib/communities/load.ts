@@ -20,7 +20,7 @@ import {
 export type LoadedCommunity = { community: CommunityRow; target: CommunityTarget };
 type Where = { slug: string } | { id: string };
 /** The actions decided on a community alone. */
-export type CommunityAction = Action & (`community.${string}` | "post.create");
+export type CommunityAction = Action & (`community.${string}` | "post.create" | "document.create" | "folder.create" | "file.upload");
 
 // Every column but the search document, which only search reads.
 const { searchVector: _searchVector, ...communityColumns } = getTableColumns(communities);

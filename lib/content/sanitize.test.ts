@@ -31,6 +31,14 @@ describe("sanitising rich text", () => {
     expect(sanitizeRichText(word)).toBe(`<p><strong><span>Heading</span></strong></p><p>Item</p>`);
   });
 
+  it("keeps images only from our own files, with alt text, and nothing else on them", () => {
+    const own = "/files/0b5f2c3e-8a1d-4c6e-9f00-1234567890ab";
+    expect(sanitizeRichText(`<p>x</p><img src="${own}" alt="Bar chart" onerror="alert(1)" style="x" width="9">`)).toBe(`<p>x</p><img src="${own}" alt="Bar chart" />`);
+    for (const bad of [`<img src="${own}">`, `<img src="${own}" alt=" ">`, `<img src="https://evil.example/x.png" alt="x">`, `<img src="//evil.example${own}" alt="x">`, `<img src="${own}?x=1" alt="x">`, `<img src="data:image/png;base64,AAAA" alt="x">`]) {
+      expect(sanitizeRichText(bad), bad).toBe("");
+    }
+  });
+
   it("replaces any rel a link brought with it", () => {
     expect(sanitizeRichText(`<a href="https://x.org" rel="opener">x</a>`)).toBe(`<a href="https://x.org" rel="nofollow ugc noopener">x</a>`);
   });

@@ -9,7 +9,7 @@ const LINK_REL = "nofollow ugc noopener";
 const baseOptions: sanitizeHtml.IOptions = {
   allowedTags: [
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "a",
-    "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "span",
+    "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "span", "img",
   ],
   allowedAttributes: {
     a: ["href", "rel", "data-type", "data-id", "data-label"],
@@ -17,6 +17,7 @@ const baseOptions: sanitizeHtml.IOptions = {
     th: ["colspan", "rowspan", "scope"],
     td: ["colspan", "rowspan"],
     ol: ["start"],
+    img: ["src", "alt"],
   },
   allowedClasses: { span: ["mention"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -34,8 +35,16 @@ const baseOptions: sanitizeHtml.IOptions = {
     i: "em",
     a: (tagName, attribs) => baseLink(tagName, attribs),
   },
-  exclusiveFilter: (frame) => frame.tag === "a" && !frame.attribs.href,
+  exclusiveFilter: (frame) => (frame.tag === "a" && !frame.attribs.href) || (frame.tag === "img" && !isOwnImage(frame.attribs)),
 };
+
+/** Our own uploaded file, by its address on this site, with a description for people who cannot see it. */
+export const OWN_FILE_SRC = /^\/files\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Images are kept only when they are our own files (checked on every download) and have alt text. */
+function isOwnImage(attribs: sanitizeHtml.Attributes): boolean {
+  return OWN_FILE_SRC.test(attribs.src ?? "") && Boolean(attribs.alt?.trim());
+}
 
 /** Cleans user HTML to the allow-list. Links get rel="nofollow ugc noopener". */
 export function sanitizeRichText(html: string): string {

@@ -70,6 +70,16 @@ export function signedInFormAction(
   };
 }
 
+/** A signed-in form action that also receives the form's files, by field name (an upload form). */
+export function signedInUploadAction(run: (viewer: Viewer, values: Values, files: Record<string, File>) => Promise<Outcome>): FormAction {
+  return async (_state, formData) => {
+    const values = formValues(formData);
+    const files: Record<string, File> = {};
+    for (const [key, value] of formData.entries()) if (typeof value !== "string" && value.size > 0) files[key] = value;
+    return settle(values, async () => run(await requireActiveViewer(), values, files), { signedIn: true });
+  };
+}
+
 /** Runs the work and turns its outcome, or its typed error, into the form's next state. */
 async function settle(values: Values, work: () => Promise<Outcome>, { signedIn }: { signedIn: boolean }): Promise<ActionState> {
   let outcome: Outcome;

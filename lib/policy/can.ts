@@ -1,5 +1,6 @@
 import { AppError, forbidden, notFound, unauthenticated } from "@/lib/errors";
 import { communityRules, seesCommunity, type CommunityTarget } from "./community-rules";
+import { libraryRules, readsDocument, type DocumentTarget } from "./library-rules";
 import { memberRules } from "./member-rules";
 import { moderationRules, siteRules } from "./moderation-rules";
 import { postRules, readsPost, type PostTarget } from "./post-rules";
@@ -7,7 +8,7 @@ import { firstRefusal, type Refusal, type Rule } from "./rule";
 import { isActiveViewer, type MaybeViewer, type Viewer } from "./viewer-rules";
 
 /** Every rule, by action. A new rule goes in its *-rules.ts file, in a table spread here. */
-const rules = { ...communityRules, ...memberRules, ...postRules, ...moderationRules, ...siteRules };
+const rules = { ...communityRules, ...memberRules, ...postRules, ...moderationRules, ...siteRules, ...libraryRules };
 
 export type Action = keyof typeof rules;
 /** What an action is decided on: a community, a post, a reply, a person in a community… */
@@ -65,9 +66,10 @@ export function assertActiveViewer(viewer: MaybeViewer): asserts viewer is Viewe
   if (!isActiveViewer(viewer)) throw forbidden(SUSPENDED);
 }
 
-/** The community, or the post, does not exist for this viewer. */
+/** The community, the post or the document does not exist for this viewer. */
 function hiddenFrom(viewer: Viewer, target: unknown): boolean {
-  const t = target as Partial<PostTarget>;
+  const t = target as Partial<PostTarget & DocumentTarget>;
   if (t.chain && !seesCommunity(viewer, t as CommunityTarget)) return true;
+  if (t.document && !readsDocument(viewer, t as DocumentTarget)) return true;
   return Boolean(t.post && !readsPost(viewer, t as PostTarget));
 }

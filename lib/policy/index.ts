@@ -11,6 +11,13 @@ export {
   standing,
   type Standing,
 } from "./community-rules";
+export {
+  readsFile,
+  type DocumentCommentTarget,
+  type DocumentMoveTarget,
+  type DocumentTarget,
+  type FileTarget,
+} from "./library-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
@@ -29,6 +36,8 @@ export {
   standingBan,
   standingInvitation,
   visibleComments,
+  visibleDocuments,
+  visibleFiles,
   visiblePosts,
 } from "./scopes";
 export {

@@ -83,6 +83,8 @@ export const postRules = {
   ),
   "post.read": rule<PostTarget>(must(readsPost, "We could not find that page.", 404)),
   "post.follow": rule<PostTarget>(must(readsPost, "We could not find that page.", 404)),
+  /** Its earlier versions and what changed: whoever reads the post. */
+  "post.viewHistory": rule<PostTarget>(must(readsPost, "We could not find that page.", 404)),
   "post.comment": rule<PostTarget>(
     must(readsPost),
     must(notArchived, "This community is archived, so it takes no new replies."),

@@ -155,3 +155,38 @@ export function notHiddenFrom(viewer: MaybeViewer, table: CommentColumns, commun
 export function visibleComments(viewer: MaybeViewer, table: CommentColumns, communityId: AnyPgColumn | string): SQL {
   return sql`(${table.deletedAt} is null and ${notHiddenFrom(viewer, table, communityId)})`;
 }
+
+const documentCommunity = { id: sql.raw("dc.id"), ancestorIds: sql.raw("dc.ancestor_ids"), visibility: sql.raw("dc.visibility") } as unknown as CommunityRowColumns;
+
+/**
+ * A condition on documents: the viewer may read it, its history, its comments and its files.
+ * SQL twin of `readsDocument` in library-rules.ts: not deleted, and its community is readable.
+ */
+export function visibleDocuments(viewer: MaybeViewer, table: { communityId: AnyPgColumn; deletedAt: AnyPgColumn }): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  return sql`(${table.deletedAt} is null
+    and exists (select 1 from communities dc where dc.id = ${table.communityId} and ${readableCommunity(viewer, documentCommunity)}))`;
+}
+
+/**
+ * A condition on files: the viewer may download it. SQL twin of `readsFile`: it is attached to
+ * a document or a post they may read, or it is their own upload not yet attached to anything.
+ */
+export function visibleFiles(
+  viewer: MaybeViewer,
+  table: { documentId: AnyPgColumn; postId: AnyPgColumn; uploaderId: AnyPgColumn; deletedAt: AnyPgColumn },
+): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  const doc = { communityId: sql.raw("vd.community_id"), deletedAt: sql.raw("vd.deleted_at") } as unknown as { communityId: AnyPgColumn; deletedAt: AnyPgColumn };
+  const post = {
+    communityId: sql.raw("vp.community_id"),
+    authorId: sql.raw("vp.author_id"),
+    status: sql.raw("vp.status"),
+    hiddenAt: sql.raw("vp.hidden_at"),
+    deletedAt: sql.raw("vp.deleted_at"),
+  } as unknown as PostColumns;
+  return sql`(${table.deletedAt} is null and (
+    (${table.documentId} is not null and exists (select 1 from documents vd where vd.id = ${table.documentId} and ${visibleDocuments(viewer, doc)}))
+    or (${table.postId} is not null and exists (select 1 from posts vp where vp.id = ${table.postId} and ${visiblePosts(viewer, post)}))
+    or (${table.documentId} is null and ${table.postId} is null and ${table.uploaderId} = ${viewer.id})))`;
+}

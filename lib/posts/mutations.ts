@@ -7,6 +7,7 @@ import { commentRevisions, comments, communities, postFollows, postRevisions, po
 import { badRequest, isAppError, notFound } from "@/lib/errors";
 import { mentionedIds } from "@/lib/content/sanitize";
 import { notify } from "@/lib/notifications/events";
+import { claimEmbeddedImages } from "@/lib/files/claim";
 import { needsApproval, type Viewer } from "@/lib/policy";
 import { enforce, type Limit } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
@@ -58,6 +59,7 @@ export async function createPost(viewer: Viewer, slug: string, input: unknown) {
         .where(eq(communities.id, community.id));
     }
     await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
+    await claimEmbeddedImages(tx, viewer, html, { communityId: community.id, postId: created.id });
     await discardDraft(tx, viewer.id, `post:${community.id}`);
     const about = { actorId: viewer.id, communityId: community.id, postId: created.id };
     await notify(tx, pending ? { type: "post.pending", ...about } : { type: "post.published", ...about, mentions: mentionedIds(html) });
@@ -107,6 +109,7 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
       .update(posts)
       .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
       .where(eq(posts.id, post.id));
+    await claimEmbeddedImages(tx, viewer, html, { communityId: community.id, postId: post.id });
     await discardDraft(tx, viewer.id, `edit:${post.id}`);
     await touchContent(tx, community.id);
     await notifyNewMentions(tx, viewer, { communityId: community.id, postId: post.id }, post.bodyHtml, html);

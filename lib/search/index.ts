@@ -5,6 +5,7 @@ import { selectRows } from "@/lib/db/rows";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { searchCommunities, searchPeople, type CommunityHit, type PersonHit } from "./directory";
+import { searchLibrary, type LibraryHit } from "./library";
 import { searchPosts, type PostFacets, type PostHit } from "./posts";
 import { searchSchema, type SearchQuery } from "./query";
 
@@ -16,6 +17,8 @@ export type SearchResult = {
   posts: { items: PostHit[]; nextCursor: string | null; facets: PostFacets } | null;
   communities: CommunityHit[];
   people: PersonHit[];
+  /** Documents and the words inside attached files (the first page only). */
+  documents: { items: LibraryHit[] } | null;
 };
 
 const emptyFacets: PostFacets = { total: 0, capped: false, kinds: [], communities: [], tags: [], answered: { yes: 0, no: 0 } };
@@ -36,16 +39,18 @@ export async function search(viewer: Viewer, input: unknown): Promise<SearchResu
     community = { slug: loaded.community.slug, name: loaded.community.name };
     communityId = loaded.community.id;
   }
-  const empty = { query: q, community, posts: null, communities: [], people: [] };
+  const empty = { query: q, community, posts: null, communities: [], people: [], documents: null };
   if (!q.q) return { ...empty, notice: "Enter some words to search for." };
   const [parsed] = await selectRows<{ words: number }>(db, sql`select numnode(websearch_to_tsquery('english', ${q.q})) as words`);
   const hasWords = (parsed?.words ?? 0) > 0;
   const wantPosts = q.type === "all" || q.type === "posts";
   const wantOthers = !community && !q.cursor;
-  const [postPage, communities, people] = await Promise.all([
+  const wantDocuments = (q.type === "all" || q.type === "documents") && hasWords && !q.cursor;
+  const [postPage, communities, people, libraryHits] = await Promise.all([
     wantPosts && hasWords ? searchPosts(db, viewer, q, communityId) : null,
     wantOthers && (q.type === "all" || q.type === "communities") ? searchCommunities(db, viewer, q.q) : [],
     wantOthers && (q.type === "all" || q.type === "people") ? searchPeople(db, viewer, q.q) : [],
+    wantDocuments ? searchLibrary(db, viewer, q.q, communityId) : null,
   ]);
   return {
     ...empty,
@@ -53,5 +58,6 @@ export async function search(viewer: Viewer, input: unknown): Promise<SearchResu
     posts: postPage ? { items: postPage.items, nextCursor: postPage.nextCursor, facets: postPage.facets ?? emptyFacets } : null,
     communities,
     people,
+    documents: libraryHits ? { items: libraryHits } : null,
   };
 }

@@ -34,7 +34,7 @@ export const searchSchema = z.object({
     .default("")
     .transform((q) => q.replace(/[\u0000-\u001f]/g, " ").trim()),
   /** What to search: everything, or one kind of thing. */
-  type: z.enum(["all", "posts", "communities", "people"]).catch("all"),
+  type: z.enum(["all", "posts", "documents", "communities", "people"]).catch("all"),
   /** A community's slug: its posts and those of its sub-communities. */
   community: optionalText(200),
   kind: z.enum(postKinds).optional().catch(undefined),

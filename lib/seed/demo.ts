@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
 import { demoDiscussion, type Plan } from "./discussion";
 import { facilitatorWork } from "./facilitation";
+import { seedLibrary } from "./library";
 import { demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
 import { seedNotifications } from "./notifications";
@@ -218,6 +219,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
 
   await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
   await seedNotifications(db);
+  await seedLibrary(db, now);
   return {
     reports: work.reports.length,
     users: everyone.length,

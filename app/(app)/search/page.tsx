@@ -11,6 +11,7 @@ import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { search } from "@/lib/search";
+import { LibraryResults } from "./library-results";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -57,6 +58,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             <select id="search-type" name="type" defaultValue={query.type ?? "all"} className={selectClass}>
               <option value="all">Everything</option>
               <option value="posts">Posts and replies</option>
+              <option value="documents">Documents and files</option>
               <option value="communities">Communities</option>
               <option value="people">People</option>
             </select>
@@ -130,6 +132,8 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
           )}
         </div>
       )}
+
+      {result?.documents && result.documents.items.length > 0 && <LibraryResults hits={result.documents.items} />}
 
       {posts && (
         <div className="grid gap-8 md:grid-cols-[1fr_3fr]">

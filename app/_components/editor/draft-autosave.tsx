@@ -12,7 +12,8 @@ const FIELDS = ["kind", "title", "body", "tags", "idempotencyKey"];
  * and says so politely. Reopening the form brings the draft back. Submitting the form cancels
  * a save that is still waiting: what is being posted needs no draft.
  */
-export function DraftAutosave({ draftKey, save }: { draftKey: string; save: SaveDraft }) {
+export function DraftAutosave({ draftKey, save, names = FIELDS }: { draftKey: string; save: SaveDraft; names?: string[] }) {
+  const fieldList = names.join(",");
   const marker = useRef<HTMLParagraphElement>(null);
   const [message, setMessage] = useState("");
   useEffect(() => {
@@ -24,7 +25,7 @@ export function DraftAutosave({ draftKey, save }: { draftKey: string; save: Save
       timer = setTimeout(async () => {
         const data = new FormData(form);
         const fields: Record<string, string> = { key: draftKey };
-        for (const field of FIELDS) {
+        for (const field of fieldList.split(",")) {
           const value = data.get(field);
           if (typeof value === "string") fields[field] = value;
         }
@@ -45,7 +46,7 @@ export function DraftAutosave({ draftKey, save }: { draftKey: string; save: Save
       form.removeEventListener("input", onInput);
       form.removeEventListener("submit", onSubmit);
     };
-  }, [draftKey, save]);
+  }, [draftKey, save, fieldList]);
   return (
     <p ref={marker} role="status" className="text-sm text-muted">
       {message}

@@ -6,6 +6,7 @@ import { use, useCallback, useEffect, useRef, useState, useSyncExternalStore } f
 import { flushSync } from "react-dom";
 import { htmlToEditableText, plainTextToHtml } from "@/lib/content/plain-text";
 import { FormState, useFieldId } from "../form-client";
+import type { ImageUpload } from "./image-dialog";
 import { takeOverText } from "./take-over";
 
 const noSubscription = () => () => {};
@@ -22,6 +23,8 @@ type Props = {
   /** Load the editor at once, or only when the field is first focused (keeps pages light). */
   load?: "now" | "on-focus";
   rows?: number;
+  /** Where images added to the text are uploaded; without it, the field takes no images. */
+  imageUpload?: ImageUpload;
 };
 
 /**
@@ -50,7 +53,7 @@ export function RichTextField(props: Props) {
   );
 }
 
-function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value, wasHtml, error }: Props & { value: string; wasHtml: boolean; error?: string }) {
+function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value, wasHtml, error, imageUpload }: Props & { value: string; wasHtml: boolean; error?: string }) {
   // False while rendering on the server and hydrating, true once scripts run in the browser.
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [wanted, setWanted] = useState(load === "now");
@@ -121,6 +124,7 @@ function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value,
           describedBy={describedBy}
           invalid={Boolean(error)}
           mentionSlug={mentionSlug}
+          imageUpload={imageUpload}
           onReady={onReady}
         />
       )}

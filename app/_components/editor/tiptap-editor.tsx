@@ -1,13 +1,15 @@
 "use client";
 
+import { Image } from "@tiptap/extension-image";
 import { Mention } from "@tiptap/extension-mention";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { Bold, Heading2, Heading3, Italic, Link, List, ListOrdered, Redo2, Table2, TextQuote, Undo2, type IconNode } from "lucide";
+import { Bold, Heading2, Heading3, Image as ImageIcon, Italic, Link, List, ListOrdered, Redo2, Table2, TextQuote, Undo2, type IconNode } from "lucide";
 import { Fragment, useRef, useState, type KeyboardEvent } from "react";
 import { Icon } from "../icon";
+import { ImageDialog, type ImageUpload } from "./image-dialog";
 import { mentionSuggestion } from "./mention-suggestion";
 
 type Props = {
@@ -22,11 +24,21 @@ type Props = {
   mentionSlug?: string;
   /** Called once the editor can take over from the textarea. */
   onReady: (editor: Editor) => void;
+  /** Where images added to the text are uploaded; without it, the editor takes no images. */
+  imageUpload?: ImageUpload;
 };
 
 /** The rich-text editor: Tiptap with an accessible toolbar. It writes its HTML into a hidden field. */
-export default function TiptapEditor({ active, id, name, initialHtml, labelledBy, describedBy, invalid, mentionSlug, onReady }: Props) {
+export default function TiptapEditor({ active, id, name, initialHtml, labelledBy, describedBy, invalid, mentionSlug, onReady, imageUpload }: Props) {
   const hidden = useRef<HTMLInputElement>(null);
+  // The image dialog: open, with a pasted or dropped picture or none.
+  const [image, setImage] = useState<{ open: boolean; file: File | null }>({ open: false, file: null });
+  const takeImage = (items: FileList | undefined | null) => {
+    const file = [...(items ?? [])].find((f) => f.type.startsWith("image/"));
+    if (!file || !imageUpload) return false;
+    setImage({ open: true, file });
+    return true;
+  };
   const editor = useEditor({
     immediatelyRender: false,
     content: initialHtml,
@@ -45,6 +57,7 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
       TableHeader,
       TableCell,
       Placeholder.configure({ placeholder: "Write here. Paste from Word keeps headings, lists and tables." }),
+      ...(imageUpload ? [Image.configure({ inline: false, allowBase64: false })] : []),
       ...(mentionSlug
         ? [
             Mention.extend({
@@ -54,6 +67,9 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
         : []),
     ],
     editorProps: {
+      // A pasted or dropped picture is uploaded, once its description is given.
+      handlePaste: (_view, event) => takeImage(event.clipboardData?.files),
+      handleDrop: (_view, event) => takeImage((event as DragEvent).dataTransfer?.files),
       // Word and web pages use h1 and h4-h6; the post title is the page's h1, so shift them.
       transformPastedHTML: (html) =>
         html.replace(/<(\/?)h1\b/gi, "<$1h2").replace(/<(\/?)h[4-6]\b/gi, "<$1h3"),
@@ -78,8 +94,9 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
     <div hidden={!active} className={`mt-1 border-2 ${invalid ? "border-danger" : "border-ink"} focus-within:shadow-[0_0_0_3px_#ffdd00]`}>
       {/* Written by the editor only: a value or defaultValue prop would let React overwrite it on a re-render. */}
       <input ref={hidden} type="hidden" name={active ? name : undefined} />
-      {editor && <Toolbar editor={editor} controls={id} />}
+      {editor && <Toolbar editor={editor} controls={id} onImage={imageUpload ? () => setImage({ open: true, file: null }) : undefined} />}
       <EditorContent editor={editor} />
+      {editor && imageUpload && <ImageDialog editor={editor} upload={imageUpload} file={image.file} open={image.open} onClose={() => setImage({ open: false, file: null })} />}
     </div>
   );
 }
@@ -128,7 +145,7 @@ const readable = (shortcut: string) => shortcut.replace("Control", "Ctrl");
  * Each button is an icon whose name (its text) shows as a tooltip on hover and keyboard focus;
  * Escape hides the tooltip until the pointer or focus moves on.
  */
-function Toolbar({ editor, controls }: { editor: Editor; controls: string }) {
+function Toolbar({ editor, controls, onImage }: { editor: Editor; controls: string; onImage?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [tipsHidden, setTipsHidden] = useState(false);
   const pressed = useEditorState({
@@ -165,9 +182,9 @@ function Toolbar({ editor, controls }: { editor: Editor; controls: string }) {
       data-tips={tipsHidden ? "hidden" : undefined}
       className="flex flex-wrap items-center gap-0.5 border-b-2 border-ink bg-panel p-1"
     >
-      {tools.map((tool, i) => (
+      {[...tools, ...(onImage ? [{ label: "Image", icon: ImageIcon, group: 3, run: onImage }] : [])].map((tool: Tool, i, all) => (
         <Fragment key={tool.label}>
-          {i > 0 && tools[i - 1]!.group !== tool.group && <span aria-hidden="true" className="mx-1 h-6 w-px bg-muted" />}
+          {i > 0 && all[i - 1]!.group !== tool.group && <span aria-hidden="true" className="mx-1 h-6 w-px bg-muted" />}
           <button
             type="button"
             tabIndex={i === 0 ? 0 : -1}

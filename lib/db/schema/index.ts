@@ -6,3 +6,5 @@ export * from "./posts";
 export * from "./mail";
 export * from "./moderation";
 export * from "./notifications";
+export * from "./library";
+export * from "./files";

@@ -14,6 +14,8 @@ import { requireViewer } from "@/lib/auth/request-viewer";
 import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { pageQuery } from "@/app/_components/query";
 import { CommunityFeed, OwnUnpublished } from "./feed";
+import { OutForComment } from "@/app/_components/library";
+import { outForComment } from "@/lib/library/documents";
 import { communityTitle, loadCommunityPage } from "./load";
 import { WatchPanel } from "./watch-panel";
 
@@ -29,6 +31,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
   if (!page) return null;
   const feed = page.allowed.read ? await loadPage(() => getCommunityFeed(viewer, slug, query)) : null;
   const own = page.allowed.read ? await ownUnpublishedPosts(viewer, page.community.id) : [];
+  const forComment = page.allowed.read ? await outForComment(viewer, page.community.id) : [];
   const { community, allowed } = page;
   return (
     <div>
@@ -43,6 +46,8 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
               <p className="mt-1 whitespace-pre-line">{community.purpose}</p>
             </section>
           )}
+
+          <OutForComment slug={community.slug} documents={forComment} />
 
           <JoinRequests page={page} />
 

@@ -23,6 +23,9 @@ import { isAppError } from "@/lib/errors";
 import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
 import { recordPostRead } from "@/lib/notifications/reads";
 import { getDraft } from "@/lib/posts/drafts";
+import { fileLimitMb } from "@/lib/files/limits";
+import { postAttachments } from "@/lib/files/list";
+import { Attachments } from "@/app/_components/library";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
 import { Comment, ReportStatus } from "./comment";
@@ -62,10 +65,11 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   const { post, allowed } = data;
   const base = `/c/${slug}/posts/${post.id}`;
   const replyTo = data.comments.find((c) => c.id === query.replyTo);
-  const [draft, destinations, myReports] = await Promise.all([
+  const [draft, destinations, myReports, attachments] = await Promise.all([
     allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
     allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
     myReportsOn(viewer, post.id, data.comments.map((c) => c.id)),
+    postAttachments(viewer, post.id),
     recordPostRead(viewer, post.id, data.readUpTo),
   ]);
   const reportOn = (commentId: string | null) => myReports.find((r) => r.commentId === commentId);
@@ -110,7 +114,12 @@ export default async function PostPage({ params, searchParams }: { params: Promi
             )}
             <span className="block text-muted">
               {formatDate(post.createdAt)}
-              {post.editedAt && ` · edited ${formatDate(post.editedAt)}`}
+              {post.editedAt && (
+                <>
+                  {" · "}
+                  <Link href={`${base}/history`}>edited {formatDate(post.editedAt)}</Link>
+                </>
+              )}
             </span>
           </p>
         </div>
@@ -172,6 +181,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
             </Link>
           )}
         </div>
+        <Attachments files={attachments.files} canAttach={attachments.canAttach} place={{ postId: post.id }} maxMb={fileLimitMb()} />
         {postReport && <ReportStatus status={postReport.status} what="post" />}
         {query.report === "post" && allowed.report && !postReport && (
           <div id="report-post">
