@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { FeedItem } from "@/lib/posts/feeds";
 import { formatDate, plural } from "./community";
 
-export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article" } as const;
+export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article", event: "Event" } as const;
 
 function Badge({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "good" | "new" }) {
   const colours = { plain: "bg-panel text-ink", good: "bg-success text-white", new: "bg-brand text-white" };

@@ -9,6 +9,7 @@ export {
   type MembershipState,
   MAX_DEPTH,
 } from "./community-rules";
+export { type EventActionTarget, type EventCreateTarget, type EventTarget } from "./event-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
@@ -17,6 +18,7 @@ export { isActiveAccount, isActiveViewer, wrote, type MaybeViewer, type Viewer }
 export {
   activeMembership,
   endedBan,
+  eventDetailsVisible,
   listedCommunities,
   moderatedCommunityIds,
   notHiddenFrom,
@@ -27,5 +29,6 @@ export {
   standingBan,
   standingInvitation,
   visibleComments,
+  visibleEvents,
   visiblePosts,
 } from "./scopes";

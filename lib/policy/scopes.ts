@@ -1,6 +1,6 @@
 import { and, eq, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { communities, memberships } from "@/lib/db/schema";
+import { communities, memberships, posts } from "@/lib/db/schema";
 import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer-rules";
 
 // SQL twins of the rules in *-rules.ts. Every list, count, search and feed query that
@@ -154,4 +154,26 @@ export function notHiddenFrom(viewer: MaybeViewer, table: CommentColumns, commun
 /** Replies the viewer may read, on posts they may read: not deleted, not hidden from them. SQL twin of `readsComment`. */
 export function visibleComments(viewer: MaybeViewer, table: CommentColumns, communityId: AnyPgColumn | string): SQL {
   return sql`(${table.deletedAt} is null and ${notHiddenFrom(viewer, table, communityId)})`;
+}
+
+const eventPost = alias(posts, "ep");
+
+/**
+ * A condition on events: the viewer may read it, as they may read the post that carries it.
+ * SQL twin of `event.read` (`readsPost` on the event's post).
+ */
+export function visibleEvents(viewer: MaybeViewer, table: { id: AnyPgColumn }): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  return sql`exists (select 1 from ${posts} ${eventPost} where ${eventPost.id} = ${table.id} and ${visiblePosts(viewer, eventPost)})`;
+}
+
+/**
+ * A condition on events: the viewer sees the place, the joining link and who is going. SQL
+ * twin of `seesEventDetails`: they read the event, and are an active member of its community
+ * (or a site admin).
+ */
+export function eventDetailsVisible(viewer: MaybeViewer, table: { id: AnyPgColumn; communityId: AnyPgColumn }): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  if (isAdmin(viewer)) return visibleEvents(viewer, table);
+  return sql`(${table.communityId} = any(${myCommunities(viewer, "active")}) and ${visibleEvents(viewer, table)})`;
 }

@@ -6,7 +6,7 @@ import { commentReactions, comments, postFollows, postReactions, posts } from "@
 import type { Viewer } from "@/lib/policy";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
-import { loadAuthorizedComment, loadAuthorizedPost } from "./load";
+import { loadAuthorizedComment, loadAuthorizedPost, threadPath } from "./load";
 
 // A member's own marks on posts: "helpful" on a post or a reply, and following a post.
 
@@ -44,16 +44,16 @@ export async function toggleHelpfulPost(viewer: Viewer, postId: string) {
     const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.react");
     const result = await toggleHelpful(tx, viewer, "post", post.id);
     await touchContent(tx, community.id); // the feed shows a post's count
-    return { ...result, postId: post.id, slug: community.slug };
+    return { ...result, postId: post.id, slug: community.slug, path: threadPath(community.slug, post) };
   });
 }
 
 export async function toggleHelpfulComment(viewer: Viewer, commentId: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.react");
+    const { comment, community, post } = await loadAuthorizedComment(tx, viewer, commentId, "comment.react");
     const result = await toggleHelpful(tx, viewer, "comment", comment.id);
-    return { ...result, postId: comment.postId, slug: community.slug };
+    return { ...result, postId: comment.postId, slug: community.slug, path: threadPath(community.slug, post) };
   });
 }
 
@@ -66,5 +66,5 @@ export async function setFollowing(viewer: Viewer, postId: string, follow: boole
   } else {
     await db.delete(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer.id)));
   }
-  return { postId: post.id, slug: community.slug, following: follow };
+  return { postId: post.id, slug: community.slug, path: threadPath(community.slug, post), following: follow };
 }

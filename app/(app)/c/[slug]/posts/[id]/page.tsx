@@ -41,7 +41,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   const viewer = await requireViewer(`/c/${slug}/posts/${id}`);
   const { data } = await loadPage(() =>
     getPostPage(viewer, slug, id, query).catch((error: unknown) => {
-      if (error instanceof PostElsewhere) redirect(error.location);
+      if (error instanceof PostElsewhere) redirect(withQuery(error.location, query));
       throw error;
     }),
   );
