@@ -5,7 +5,7 @@ import type { getCommunityPage } from "@/lib/communities/page";
 import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community";
 
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
-type Tab = "about" | "members" | "invite" | "settings" | "moderation";
+type Tab = "about" | "events" | "members" | "invite" | "settings" | "moderation";
 
 /** The community's name, place and tabs, shown at the top of each of its pages. */
 export async function CommunityHeader({ page, current, title }: { page: Page; current: Tab; title?: string }) {
@@ -14,6 +14,7 @@ export async function CommunityHeader({ page, current, title }: { page: Page; cu
   const waiting = allowed.moderate ? await moderationBadge(await requireActiveViewer(), community.id) : 0;
   const tabs: { id: Tab; label: string; href: string; show: boolean }[] = [
     { id: "about", label: "Discussions", href: base, show: true },
+    { id: "events", label: "Events", href: `${base}/events`, show: allowed.read },
     { id: "members", label: "Members", href: `${base}/members`, show: allowed.viewMembers },
     { id: "invite", label: "Invite", href: `${base}/invite`, show: allowed.invite },
     { id: "settings", label: "Settings", href: `${base}/settings`, show: allowed.edit || allowed.archive },

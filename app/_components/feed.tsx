@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { FeedItem } from "@/lib/posts/feeds";
+import { threadPath } from "@/lib/posts/load";
 import { formatDate, plural } from "./community";
 
 export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article", event: "Event" } as const;
@@ -21,7 +22,7 @@ export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showC
         {item.locked && <Badge>Locked</Badge>}
       </div>
       <h3 className="mt-1 text-lg font-bold">
-        <Link href={`/c/${item.communitySlug}/posts/${item.id}`}>{item.title}</Link>
+        <Link href={threadPath(item.communitySlug, item)}>{item.title}</Link>
       </h3>
       <p className="text-sm text-muted">
         {item.author ? `Started by ${item.author.name}` : "Started by a former member"}

@@ -5,6 +5,7 @@ import { slugify } from "@/lib/communities/validation";
 import type { Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
 import { demoDiscussion, type Plan } from "./discussion";
+import { seedEvents } from "./events";
 import { facilitatorWork } from "./facilitation";
 import { demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
@@ -216,6 +217,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   discussion.posts.push(work.held);
 
   await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
+  await seedEvents(db, faker, { now, bySlug: (slug) => allCommunities.find((c) => c.slug === slug)!, memberships: allMemberships, people: new Map(everyone.map((u) => [u.id, u])), demo: demoUsers });
   return {
     reports: work.reports.length,
     users: everyone.length,

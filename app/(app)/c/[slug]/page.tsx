@@ -17,6 +17,8 @@ import { loadPage } from "@/app/_components/load-page";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { FeedRow, kindLabel } from "@/app/_components/feed";
+import { EventRow } from "@/app/_components/event-list";
+import { nextCommunityEvents } from "@/lib/events/lists";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { communityTitle, loadCommunityPage } from "./load";
 
@@ -32,6 +34,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
   if (!page) return null;
   const feed = page.allowed.read ? await loadPage(() => getCommunityFeed(viewer, slug, query)) : null;
   const own = page.allowed.read ? await ownUnpublishedPosts(viewer, page.community.id) : [];
+  const coming = page.allowed.read ? await nextCommunityEvents(viewer, page.community.id) : [];
   const { community, allowed, myMembership } = page;
   const fields = { slug: community.slug };
   return (
@@ -49,6 +52,18 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
           )}
 
           <JoinRequests page={page} />
+
+          {allowed.read && (
+            <section aria-labelledby="events-heading">
+              <h2 id="events-heading" className="text-xl font-bold">
+                Coming events
+              </h2>
+              {coming.length === 0 ? <p className="mt-2 text-muted">No events are planned.</p> : coming.map((event) => <EventRow key={event.id} event={event} />)}
+              <p className="mt-2">
+                <Link href={`/c/${community.slug}/events`}>All events, and past meetings with their notes</Link>
+              </p>
+            </section>
+          )}
 
           <section aria-labelledby="discussions-heading">
             <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,26 +1,23 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { deletePostAction } from "@/app/_actions/moderation";
-import { createCommentAction, followAction, helpfulPostAction, saveDraftAction } from "@/app/_actions/posts";
+import { followAction, helpfulPostAction } from "@/app/_actions/posts";
 import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
-import { DraftAutosave } from "@/app/_components/editor/draft-autosave";
-import { RichTextField } from "@/app/_components/editor/rich-text-field";
 import { kindLabel } from "@/app/_components/feed";
-import { ActionButton, ActionForm } from "@/app/_components/form";
+import { ActionButton } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
 import { PostModeration, ReportForm } from "@/app/_components/moderation";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
 import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
-import { getDraft } from "@/lib/posts/drafts";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
-import { Comment, CommentExtras, ReportStatus } from "./comment";
+import { Comment, ReportStatus } from "./comment";
+import { Discussion } from "./discussion";
 
 type Params = { slug: string; id: string };
 
@@ -50,15 +47,11 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   if (!community) return null;
   const { post, allowed } = data;
   const base = `/c/${slug}/posts/${post.id}`;
-  const replyTo = data.comments.find((c) => c.id === query.replyTo);
-  const editing = query.edit;
-  const [draft, destinations, myReports] = await Promise.all([
-    allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
+  const [destinations, myReports] = await Promise.all([
     allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
-    myReportsOn(viewer, post.id, data.comments.map((c) => c.id)),
+    myReportsOn(viewer, post.id, []),
   ]);
-  const reportOn = (commentId: string | null) => myReports.find((r) => r.commentId === commentId);
-  const postReport = reportOn(null);
+  const postReport = myReports.find((r) => r.commentId === null);
 
   return (
     <div className="space-y-8">
@@ -146,50 +139,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
         </section>
       )}
 
-      <section aria-labelledby="replies-heading" className="space-y-4">
-        <h2 id="replies-heading" className="text-xl font-bold">
-          {post.commentCount === 1 ? "1 reply" : `${post.commentCount} replies`}
-        </h2>
-        {data.comments.length === 0 && !query.cursor && <p className="text-muted">No replies yet.</p>}
-        <ol className="space-y-4">
-          {data.comments.map((comment) => (
-            <li key={comment.id}>
-              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} editing={editing === comment.id} />
-              <CommentExtras comment={comment} base={base} postId={post.id} query={query} report={reportOn(comment.id)} />
-            </li>
-          ))}
-        </ol>
-        <nav aria-label="Reply pages" className="flex gap-6">
-          {query.cursor && <Link href={base}>First replies</Link>}
-          {data.nextCursor && (
-            <Link href={withQuery(base, { cursor: data.nextCursor })} rel="next">
-              Later replies
-            </Link>
-          )}
-        </nav>
-      </section>
-
-      {allowed.comment ? (
-        <section aria-labelledby="reply-heading" id="reply" className="max-w-3xl space-y-3">
-          <h2 id="reply-heading" className="text-xl font-bold">
-            {replyTo ? `Reply to ${replyTo.author?.name ?? "a former member"}` : "Add a reply"}
-          </h2>
-          {replyTo && (
-            <blockquote className="border-l-4 border-line pl-3 text-muted">
-              {replyTo.bodyHtml.replace(/<[^>]+>/g, " ").slice(0, 280)} <Link href={base + "#reply"}>Reply to the post instead</Link>
-            </blockquote>
-          )}
-          <ActionForm action={createCommentAction} submitLabel="Post reply">
-            <input type="hidden" name="postId" value={post.id} />
-            <input type="hidden" name="idempotencyKey" value={randomUUID()} />
-            {replyTo && <input type="hidden" name="replyToId" value={replyTo.id} />}
-            <RichTextField name="body" label="Your reply" defaultValue={draft?.body} mentionSlug={slug} load="on-focus" rows={6} />
-            <DraftAutosave draftKey={`comment:${post.id}`} save={saveDraftAction} />
-          </ActionForm>
-        </section>
-      ) : (
-        <p className="text-muted">{data.refusals.comment}</p>
-      )}
+      <Discussion viewer={viewer} thread={data} base={base} slug={slug} query={query} />
     </div>
   );
 }
