@@ -77,5 +77,6 @@ export const resetCalendarFeedAction = signedInFormAction(async (viewer) => {
 export const stopCalendarFeedAction = signedInFormAction(async (viewer) => {
   await stopCalendarFeed(viewer);
   revalidatePath("/settings");
-  return { message: "Your calendar feed is turned off. Its address no longer works." };
+  // The form goes with the feed, so the page itself says what happened.
+  return { redirectTo: "/settings?feed=off#calendar" };
 });

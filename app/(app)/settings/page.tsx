@@ -12,7 +12,8 @@ import { getOwnProfile, readerTimeZone } from "@/lib/users/profile";
 
 export const metadata: Metadata = { title: "Your profile" };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: PageProps<"/settings">) {
+  const { feed: feedNotice } = await searchParams;
   const viewer = await requireViewer("/settings");
   const [profile, timeZone, feed] = await Promise.all([getOwnProfile(viewer), readerTimeZone(viewer), calendarFeedStatus(viewer)]);
   return (
@@ -50,6 +51,11 @@ export default async function ProfilePage() {
           Add the events of all your communities to Outlook, Google Calendar or another calendar app, and keep them up to date. The feed has a private
           address: anyone who has it can see the events in it, so keep it to yourself, and make a new one if it gets out.
         </p>
+        {feedNotice === "off" && !feed.active && (
+          <p role="status" className="font-semibold text-success">
+            Your calendar feed is turned off. Its address no longer works.
+          </p>
+        )}
         <p>{feed.active ? `You made your current address on ${formatDate(feed.createdAt!)}. We do not keep it, so we cannot show it again.` : "You have no calendar feed."}</p>
         <ActionForm action={resetCalendarFeedAction} submitLabel={feed.active ? "Make a new address (the old one stops working)" : "Make my calendar feed address"} kind="secondary" summary={false} idPrefix="feed" />
         {feed.active && <ActionForm action={stopCalendarFeedAction} submitLabel="Turn off my calendar feed" kind="secondary" summary={false} idPrefix="feed-off" />}
