@@ -60,7 +60,7 @@ test("a facilitator arranges an event; a member answers and downloads it; agenda
   await press(member, member.getByRole("radio", { name: "Going", exact: true }), "Space");
   await typeInto(member, member.getByRole("textbox", { name: "A note to the organisers (optional)" }), "I will bring our Q2 report.");
   await press(member, member.getByRole("button", { name: "Send my answer" }));
-  await expect(member.getByRole("status")).toHaveText("You are going.");
+  await expect(member.getByRole("region", { name: "Are you going?" }).getByRole("status")).toHaveText("You are going.");
   await expectAccessible(member);
 
   // …and takes it into their calendar.
