@@ -45,6 +45,13 @@ const signedInPages = [
   "/c/policy-and-performance/moderation/log",
   "first post",
   "first post's author",
+  "/c/policy-and-performance/events",
+  "/c/policy-and-performance/events/new",
+  "/c/adult-and-childrens-services/events",
+  "first event",
+  "first event's agenda",
+  "first event's notes",
+  "first event, changed",
 ];
 
 // One signed-in session per demo account and worker, reused by that account's tests.
@@ -65,6 +72,12 @@ async function signedIn(browser: Browser, email: string) {
   return browser.newContext({ storageState: await sessions.get(email)! });
 }
 
+/** The first coming event of Policy and performance, as its events page links to it. */
+async function firstEvent(context: BrowserContext) {
+  const html = await (await context.request.get("/c/policy-and-performance/events")).text();
+  return html.match(/\/c\/policy-and-performance\/events\/[0-9a-f-]{36}/)![0];
+}
+
 async function firstPost(context: BrowserContext) {
   const feed = await (await context.request.get("/api/v1/communities/policy-and-performance/posts?limit=1")).json();
   return feed.items[0] as { id: string; author: { id: string } };
@@ -77,7 +90,10 @@ for (const [role, email] of Object.entries(demo)) {
         const context = await signedIn(browser, email);
         const page = await context.newPage();
         const post = path.startsWith("first post") ? await firstPost(context) : undefined;
-        const url = path === "first post" ? `/c/policy-and-performance/posts/${post!.id}` : path === "first post's author" ? `/people/${post!.author.id}` : path;
+        const event = path.startsWith("first event") ? await firstEvent(context) : undefined;
+        const eventPaths: Record<string, string> = { "first event": "", "first event's agenda": "/agenda", "first event's notes": "/notes", "first event, changed": "/edit" };
+        const url =
+          path === "first post" ? `/c/policy-and-performance/posts/${post!.id}` : path === "first post's author" ? `/people/${post!.author.id}` : event ? event + eventPaths[path] : path;
         await visit(page, url);
         await context.close();
       });

@@ -24,21 +24,21 @@ export const editPostAction = signedInFormAction(async (viewer, values) => {
 });
 
 export const createCommentAction = signedInFormAction(async (viewer, values) => {
-  const { slug, postId, commentId } = await createComment(viewer, values.postId ?? "", values);
-  revalidatePath(postPath(slug, postId));
-  return { redirectTo: `${postPath(slug, postId)}?last=1#comment-${commentId}` };
+  const { path, commentId } = await createComment(viewer, values.postId ?? "", values);
+  revalidatePath(path);
+  return { redirectTo: `${path}?last=1#comment-${commentId}` };
 });
 
 export const editCommentAction = signedInFormAction(async (viewer, values) => {
-  const { slug, postId, commentId } = await editComment(viewer, values.commentId ?? "", values);
-  return { redirectTo: `${postPath(slug, postId)}#comment-${commentId}` };
+  const { path, commentId } = await editComment(viewer, values.commentId ?? "", values);
+  return { redirectTo: `${path}#comment-${commentId}` };
 });
 
-/** Runs a post action and refreshes the post page; the form shows any error beside it. */
-function onPost(run: (viewer: Viewer, values: Record<string, string>) => Promise<{ slug: string; postId: string }>, message: string) {
+/** Runs a post action and refreshes the page the post is read on; the form shows any error beside it. */
+function onPost(run: (viewer: Viewer, values: Record<string, string>) => Promise<{ path: string }>, message: string) {
   return signedInFormAction(async (viewer, values) => {
-    const { slug, postId } = await run(viewer, values);
-    revalidatePath(postPath(slug, postId));
+    const { path } = await run(viewer, values);
+    revalidatePath(path);
     return { message };
   });
 }

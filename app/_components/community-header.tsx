@@ -5,7 +5,7 @@ import type { getCommunityPage } from "@/lib/communities/page";
 import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community";
 
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
-type Tab = "about" | "library" | "members" | "invite" | "settings" | "moderation";
+type Tab = "about" | "events" | "library" | "members" | "invite" | "settings" | "moderation";
 
 /**
  * The top of every page of a community, the same on each: breadcrumbs, the community's name
@@ -19,6 +19,7 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
   const waiting = allowed.moderate ? await moderationBadge(await requireActiveViewer(), community.id) : 0;
   const tabs: { id: Tab; label: string; href: string; show: boolean }[] = [
     { id: "about", label: "Discussions", href: base, show: true },
+    { id: "events", label: "Events", href: `${base}/events`, show: allowed.read },
     { id: "library", label: "Library", href: `${base}/library`, show: allowed.read },
     { id: "members", label: "Members", href: `${base}/members`, show: allowed.viewMembers },
     { id: "invite", label: "Invite", href: `${base}/invite`, show: allowed.invite },

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { MessageSquare, ThumbsUp } from "lucide";
 import type { FeedItem } from "@/lib/posts/feeds";
 import { Avatar } from "./avatar";
+import { threadPath } from "@/lib/posts/load";
 import { formatDate, plural } from "./community";
 import { Icon } from "./icon";
 
-export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article" } as const;
+export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article", event: "Event" } as const;
 
 export function Badge({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "good" | "new" | "warning" }) {
   const colours = { plain: "bg-panel text-ink", good: "bg-success text-white", new: "bg-brand text-white", warning: "bg-ink text-white" };
@@ -37,7 +38,7 @@ export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showC
           {item.locked && <Badge>Locked</Badge>}
         </div>
         <h3 className="mt-1 text-lg leading-snug font-bold">
-          <Link href={`/c/${item.communitySlug}/posts/${item.id}`}>{item.title}</Link>
+          <Link href={threadPath(item.communitySlug, item)}>{item.title}</Link>
         </h3>
         <p className="mt-1 text-sm text-muted">
           {item.author ? `Started by ${item.author.name}` : "Started by a former member"}

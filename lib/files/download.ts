@@ -33,7 +33,7 @@ export async function loadFileTarget(db: Db, viewer: Viewer, fileId: string): Pr
 }
 
 export type Download = {
-  bytes: Uint8Array;
+  body: Uint8Array;
   name: string;
   contentType: string;
   etag: string;
@@ -51,5 +51,5 @@ export async function openFile(viewer: Viewer, fileId: string): Promise<Download
   const stored = await (await objectStore()).get(file.storageKey);
   if (!stored) throw notFound("We could not find that file.");
   const inline = file.kind === "image" && IMAGE_TYPES.includes(file.contentType);
-  return { bytes: stored.bytes, name: file.name, contentType: file.contentType.startsWith("text/") ? `${file.contentType}; charset=utf-8` : file.contentType, etag: `"${file.sha256}"`, inline };
+  return { body: stored.bytes, name: file.name, contentType: file.contentType.startsWith("text/") ? `${file.contentType}; charset=utf-8` : file.contentType, etag: `"${file.sha256}"`, inline };
 }

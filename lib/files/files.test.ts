@@ -51,7 +51,7 @@ describe.each(stores)("storage: %s", (_name, make) => {
     useObjectStore(make());
     const pdf = await uploadFile(editor, fileOf(pdfWith("Quarterly quokka figures"), "Figures.pdf", "application/pdf"), { documentId });
     const download = await openFile(editor, pdf.id);
-    expect(Buffer.from(download.bytes).equals(Buffer.from(pdfWith("Quarterly quokka figures")))).toBe(true);
+    expect(Buffer.from(download.body).equals(Buffer.from(pdfWith("Quarterly quokka figures")))).toBe(true);
     expect(download).toMatchObject({ name: "Figures.pdf", contentType: "application/pdf", inline: false });
     expect((await appErrorOf(() => openFile(stranger, pdf.id))).status).toBe(404);
     expect((await appErrorOf(() => openFile(stranger, "00000000-0000-4000-8000-000000000000"))).status).toBe(404);

@@ -18,9 +18,14 @@ const settingsSchema = z.object({
     .enum(["true", "false"])
     .optional()
     .transform((v) => v === "true"),
+  /** Members, not only facilitators, may arrange events. */
+  allowMemberEvents: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
 });
 
-/** A community's moderation settings: pre-moderation, and replies from non-members. */
+/** A community's moderation settings: pre-moderation, replies from non-members, and who arranges events. */
 export async function updateModerationSettings(viewer: Viewer, slug: string, input: unknown) {
   const data = parseInput(settingsSchema, input);
   const db = await getDb();
@@ -47,5 +52,6 @@ export async function getModerationSettings(viewer: Viewer, slug: string) {
     premoderation: community.premoderation,
     premoderationDays: community.premoderationDays,
     allowNonMemberComments: community.allowNonMemberComments,
+    allowMemberEvents: community.allowMemberEvents,
   };
 }

@@ -1,6 +1,7 @@
 import { AppError, forbidden, notFound, unauthenticated } from "@/lib/errors";
 import { communityRules, seesCommunity, type CommunityTarget } from "./community-rules";
 import { libraryRules, readsDocument, type DocumentTarget } from "./library-rules";
+import { eventRules } from "./event-rules";
 import { memberRules } from "./member-rules";
 import { moderationRules, siteRules } from "./moderation-rules";
 import { postRules, readsPost, type PostTarget } from "./post-rules";
@@ -8,7 +9,7 @@ import { firstRefusal, type Refusal, type Rule } from "./rule";
 import { isActiveViewer, type MaybeViewer, type Viewer } from "./viewer-rules";
 
 /** Every rule, by action. A new rule goes in its *-rules.ts file, in a table spread here. */
-const rules = { ...communityRules, ...memberRules, ...postRules, ...moderationRules, ...siteRules, ...libraryRules };
+const rules = { ...communityRules, ...memberRules, ...postRules, ...eventRules, ...moderationRules, ...siteRules, ...libraryRules };
 
 export type Action = keyof typeof rules;
 /** What an action is decided on: a community, a post, a reply, a person in a community… */

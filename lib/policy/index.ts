@@ -18,6 +18,7 @@ export {
   type DocumentTarget,
   type FileTarget,
 } from "./library-rules";
+export { type EventActionTarget, type EventCreateTarget, type EventTarget } from "./event-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
@@ -26,6 +27,7 @@ export { isActiveAccount, isActiveViewer, wrote, type MaybeViewer, type Viewer }
 export {
   activeMembership,
   endedBan,
+  eventDetailsVisible,
   listedCommunities,
   moderatedCommunityIds,
   notHiddenFrom,
@@ -38,6 +40,7 @@ export {
   visibleComments,
   visibleDocuments,
   visibleFiles,
+  visibleEvents,
   visiblePosts,
 } from "./scopes";
 export {

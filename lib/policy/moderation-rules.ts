@@ -26,6 +26,7 @@ export const moderationRules = {
   "post.move": rule<MoveTarget>(
     must(notDeleted, "This post has been deleted."),
     must(managesCommunity, FACILITATORS_ONLY),
+    must((_v, t) => t.post.kind !== "event", "An event stays in the community that arranged it."),
     must((v, t) => managesCommunity(v, t.destination), "You can move posts only to communities you look after."),
     must((_v, t) => !isArchived(t.destination), "You cannot move a post into an archived community."),
     must((_v, t) => self(t.destination).id !== self(t).id, "The post is already there."),

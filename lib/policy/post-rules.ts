@@ -97,6 +97,7 @@ export const postRules = {
   ),
   "post.edit": rule<PostTarget>(
     must((v, t) => wrote(v, t.post.authorId), "Only the author can edit this post."),
+    must((_v, t) => t.post.kind !== "event", "An event is changed on its own page."),
     must(readsPost),
     must(notArchived, ARCHIVED),
   ),

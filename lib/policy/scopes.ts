@@ -1,6 +1,6 @@
 import { and, eq, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { communities, memberships } from "@/lib/db/schema";
+import { communities, memberships, posts } from "@/lib/db/schema";
 import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer-rules";
 
 // SQL twins of the rules in *-rules.ts. Every list, count, search and feed query that
@@ -189,4 +189,26 @@ export function visibleFiles(
     (${table.documentId} is not null and exists (select 1 from documents vd where vd.id = ${table.documentId} and ${visibleDocuments(viewer, doc)}))
     or (${table.postId} is not null and exists (select 1 from posts vp where vp.id = ${table.postId} and ${visiblePosts(viewer, post)}))
     or (${table.documentId} is null and ${table.postId} is null and ${table.uploaderId} = ${viewer.id})))`;
+}
+
+const eventPost = alias(posts, "ep");
+
+/**
+ * A condition on events: the viewer may read it, as they may read the post that carries it.
+ * SQL twin of `event.read` (`readsPost` on the event's post).
+ */
+export function visibleEvents(viewer: MaybeViewer, table: { id: AnyPgColumn }): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  return sql`exists (select 1 from ${posts} ${eventPost} where ${eventPost.id} = ${table.id} and ${visiblePosts(viewer, eventPost)})`;
+}
+
+/**
+ * A condition on events: the viewer sees the place, the joining link and who is going. SQL
+ * twin of `seesEventDetails`: they read the event, and are an active member of its community
+ * (or a site admin).
+ */
+export function eventDetailsVisible(viewer: MaybeViewer, table: { id: AnyPgColumn; communityId: AnyPgColumn }): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  if (isAdmin(viewer)) return visibleEvents(viewer, table);
+  return sql`(${table.communityId} = any(${myCommunities(viewer, "active")}) and ${visibleEvents(viewer, table)})`;
 }

@@ -1,7 +1,7 @@
 import { eq, getTableColumns } from "drizzle-orm";
 import { loadCommunity } from "@/lib/communities/load";
 import type { Db } from "@/lib/db/client";
-import { comments, posts, type CommentRow, type CommunityRow, type PostRow } from "@/lib/db/schema";
+import { comments, posts, type CommentRow, type CommunityRow, type PostKind, type PostRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { authorize, type Action, type CommentTarget, type CommunityTarget, type PostTarget, type Viewer } from "@/lib/policy";
 
@@ -51,4 +51,9 @@ export async function loadAuthorizedComment(db: Db, viewer: Viewer, commentId: s
   const target: CommentTarget = { ...loaded.target, comment: { authorId: comment.authorId, deletedAt: comment.deletedAt, hiddenAt: comment.hiddenAt } };
   authorize(viewer, action, target);
   return { ...loaded, comment, target };
+}
+
+/** Where a post is read: an event's post is read on the event's own page. */
+export function threadPath(slug: string, post: { id: string; kind: PostKind }): string {
+  return post.kind === "event" ? `/c/${slug}/events/${post.id}` : `/c/${slug}/posts/${post.id}`;
 }

@@ -1,9 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { touchContent } from "@/lib/communities/counters";
-import { loadAuthorized } from "@/lib/communities/load";
+import { loadAuthorized, type LoadedCommunity } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
-import { commentRevisions, comments, communities, postFollows, postRevisions, posts } from "@/lib/db/schema";
+import { commentRevisions, comments, communities, postFollows, postRevisions, posts, type PostKind, type PostRow } from "@/lib/db/schema";
 import { badRequest, isAppError, notFound } from "@/lib/errors";
 import { mentionedIds } from "@/lib/content/sanitize";
 import { notify } from "@/lib/notifications/events";
@@ -13,9 +13,9 @@ import { enforce, type Limit } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
 import { discardDraft } from "./drafts";
-import { loadAuthorizedComment, loadAuthorizedPost } from "./load";
+import { loadAuthorizedComment, loadAuthorizedPost, threadPath } from "./load";
 import { linkMentions } from "./mentions";
-import { cleanBody, commentInputSchema, postInputSchema } from "./validation";
+import { cleanBody, commentInputSchema, postInputSchema, type CleanBody } from "./validation";
 
 // Writing posts and replies: start, edit, reply, delete a reply, choose the answer.
 // (Helpful marks and following are in reactions.ts; facilitators' steps in lib/moderation.)
@@ -26,45 +26,57 @@ export async function createPost(viewer: Viewer, slug: string, input: unknown) {
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { community, target } = await loadAuthorized(tx, viewer, { slug }, "post.create");
-    const earlier = () => findByKey(tx, posts, viewer.id, data.idempotencyKey);
-    const repeat = await earlier();
-    if (repeat) return { postId: repeat.id, slug: community.slug, created: false, pending: false };
-    await enforceUnlessRepeated(tx, limitsFor.post(viewer), earlier);
-    const pending = needsApproval(viewer, target, community);
-    const html = await linkMentions(tx, body.html, community.id);
-    const [created] = await tx
-      .insert(posts)
-      .values({
-        communityId: community.id,
-        authorId: viewer.id,
-        kind: data.kind,
-        title: data.title,
-        bodyHtml: html,
-        bodyText: body.text,
-        tags: data.tags,
-        status: pending ? "pending" : "published",
-        idempotencyKey: data.idempotencyKey,
-      })
-      .onConflictDoNothing({ target: [posts.authorId, posts.idempotencyKey] })
-      .returning({ id: posts.id });
-    if (!created) {
-      const existing = await earlier();
-      return { postId: existing!.id, slug: community.slug, created: false, pending: false };
-    }
-    if (!pending) {
-      await tx
-        .update(communities)
-        .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
-        .where(eq(communities.id, community.id));
-    }
-    await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
-    await claimEmbeddedImages(tx, viewer, html, { communityId: community.id, postId: created.id });
-    await discardDraft(tx, viewer.id, `post:${community.id}`);
-    const about = { actorId: viewer.id, communityId: community.id, postId: created.id };
-    await notify(tx, pending ? { type: "post.pending", ...about } : { type: "post.published", ...about, mentions: mentionedIds(html) });
-    return { postId: created.id, slug: community.slug, created: true, pending };
+    const loaded = await loadAuthorized(tx, viewer, { slug }, "post.create");
+    const written = await writePost(tx, viewer, loaded, { ...data, body });
+    if (written.created) await discardDraft(tx, viewer.id, `post:${loaded.community.id}`);
+    return { ...written, slug: loaded.community.slug };
   });
+}
+
+type NewPost = { kind: PostKind; title: string; body: CleanBody; tags: string[]; idempotencyKey: string | null };
+
+/**
+ * Writes a post the viewer has been allowed to start, inside the caller's transaction: rate
+ * limits, pre-moderation, mentions, the community's counters, and the author following it.
+ * The same idempotency key twice gives back the first post (`created: false`).
+ */
+export async function writePost(tx: Db, viewer: Viewer, { community, target }: LoadedCommunity, data: NewPost) {
+  const earlier = () => findByKey(tx, posts, viewer.id, data.idempotencyKey);
+  const repeat = await earlier();
+  if (repeat) return { postId: repeat.id, created: false, pending: false };
+  await enforceUnlessRepeated(tx, limitsFor.post(viewer), earlier);
+  const pending = needsApproval(viewer, target, community);
+  const html = await linkMentions(tx, data.body.html, community.id);
+  const [created] = await tx
+    .insert(posts)
+    .values({
+      communityId: community.id,
+      authorId: viewer.id,
+      kind: data.kind,
+      title: data.title,
+      bodyHtml: html,
+      bodyText: data.body.text,
+      tags: data.tags,
+      status: pending ? "pending" : "published",
+      idempotencyKey: data.idempotencyKey,
+    })
+    .onConflictDoNothing({ target: [posts.authorId, posts.idempotencyKey] })
+    .returning({ id: posts.id });
+  if (!created) {
+    const existing = await earlier();
+    return { postId: existing!.id, created: false, pending: false };
+  }
+  if (!pending) {
+    await tx
+      .update(communities)
+      .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
+      .where(eq(communities.id, community.id));
+  }
+  await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
+  await claimEmbeddedImages(tx, viewer, html, { communityId: community.id, postId: created.id });
+  const about = { actorId: viewer.id, communityId: community.id, postId: created.id };
+  await notify(tx, pending ? { type: "post.pending", ...about } : { type: "post.published", ...about, mentions: mentionedIds(html) });
+  return { postId: created.id, created: true, pending };
 }
 
 /** The row this author already made with this idempotency key, if any. */
@@ -97,24 +109,32 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.edit");
-    const html = await linkMentions(tx, body.html, community.id);
-    const [revision] = await tx
-      .insert(postRevisions)
-      .values({ postId: post.id, editorId: viewer.id, title: post.title, bodyHtml: post.bodyHtml, tags: post.tags, idempotencyKey: data.idempotencyKey })
-      .onConflictDoNothing({ target: [postRevisions.editorId, postRevisions.idempotencyKey] })
-      .returning({ id: postRevisions.id });
-    // The same submit again (a double click, a retry): the edit is made already.
-    if (!revision) return { postId: post.id, slug: community.slug };
-    await tx
-      .update(posts)
-      .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
-      .where(eq(posts.id, post.id));
-    await claimEmbeddedImages(tx, viewer, html, { communityId: community.id, postId: post.id });
-    await discardDraft(tx, viewer.id, `edit:${post.id}`);
-    await touchContent(tx, community.id);
-    await notifyNewMentions(tx, viewer, { communityId: community.id, postId: post.id }, post.bodyHtml, html);
+    if (await revisePost(tx, viewer, post, community.id, { ...data, body })) await discardDraft(tx, viewer.id, `edit:${post.id}`);
     return { postId: post.id, slug: community.slug };
   });
+}
+
+/**
+ * Replaces a post's text, inside the caller's transaction, once the viewer has been allowed
+ * to: the version before is kept as a revision. False when this submit was made already.
+ */
+export async function revisePost(tx: Db, viewer: Viewer, post: PostRow, communityId: string, data: NewPost): Promise<boolean> {
+  const html = await linkMentions(tx, data.body.html, communityId);
+  const [revision] = await tx
+    .insert(postRevisions)
+    .values({ postId: post.id, editorId: viewer.id, title: post.title, bodyHtml: post.bodyHtml, tags: post.tags, idempotencyKey: data.idempotencyKey })
+    .onConflictDoNothing({ target: [postRevisions.editorId, postRevisions.idempotencyKey] })
+    .returning({ id: postRevisions.id });
+  // The same submit again (a double click, a retry): the edit is made already.
+  if (!revision) return false;
+  await tx
+    .update(posts)
+    .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: data.body.text, tags: data.tags, editedAt: new Date() })
+    .where(eq(posts.id, post.id));
+  await claimEmbeddedImages(tx, viewer, html, { communityId, postId: post.id });
+  await touchContent(tx, communityId);
+  await notifyNewMentions(tx, viewer, { communityId, postId: post.id }, post.bodyHtml, html);
+  return true;
 }
 
 /** Replies to a post, optionally quoting another reply. Counters move in the same transaction. */
@@ -127,7 +147,8 @@ export async function createComment(viewer: Viewer, postId: string, input: unkno
     if (data.replyToId) await checkReplyTarget(tx, post.id, data.replyToId);
     const earlier = () => findByKey(tx, comments, viewer.id, data.idempotencyKey);
     const repeat = await earlier();
-    if (repeat) return { commentId: repeat.id, postId: post.id, slug: community.slug, created: false };
+    const path = threadPath(community.slug, post);
+    if (repeat) return { commentId: repeat.id, postId: post.id, slug: community.slug, path, created: false };
     await enforceUnlessRepeated(tx, limitsFor.reply(viewer), earlier);
     const html = await linkMentions(tx, body.html, community.id);
     const [created] = await tx
@@ -144,7 +165,7 @@ export async function createComment(viewer: Viewer, postId: string, input: unkno
       .returning({ id: comments.id });
     if (!created) {
       const existing = await earlier();
-      return { commentId: existing!.id, postId: post.id, slug: community.slug, created: false };
+      return { commentId: existing!.id, postId: post.id, slug: community.slug, path, created: false };
     }
     await tx
       .update(posts)
@@ -165,7 +186,7 @@ export async function createComment(viewer: Viewer, postId: string, input: unkno
       replyToId: data.replyToId ?? null,
       mentions: mentionedIds(html),
     });
-    return { commentId: created.id, postId: post.id, slug: community.slug, created: true };
+    return { commentId: created.id, postId: post.id, slug: community.slug, path, created: true };
   });
 }
 
@@ -185,12 +206,12 @@ export async function editComment(viewer: Viewer, commentId: string, input: unkn
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.edit");
+    const { comment, community, post } = await loadAuthorizedComment(tx, viewer, commentId, "comment.edit");
     const html = await linkMentions(tx, body.html, community.id);
     await tx.insert(commentRevisions).values({ commentId: comment.id, editorId: viewer.id, bodyHtml: comment.bodyHtml });
     await tx.update(comments).set({ bodyHtml: html, bodyText: body.text, editedAt: new Date() }).where(eq(comments.id, comment.id));
     await notifyNewMentions(tx, viewer, { communityId: community.id, postId: comment.postId, commentId: comment.id }, comment.bodyHtml, html);
-    return { commentId: comment.id, postId: comment.postId, slug: community.slug };
+    return { commentId: comment.id, postId: comment.postId, slug: community.slug, path: threadPath(community.slug, post) };
   });
 }
 
@@ -198,7 +219,7 @@ export async function editComment(viewer: Viewer, commentId: string, input: unkn
 export async function deleteComment(viewer: Viewer, commentId: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.delete");
+    const { comment, community, post } = await loadAuthorizedComment(tx, viewer, commentId, "comment.delete");
     const [gone] = await tx
       .update(comments)
       .set({ deletedAt: new Date(), bodyHtml: "", bodyText: "" })
@@ -215,7 +236,7 @@ export async function deleteComment(viewer: Viewer, commentId: string) {
         .where(eq(posts.id, comment.postId));
       await touchContent(tx, community.id);
     }
-    return { postId: comment.postId, slug: community.slug };
+    return { postId: comment.postId, slug: community.slug, path: threadPath(community.slug, post) };
   });
 }
 
@@ -240,7 +261,7 @@ export async function setAcceptedAnswer(viewer: Viewer, postId: string, input: u
       await notify(tx, { type: "answer.accepted", actorId: viewer.id, communityId: community.id, postId: post.id, commentId });
     }
   });
-  return { postId: post.id, slug: community.slug };
+  return { postId: post.id, slug: community.slug, path: threadPath(community.slug, post) };
 }
 
 /** Tells the people an edit mentions for the first time; those mentioned before are not told again. */

@@ -7,7 +7,7 @@ import { notify } from "@/lib/notifications/events";
 import type { Viewer } from "@/lib/policy";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
-import { loadAuthorizedComment, loadAuthorizedPost } from "./load";
+import { loadAuthorizedComment, loadAuthorizedPost, threadPath } from "./load";
 
 // A member's own marks on posts: "helpful" on a post or a reply, and following or muting a post.
 
@@ -46,17 +46,17 @@ export async function toggleHelpfulPost(viewer: Viewer, postId: string) {
     const result = await toggleHelpful(tx, viewer, "post", post.id);
     await touchContent(tx, community.id); // the feed shows a post's count
     if (result.helpful) await notify(tx, { type: "helpful", actorId: viewer.id, communityId: community.id, postId: post.id });
-    return { ...result, postId: post.id, slug: community.slug };
+    return { ...result, postId: post.id, slug: community.slug, path: threadPath(community.slug, post) };
   });
 }
 
 export async function toggleHelpfulComment(viewer: Viewer, commentId: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { comment, community } = await loadAuthorizedComment(tx, viewer, commentId, "comment.react");
+    const { comment, community, post } = await loadAuthorizedComment(tx, viewer, commentId, "comment.react");
     const result = await toggleHelpful(tx, viewer, "comment", comment.id);
     if (result.helpful) await notify(tx, { type: "helpful", actorId: viewer.id, communityId: community.id, postId: comment.postId, commentId: comment.id });
-    return { ...result, postId: comment.postId, slug: community.slug };
+    return { ...result, postId: comment.postId, slug: community.slug, path: threadPath(community.slug, post) };
   });
 }
 
@@ -72,5 +72,5 @@ export async function setPostWatch(viewer: Viewer, postId: string, watch: "follo
       .values({ postId: post.id, userId: viewer.id, level: watch })
       .onConflictDoUpdate({ target: [postFollows.postId, postFollows.userId], set: { level: watch } });
   }
-  return { postId: post.id, slug: community.slug, watch };
+  return { postId: post.id, slug: community.slug, path: threadPath(community.slug, post), watch };
 }

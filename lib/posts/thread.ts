@@ -7,7 +7,8 @@ import { firstUnreadLink, readMark, THREAD_PAGE_SIZE } from "@/lib/notifications
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { loadAuthorizedPost } from "./load";
+import { notFound } from "@/lib/errors";
+import { loadAuthorizedPost, threadPath } from "./load";
 
 // One post with its replies: the post page and the post's JSON.
 
@@ -51,13 +52,16 @@ const quotedAuthor = alias(users, "quoted_author");
  * A post page: the post, its accepted answer first, then the replies in order, paged by
  * keyset for long threads. A fixed number of queries, however long the page.
  */
-export async function getPostPage(viewer: Viewer, slug: string | null, postId: string, query: unknown) {
+export async function getPostPage(viewer: Viewer, slug: string | null, postId: string, query: unknown, { forEvent = false } = {}) {
   const q = parseInput(threadSchema, query);
   const after = decodeCursor(q.cursor, ["string", "string"]);
   const db = await getDb();
   const { post, community, target } = await loadAuthorizedPost(db, viewer, postId, "post.read");
   // The post lives elsewhere (it was moved, or the link was mistyped): send readers to it.
-  if (slug !== null && community.slug !== slug) throw new PostElsewhere(`/c/${community.slug}/posts/${post.id}`);
+  if (slug !== null && community.slug !== slug) throw new PostElsewhere(threadPath(community.slug, post));
+  // An event's discussion is read on the event's page, which asks only for events.
+  if (forEvent && post.kind !== "event") throw notFound();
+  if (slug !== null && !forEvent && post.kind === "event") throw new PostElsewhere(threadPath(community.slug, post));
 
   const commentColumns = {
     id: comments.id,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { postKinds } from "@/lib/db/schema";
+import { writtenPostKinds } from "@/lib/db/schema";
 import { htmlToText, plainTextToHtml, sanitizeRichText } from "@/lib/content/sanitize";
 import { badRequest } from "@/lib/errors";
 import { requiredText } from "@/lib/validation";
@@ -40,7 +40,7 @@ const formatField = z.enum(["html", "plain"]).catch("plain");
 const keyField = z.string().trim().max(100).optional().transform((k) => k || null);
 
 export const postInputSchema = z.object({
-  kind: z.enum(postKinds, { error: "Choose whether this is a discussion, a question or an article." }),
+  kind: z.enum(writtenPostKinds, { error: "Choose whether this is a discussion, a question or an article." }),
   title: requiredText("a title", TITLE_MAX),
   body: bodyField,
   bodyFormat: formatField,

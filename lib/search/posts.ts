@@ -25,6 +25,8 @@ export type PostHit = {
   snippet: string;
   /** Set when the best match was in a reply rather than the post itself. */
   matchedCommentId: string | null;
+  /** For an event: when it starts, and whether it was cancelled. Never its place or joining link. */
+  event: { startsAt: Date; timeZone: string; cancelled: boolean } | null;
 };
 
 export type PostFacets = {
@@ -99,6 +101,9 @@ type Row = {
   comment_count: number;
   headline: string | null;
   matched_comment_id: string | null;
+  event_starts_at: Date | string | null;
+  event_time_zone: string | null;
+  event_cancelled: boolean | null;
   key: string;
   facets: PostFacets | null;
 };
@@ -142,13 +147,15 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
       select p.id, p.title, p.kind, c.slug as community_slug, c.name as community_name, u.name as author_name,
         p.created_at, p.accepted_comment_id is not null as answered, p.comment_count,
         ts_headline('english', coalesce(mc.body_text, p.body_text), websearch_to_tsquery('english', ${q.q}), ${HEADLINE_OPTIONS}) as headline,
-        page.comment_id as matched_comment_id, page.key, f.facets
+        page.comment_id as matched_comment_id, page.key, f.facets,
+        e.starts_at as event_starts_at, e.time_zone as event_time_zone, e.cancelled_at is not null as event_cancelled
       from (select ${facets} as facets) f
       left join page on true
       left join posts p on p.id = page.post_id
       left join communities c on c.id = p.community_id
       left join users u on u.id = p.author_id
       left join comments mc on mc.id = page.comment_id
+      left join events e on e.id = p.id
       order by ${byNewest ? sql`page.created_at desc, page.post_id desc` : sql`page.rank desc, page.post_id desc`}`,
   );
   const found = rows.filter((r) => r.id !== null);
@@ -166,6 +173,7 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
       commentCount: r.comment_count,
       snippet: snippetHtml(r.headline),
       matchedCommentId: r.matched_comment_id,
+      event: r.event_starts_at ? { startsAt: new Date(r.event_starts_at), timeZone: r.event_time_zone!, cancelled: Boolean(r.event_cancelled) } : null,
     }),
   );
   const last = items.length ? found[items.length - 1] : undefined;

@@ -9,6 +9,8 @@ import { getModerationQueue } from "@/lib/moderation/reports";
 import type { Viewer } from "@/lib/policy";
 import { getCommunityFeed, getHomeFeed } from "@/lib/posts/feeds";
 import { loadAccount } from "@/lib/users/account";
+import { myOpenActions, upcomingEventsForMember, listCommunityEvents } from "@/lib/events/lists";
+import { getEventPage } from "@/lib/events/page";
 import { seedDemo } from "./demo";
 import { demoAccounts } from "./people";
 
@@ -101,5 +103,22 @@ describe("the demo data", () => {
       sql`select c.slug, c.post_count, (select count(*)::int from posts p where p.community_id = c.id and p.status = 'published' and p.hidden_at is null) as readable from communities c`,
     );
     for (const row of rows) expect(row.post_count, row.slug).toBe(row.readable);
+  });
+
+  it("carries a community's meetings: a past one with notes and actions, the next with an agenda, a workshop with a waiting list, an online briefing", async () => {
+    const { facilitator, member } = viewers;
+    const acs = await listCommunityEvents(facilitator, "adult-and-childrens-services", {});
+    expect(acs.upcoming.map((e) => [e.format, e.capacity, e.goingCount, e.waitingCount])).toEqual([
+      ["online", 4, 4, 2],
+      ["hybrid", null, 6, 0],
+    ]);
+    expect(acs.past.map((e) => [e.hasNotes, e.openActions])).toEqual([[true, 1]]);
+    const next = await getEventPage(facilitator, "adult-and-childrens-services", acs.upcoming[1]!.id, {});
+    expect(next.event.agendaHtml).toContain("safeguarding partnership");
+    expect(next.thread.comments).toHaveLength(2);
+    expect((await myOpenActions(facilitator)).map((a) => a.description)).toEqual(["Invite the safeguarding partnership lead to the spring meeting"]);
+    // The demo member has only asked to join: none of it is theirs to see, but the briefing is.
+    expect((await upcomingEventsForMember(member)).map((e) => [e.title, e.myResponse])).toEqual([["Online briefing: the new local outcomes framework", "going"]]);
+    expect((await getCommunityPage(member, "adult-and-childrens-services")).allowed.read).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { slugify } from "@/lib/communities/validation";
 import type { Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
 import { demoDiscussion, type Plan } from "./discussion";
+import { seedEvents } from "./events";
 import { facilitatorWork } from "./facilitation";
 import { seedLibrary } from "./library";
 import { demoPeople, type UserRow } from "./people";
@@ -220,6 +221,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
   await seedNotifications(db);
   await seedLibrary(db, now);
+  await seedEvents(db, faker, { now, bySlug: (slug) => allCommunities.find((c) => c.slug === slug)!, memberships: allMemberships, people: new Map(everyone.map((u) => [u.id, u])), demo: demoUsers });
   return {
     reports: work.reports.length,
     users: everyone.length,

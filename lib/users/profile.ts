@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
+import { isTimeZone, zoneOrDefault } from "@/lib/events/time";
 import { users } from "@/lib/db/schema";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { optionalText, parseInput, requiredText } from "@/lib/validation";
@@ -27,4 +28,23 @@ export async function updateOwnProfile(viewer: Viewer, input: unknown) {
   const data = parseInput(profileSchema, input);
   const db = await getDb();
   await db.update(users).set(data).where(eq(users.id, viewer.id));
+}
+
+const timeZoneSchema = z.object({
+  timeZone: z.string({ error: "Choose a time zone." }).trim().refine(isTimeZone, "Choose a time zone from the list."),
+});
+
+/** The zone the member reads times in: their setting, or Europe/London. */
+export async function readerTimeZone(viewer: Viewer, db?: Db): Promise<string> {
+  db ??= await getDb();
+  const [row] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, viewer.id));
+  return zoneOrDefault(row?.timeZone);
+}
+
+export async function updateTimeZone(viewer: Viewer, input: unknown) {
+  assertActiveViewer(viewer);
+  const { timeZone } = parseInput(timeZoneSchema, input);
+  const db = await getDb();
+  await db.update(users).set({ timeZone }).where(eq(users.id, viewer.id));
+  return { timeZone };
 }

@@ -10,12 +10,14 @@ import { requireViewer } from "@/lib/auth/request-viewer";
 import { getHome } from "@/lib/communities/home";
 import { getHomeFeed } from "@/lib/posts/feeds";
 import { FeedRow } from "@/app/_components/feed";
+import { EventRow, formatDay } from "@/app/_components/event-list";
+import { myOpenActions, upcomingEventsForMember } from "@/lib/events/lists";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const viewer = await requireViewer("/home");
-  const [home, activity] = await Promise.all([getHome(viewer), getHomeFeed(viewer, { limit: 10 })]);
+  const [home, activity, events, actions] = await Promise.all([getHome(viewer), getHomeFeed(viewer, { limit: 10 }), upcomingEventsForMember(viewer), myOpenActions(viewer)]);
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -41,6 +43,41 @@ export default async function HomePage() {
             </div>
           ))}
         </section>
+      )}
+
+      {(events.length > 0 || actions.length > 0) && (
+        <div className="grid gap-8 md:grid-cols-2">
+          <section aria-labelledby="events-heading">
+            <h2 id="events-heading" className="text-2xl font-bold">
+              Coming events
+            </h2>
+            {events.length === 0 ? (
+              <p className="mt-2 text-muted">No events are planned in your communities.</p>
+            ) : (
+              events.map((event) => <EventRow key={event.id} event={event} showCommunity />)
+            )}
+          </section>
+          <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading" className="text-2xl font-bold">
+              Your open actions
+            </h2>
+            {actions.length === 0 ? (
+              <p className="mt-2 text-muted">Nothing is waiting for you.</p>
+            ) : (
+              <ul className="mt-2 space-y-2">
+                {actions.map((action) => (
+                  <li key={action.id}>
+                    <Link href={`/c/${action.communitySlug}/events/${action.eventId}#actions`}>{action.description}</Link>
+                    <span className="block text-sm text-muted">
+                      From {action.eventTitle}
+                      {action.dueOn && ` · due ${formatDay(action.dueOn)}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       )}
 
       <section aria-labelledby="activity-heading">

@@ -7,6 +7,8 @@ import { Icon } from "@/app/_components/icon";
 import { Person } from "@/app/_components/person";
 import { formatDate, plural, VisibilityBadge } from "@/app/_components/community";
 import { kindLabel } from "@/app/_components/feed";
+import { describeStart } from "@/lib/events/time";
+import { threadPath } from "@/lib/posts/load";
 import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireViewer } from "@/lib/auth/request-viewer";
@@ -164,7 +166,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             <ol className="mt-2 space-y-4">
               {posts.items.map((hit) => (
                 <li key={hit.id} className="border-b border-line pb-3">
-                  <Link href={`/c/${hit.communitySlug}/posts/${hit.id}${hit.matchedCommentId ? `#comment-${hit.matchedCommentId}` : ""}`} className="text-lg font-bold">
+                  <Link href={`${threadPath(hit.communitySlug, hit)}${hit.matchedCommentId ? `#comment-${hit.matchedCommentId}` : ""}`} className="text-lg font-bold">
                     {hit.title}
                   </Link>
                   <p className="text-sm text-muted">
@@ -173,6 +175,12 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
                     {hit.authorName && ` · ${hit.authorName}`} · {formatDate(hit.createdAt)}
                     {hit.matchedCommentId && " · matched in a reply"}
                   </p>
+                  {hit.event && (
+                    <p className="text-sm font-semibold">
+                      {hit.event.cancelled ? "Cancelled: was to start " : "Starts "}
+                      {describeStart(hit.event.startsAt, hit.event.timeZone)}
+                    </p>
+                  )}
                   {hit.snippet && <p className="mt-1" dangerouslySetInnerHTML={{ __html: hit.snippet }} />}
                 </li>
               ))}

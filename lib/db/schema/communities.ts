@@ -48,6 +48,8 @@ export const communities = pgTable(
     /** Goes up with every change to what the feed shows, in the same transaction: the feed cache's key. */
     contentVersion: integer("content_version").notNull().default(0),
     allowNonMemberComments: boolean("allow_non_member_comments").notNull().default(false),
+    /** Members, not only facilitators, may arrange events here. */
+    allowMemberEvents: boolean("allow_member_events").notNull().default(false),
     /** Posts that wait for a facilitator's approval: none, from recent joiners, or from everyone. */
     premoderation: premoderationEnum("premoderation").notNull().default("off"),
     /** How recently a member must have joined for `new_members` pre-moderation to apply. */

@@ -8,3 +8,4 @@ export * from "./moderation";
 export * from "./notifications";
 export * from "./library";
 export * from "./files";
+export * from "./events";

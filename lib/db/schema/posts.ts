@@ -16,7 +16,9 @@ import { communities } from "./communities";
 import { tsvector } from "./search";
 import { users } from "./users";
 
-export const postKinds = ["discussion", "question", "article"] as const;
+export const postKinds = ["discussion", "question", "article", "event"] as const;
+/** The kinds a member writes as a post; an `event` post is made with its event, in lib/events. */
+export const writtenPostKinds = ["discussion", "question", "article"] as const;
 export const postKindEnum = pgEnum("post_kind", postKinds);
 export const postStatuses = ["published", "pending"] as const;
 export const postStatusEnum = pgEnum("post_status", postStatuses);

@@ -21,6 +21,8 @@ export const users = pgTable(
     bio: text("bio").notNull().default(""),
     siteRole: siteRoleEnum("site_role").notNull().default("member"),
     status: userStatusEnum("status").notNull().default("active"),
+    /** The IANA zone times are shown in; the member chooses it in their settings. */
+    timeZone: text("time_zone").notNull().default("Europe/London"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,6 +16,8 @@ import { pageQuery } from "@/app/_components/query";
 import { CommunityFeed, OwnUnpublished } from "./feed";
 import { OutForComment } from "@/app/_components/library";
 import { outForComment } from "@/lib/library/documents";
+import { EventRow } from "@/app/_components/event-list";
+import { nextCommunityEvents } from "@/lib/events/lists";
 import { communityTitle, loadCommunityPage } from "./load";
 import { WatchPanel } from "./watch-panel";
 
@@ -32,6 +34,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
   const feed = page.allowed.read ? await loadPage(() => getCommunityFeed(viewer, slug, query)) : null;
   const own = page.allowed.read ? await ownUnpublishedPosts(viewer, page.community.id) : [];
   const forComment = page.allowed.read ? await outForComment(viewer, page.community.id) : [];
+  const coming = page.allowed.read ? await nextCommunityEvents(viewer, page.community.id) : [];
   const { community, allowed } = page;
   return (
     <div>
@@ -50,6 +53,18 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
           <OutForComment slug={community.slug} documents={forComment} />
 
           <JoinRequests page={page} />
+
+          {allowed.read && (
+            <section aria-labelledby="events-heading">
+              <h2 id="events-heading" className="text-xl font-bold">
+                Coming events
+              </h2>
+              {coming.length === 0 ? <p className="mt-2 text-muted">No events are planned.</p> : coming.map((event) => <EventRow key={event.id} event={event} />)}
+              <p className="mt-2">
+                <Link href={`/c/${community.slug}/events`}>All events, and past meetings with their notes</Link>
+              </p>
+            </section>
+          )}
 
           <section aria-labelledby="discussions-heading" className="space-y-4">
             <div className="flex flex-wrap items-center justify-between gap-3">

@@ -145,6 +145,15 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
               { value: "true", label: "Anyone signed in, if the community is open" },
             ]}
           />
+          <RadioGroup
+            name="allowMemberEvents"
+            legend="Who can arrange events?"
+            defaultValue={String(community.allowMemberEvents)}
+            options={[
+              { value: "false", label: "Facilitators only" },
+              { value: "true", label: "Any member" },
+            ]}
+          />
         </ActionForm>
       </section>
 

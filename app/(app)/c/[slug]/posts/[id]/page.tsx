@@ -1,34 +1,29 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Bell, BellOff, Flag, Pencil, ThumbsUp, Trash2 } from "lucide";
 import { deletePostAction } from "@/app/_actions/moderation";
-import { createCommentAction, followAction, helpfulPostAction, saveDraftAction } from "@/app/_actions/posts";
+import { followAction, helpfulPostAction } from "@/app/_actions/posts";
 import { Avatar } from "@/app/_components/avatar";
 import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { CommunityHeader } from "@/app/_components/community-header";
-import { DraftAutosave } from "@/app/_components/editor/draft-autosave";
-import { RichTextField } from "@/app/_components/editor/rich-text-field";
 import { Badge, kindLabel } from "@/app/_components/feed";
-import { ActionButton, ActionForm } from "@/app/_components/form";
+import { ActionButton } from "@/app/_components/form";
 import { Icon } from "@/app/_components/icon";
 import { loadPage } from "@/app/_components/load-page";
 import { PostModeration, ReportForm } from "@/app/_components/moderation";
-import { Pager } from "@/app/_components/pager";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
 import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
-import { recordPostRead } from "@/lib/notifications/reads";
-import { getDraft } from "@/lib/posts/drafts";
 import { fileLimitMb } from "@/lib/files/limits";
 import { postAttachments } from "@/lib/files/list";
 import { Attachments } from "@/app/_components/library";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
 import { Comment, ReportStatus } from "./comment";
+import { Discussion } from "./discussion";
 
 type Params = { slug: string; id: string };
 
@@ -55,7 +50,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   const viewer = await requireViewer(`/c/${slug}/posts/${id}`);
   const { data } = await loadPage(() =>
     getPostPage(viewer, slug, id, query).catch((error: unknown) => {
-      if (error instanceof PostElsewhere) redirect(error.location);
+      if (error instanceof PostElsewhere) redirect(withQuery(error.location, query));
       throw error;
     }),
   );
@@ -64,16 +59,12 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   if (!community) return null;
   const { post, allowed } = data;
   const base = `/c/${slug}/posts/${post.id}`;
-  const replyTo = data.comments.find((c) => c.id === query.replyTo);
-  const [draft, destinations, myReports, attachments] = await Promise.all([
-    allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
+  const [destinations, myReports, attachments] = await Promise.all([
     allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
-    myReportsOn(viewer, post.id, data.comments.map((c) => c.id)),
+    myReportsOn(viewer, post.id, []),
     postAttachments(viewer, post.id),
-    recordPostRead(viewer, post.id, data.readUpTo),
   ]);
-  const reportOn = (commentId: string | null) => myReports.find((r) => r.commentId === commentId);
-  const postReport = reportOn(null);
+  const postReport = myReports.find((r) => r.commentId === null);
   const helpful = helpfulText(post.helpfulCount);
 
   return (
@@ -201,54 +192,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
         </section>
       )}
 
-      <section aria-labelledby="replies-heading">
-        <h2 id="replies-heading" className="text-xl font-bold">
-          {post.commentCount === 1 ? "1 reply" : `${post.commentCount.toLocaleString("en-GB")} replies`}
-        </h2>
-        {data.unread && (
-          <p className="mt-2 border-l-4 border-brand bg-panel p-3" id="new-replies">
-            {data.unread.count === 1 ? "1 new reply" : `${data.unread.count >= 100 ? "100+" : data.unread.count} new replies`} since you last read this.{" "}
-            <Link href={data.unread.link}>Go to the first new reply</Link>
-          </p>
-        )}
-        {data.comments.length === 0 && !query.cursor && (
-          <p className="mt-2 text-muted">{allowed.comment ? "No replies yet. Be the first to reply." : "No replies yet."}</p>
-        )}
-        <ol>
-          {data.comments.map((comment) => (
-            <li key={comment.id}>
-              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={reportOn(comment.id)} />
-            </li>
-          ))}
-        </ol>
-        <Pager
-          label="Reply pages"
-          first={query.cursor ? { href: base, text: "First replies" } : null}
-          next={data.nextCursor ? { href: withQuery(base, { cursor: data.nextCursor }), text: "Later replies" } : null}
-        />
-      </section>
-
-      {allowed.comment ? (
-        <section aria-labelledby="reply-heading" id="reply" className="max-w-3xl space-y-3">
-          <h2 id="reply-heading" className="text-xl font-bold">
-            {replyTo ? `Reply to ${replyTo.author?.name ?? "a former member"}` : "Add a reply"}
-          </h2>
-          {replyTo && (
-            <blockquote className="border-l-4 border-line pl-3 text-muted">
-              {replyTo.bodyHtml.replace(/<[^>]+>/g, " ").slice(0, 280)} <Link href={base + "#reply"}>Reply to the post instead</Link>
-            </blockquote>
-          )}
-          <ActionForm action={createCommentAction} submitLabel="Post reply">
-            <input type="hidden" name="postId" value={post.id} />
-            <input type="hidden" name="idempotencyKey" value={randomUUID()} />
-            {replyTo && <input type="hidden" name="replyToId" value={replyTo.id} />}
-            <RichTextField name="body" label="Your reply" defaultValue={draft?.body} mentionSlug={slug} load="on-focus" rows={6} />
-            <DraftAutosave draftKey={`comment:${post.id}`} save={saveDraftAction} />
-          </ActionForm>
-        </section>
-      ) : (
-        <p className="border-l-4 border-line pl-3">{data.refusals.comment}</p>
-      )}
+      <Discussion viewer={viewer} thread={data} base={base} slug={slug} query={query} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { moderatorEditAction } from "@/app/_actions/moderation";
 import { editPostAction } from "@/app/_actions/posts";
 import { TextField } from "@/app/_components/form";
@@ -8,7 +9,7 @@ import { loadPage } from "@/app/_components/load-page";
 import { PostForm } from "@/app/_components/post-form";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { getDraft } from "@/lib/posts/drafts";
-import { getPostPage } from "@/lib/posts/thread";
+import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../../load";
 
 export const metadata: Metadata = { title: "Edit post" };
@@ -16,7 +17,13 @@ export const metadata: Metadata = { title: "Edit post" };
 export default async function EditPostPage({ params }: PageProps<"/c/[slug]/posts/[id]/edit">) {
   const { slug, id } = await params;
   const viewer = await requireViewer(`/c/${slug}/posts/${id}/edit`);
-  const { data } = await loadPage(() => getPostPage(viewer, slug, id, { limit: "1" }));
+  const { data } = await loadPage(() =>
+    getPostPage(viewer, slug, id, { limit: "1" }).catch((error: unknown) => {
+      // An event is changed on the event's own form.
+      if (error instanceof PostElsewhere) redirect(`${error.location}/edit`);
+      throw error;
+    }),
+  );
   if (!data) return null;
   const { data: community } = await loadPage(() => loadCommunityPage(slug));
   if (!community) return null;

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { createCommentAction, saveDraftAction } from "@/app/_actions/posts";
+import { DraftAutosave } from "@/app/_components/editor/draft-autosave";
+import { RichTextField } from "@/app/_components/editor/rich-text-field";
+import { ActionForm } from "@/app/_components/form";
+import { Pager } from "@/app/_components/pager";
+import { withQuery } from "@/app/_components/query";
+import type { Viewer } from "@/lib/auth/request-viewer";
+import { myReportsOn } from "@/lib/moderation/reports";
+import { recordPostRead } from "@/lib/notifications/reads";
+import { getDraft } from "@/lib/posts/drafts";
+import type { getPostPage } from "@/lib/posts/thread";
+import { Comment } from "./comment";
+
+// The replies under a post, and the form to add one: on a post's page, and on an event's page
+// for the event's own discussion. Opening it marks the replies shown as read.
+
+type Thread = Awaited<ReturnType<typeof getPostPage>>;
+
+export async function Discussion({ viewer, thread, base, slug, query, heading }: { viewer: Viewer; thread: Thread; base: string; slug: string; query: Record<string, string>; heading?: string }) {
+  const { post, allowed } = thread;
+  const replyTo = thread.comments.find((c) => c.id === query.replyTo);
+  const [draft, myReports] = await Promise.all([
+    allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
+    myReportsOn(viewer, post.id, thread.comments.map((c) => c.id)),
+    recordPostRead(viewer, post.id, thread.readUpTo),
+  ]);
+  const reportOn = (commentId: string) => myReports.find((r) => r.commentId === commentId);
+  const count = post.commentCount === 1 ? "1 reply" : `${post.commentCount.toLocaleString("en-GB")} replies`;
+  return (
+    <>
+      <section aria-labelledby="replies-heading">
+        <h2 id="replies-heading" className="text-xl font-bold">
+          {heading ? `${heading}: ${count}` : count}
+        </h2>
+        {thread.unread && (
+          <p className="mt-2 border-l-4 border-brand bg-panel p-3" id="new-replies">
+            {thread.unread.count === 1 ? "1 new reply" : `${thread.unread.count >= 100 ? "100+" : thread.unread.count} new replies`} since you last read this.{" "}
+            <Link href={thread.unread.link}>Go to the first new reply</Link>
+          </p>
+        )}
+        {thread.comments.length === 0 && !query.cursor && (
+          <p className="mt-2 text-muted">{allowed.comment ? "No replies yet. Be the first to reply." : "No replies yet."}</p>
+        )}
+        <ol>
+          {thread.comments.map((comment) => (
+            <li key={comment.id}>
+              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={reportOn(comment.id)} />
+            </li>
+          ))}
+        </ol>
+        <Pager
+          label="Reply pages"
+          first={query.cursor ? { href: base, text: "First replies" } : null}
+          next={thread.nextCursor ? { href: withQuery(base, { cursor: thread.nextCursor }), text: "Later replies" } : null}
+        />
+      </section>
+
+      {allowed.comment ? (
+        <section aria-labelledby="reply-heading" id="reply" className="max-w-3xl space-y-3">
+          <h2 id="reply-heading" className="text-xl font-bold">
+            {replyTo ? `Reply to ${replyTo.author?.name ?? "a former member"}` : "Add a reply"}
+          </h2>
+          {replyTo && (
+            <blockquote className="border-l-4 border-line pl-3 text-muted">
+              {replyTo.bodyHtml.replace(/<[^>]+>/g, " ").slice(0, 280)} <Link href={base + "#reply"}>Reply to the post instead</Link>
+            </blockquote>
+          )}
+          <ActionForm action={createCommentAction} submitLabel="Post reply">
+            <input type="hidden" name="postId" value={post.id} />
+            <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+            {replyTo && <input type="hidden" name="replyToId" value={replyTo.id} />}
+            <RichTextField name="body" label="Your reply" defaultValue={draft?.body} mentionSlug={slug} load="on-focus" rows={6} />
+            <DraftAutosave draftKey={`comment:${post.id}`} save={saveDraftAction} />
+          </ActionForm>
+        </section>
+      ) : (
+        <p className="border-l-4 border-line pl-3">{thread.refusals.comment}</p>
+      )}
+    </>
+  );
+}
