@@ -49,10 +49,11 @@ export async function createPost(viewer: Viewer, slug: string, input: unknown) {
       const existing = await earlier();
       return { postId: existing!.id, slug: community.slug, created: false, pending: false };
     }
+    // The community's post count follows the post's own row (a trigger), whatever writes it.
     if (!pending) {
       await tx
         .update(communities)
-        .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
+        .set({ lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
         .where(eq(communities.id, community.id));
     }
     await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
@@ -109,7 +110,7 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
   });
 }
 
-/** Replies to a post, optionally quoting another reply. Counters move in the same transaction. */
+/** Replies to a post, optionally quoting another reply. The reply count moves with the row (a trigger). */
 export async function createComment(viewer: Viewer, postId: string, input: unknown) {
   const data = parseInput(commentInputSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
@@ -140,7 +141,7 @@ export async function createComment(viewer: Viewer, postId: string, input: unkno
     }
     await tx
       .update(posts)
-      .set({ commentCount: sql`${posts.commentCount} + 1`, lastActivityAt: sql`now()` })
+      .set({ lastActivityAt: sql`now()` })
       .where(eq(posts.id, post.id));
     await tx
       .update(communities)
@@ -189,11 +190,7 @@ export async function deleteComment(viewer: Viewer, commentId: string) {
     if (gone) {
       await tx
         .update(posts)
-        .set({
-          // A hidden reply was already taken out of the count when it was hidden.
-          commentCount: comment.hiddenAt ? posts.commentCount : sql`${posts.commentCount} - 1`,
-          acceptedCommentId: sql`case when ${posts.acceptedCommentId} = ${comment.id} then null else ${posts.acceptedCommentId} end`,
-        })
+        .set({ acceptedCommentId: sql`case when ${posts.acceptedCommentId} = ${comment.id} then null else ${posts.acceptedCommentId} end` })
         .where(eq(posts.id, comment.postId));
       await touchContent(tx, community.id);
     }
