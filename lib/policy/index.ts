@@ -9,6 +9,7 @@ export {
   type MembershipState,
   MAX_DEPTH,
 } from "./community-rules";
+export { type AccountTarget } from "./analytics-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
