@@ -35,4 +35,5 @@ CREATE INDEX "users_email_trgm_idx" ON "users" USING gin ("email" gin_trgm_ops);
 CREATE INDEX "users_created_idx" ON "users" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "users_suspended_name_idx" ON "users" USING btree (lower("name"),"id") WHERE "users"."status" = 'suspended';--> statement-breakpoint
 CREATE INDEX "users_unverified_name_idx" ON "users" USING btree (lower("name"),"id") WHERE "users"."email_verified" is null;--> statement-breakpoint
+CREATE INDEX "communities_created_idx" ON "communities" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "posts_questions_idx" ON "posts" USING btree ("community_id","created_at") WHERE "posts"."kind" = 'question' and "posts"."deleted_at" is null;

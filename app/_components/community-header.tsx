@@ -5,7 +5,7 @@ import type { getCommunityPage } from "@/lib/communities/page";
 import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community";
 
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
-type Tab = "about" | "members" | "invite" | "settings" | "moderation";
+type Tab = "about" | "members" | "invite" | "settings" | "moderation" | "figures";
 
 /** The community's name, place and tabs, shown at the top of each of its pages. */
 export async function CommunityHeader({ page, current, title }: { page: Page; current: Tab; title?: string }) {
@@ -18,6 +18,7 @@ export async function CommunityHeader({ page, current, title }: { page: Page; cu
     { id: "invite", label: "Invite", href: `${base}/invite`, show: allowed.invite },
     { id: "settings", label: "Settings", href: `${base}/settings`, show: allowed.edit || allowed.archive },
     { id: "moderation", label: "Moderation", href: `${base}/moderation`, show: allowed.moderate },
+    { id: "figures", label: "Figures", href: `${base}/figures`, show: allowed.viewAnalytics },
   ];
   return (
     <div className="mb-6 space-y-3">

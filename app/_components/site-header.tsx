@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getActiveViewer } from "@/lib/auth/request-viewer";
+import { seesAdministration } from "@/lib/admin";
 import { seesSiteLog } from "@/lib/moderation/audit";
 import { signOutAction } from "@/app/_actions/auth";
 import { Avatar } from "./avatar";
@@ -38,12 +39,20 @@ export async function SiteHeader() {
                   Communities
                 </Link>
               </li>
-              {seesSiteLog(viewer) && (
+              {seesAdministration(viewer) ? (
                 <li>
-                  <Link href="/moderation" className="text-white hover:text-white">
-                    Site log
+                  <Link href="/admin" className="text-white hover:text-white">
+                    Site admin
                   </Link>
                 </li>
+              ) : (
+                seesSiteLog(viewer) && (
+                  <li>
+                    <Link href="/moderation" className="text-white hover:text-white">
+                      Site log
+                    </Link>
+                  </li>
+                )
               )}
               <li>
                 <Link href="/settings" className="inline-flex items-center gap-2 text-white hover:text-white">

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { approveRequest } from "@/lib/communities/members";
 import { joinCommunity, leaveCommunity, requestToJoin } from "@/lib/communities/membership";
@@ -90,7 +90,7 @@ describe("counters under concurrency", () => {
     await expectExact();
     expect(await race([...ids.slice(0, 4).flatMap((id) => [() => restorePost(owner, id), () => restorePost(helper, id)]), ...replies.map((r) => () => restoreComment(owner, r.commentId))])).toEqual([]);
     await expectExact();
-    const live = await db.select({ n: sql<number>`count(*)::int` }).from(posts).where(inArray(posts.id, ids)).where(sql`status = 'published' and hidden_at is null and deleted_at is null`);
+    const live = await db.select({ n: sql<number>`count(*)::int` }).from(posts).where(and(inArray(posts.id, ids), sql`status = 'published' and hidden_at is null and deleted_at is null`));
     expect(live[0]!.n).toBeGreaterThan(0);
   });
 
