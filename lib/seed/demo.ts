@@ -8,6 +8,7 @@ import { demoDiscussion, type Plan } from "./discussion";
 import { facilitatorWork } from "./facilitation";
 import { demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
+import { addFormerMembers, dateHelpfulMarks } from "./analytics";
 import { writeDemo } from "./write";
 
 type CommunityRow = typeof communities.$inferInsert & { id: string };
@@ -215,7 +216,9 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   allMemberships.push(...work.requests);
   discussion.posts.push(work.held);
 
+  dateHelpfulMarks(faker, discussion.reactions, new Map(discussion.posts.map((p) => [p.id, p.createdAt!])), now);
   await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
+  await addFormerMembers(db, faker, now);
   return {
     reports: work.reports.length,
     users: everyone.length,
