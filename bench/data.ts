@@ -46,7 +46,7 @@ if (!url) {
 
 const steps = [
   "migrate", "text pools", "users", "communities", "memberships", "posts", "comments",
-  "answers, reactions and reports", "counters", "time order", "indexes", "vacuum, freeze and analyse", "fingerprint",
+  "answers, reactions and reports", "counters", "analytics", "time order", "indexes", "vacuum, freeze and analyse", "fingerprint",
 ];
 const bar = new SingleBar({
   format: "{bar} {percentage}% | {value}/{total} steps | {step} | {duration}s",
@@ -90,6 +90,8 @@ if (existing[0]!.n > 0) {
   }
   await client.query("truncate users, communities, audit_log, rate_limit_gates, rate_limit_counters, dev_outbox cascade");
 }
+const analyticsTables = ["posts", "comments", "memberships", "post_reactions", "comment_reactions"];
+for (const table of analyticsTables) await client.query(`alter table ${table} disable trigger user`);
 // Written again at the end: a run that stops half way leaves no claim about its rows.
 await client.query("drop table if exists bench_meta");
 
@@ -103,6 +105,12 @@ await step("posts", () => posts(scale));
 await step("comments", () => comments(scale));
 await step("answers, reactions and reports", () => extras());
 await step("counters", () => counters());
+// The analytics triggers were off for the bulk load (row by row they would multiply its time):
+// the rolled-up tables are built from the rows in one pass, as the migration does.
+await step("analytics", async () => {
+  for (const table of analyticsTables) await client.query(`alter table ${table} enable trigger user`);
+  await client.query("select roundtable_recount()");
+});
 // A live database appends rows as they are written, so its tables lie in time order. Lay the
 // generated rows out the same way, or every "newest first" scan pays for random reads.
 await step("time order", () => client.query("cluster posts using posts_created_idx; cluster comments using comments_created_idx"));
@@ -175,8 +183,9 @@ async function users(s: Scale) {
   await client.query(
     `insert into users (id, name, email, password_hash, job_title, organisation, created_at) values
       (pg_temp.bench_id('member'), 'Bench Member', $1, $3, 'Performance Officer', 'Brackenford District Council', pg_temp.bench_now() - interval '2 years'),
-      (pg_temp.bench_id('writer'), 'Bench Writer', $2, $3, 'Policy Officer', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years')`,
-    [benchAccounts.member, benchAccounts.writer, hash],
+      (pg_temp.bench_id('writer'), 'Bench Writer', $2, $3, 'Policy Officer', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years'),
+      (pg_temp.bench_id('facilitator'), 'Bench Facilitator', $4, $3, 'Engagement Lead', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years')`,
+    [benchAccounts.member, benchAccounts.writer, hash, benchAccounts.facilitator],
   );
   await client.query("drop table if exists bench_users; create unlogged table bench_users as select row_number() over (order by id) as n, id from users where email not like 'bench.%'; create index on bench_users (n)");
 }
@@ -267,6 +276,7 @@ async function memberships(s: Scale) {
      where u.email like 'bench.%@example.gov.uk'
      on conflict do nothing`,
   );
+  await client.query("update memberships set role = 'facilitator' where user_id = (select id from users where email = $1)", [benchAccounts.facilitator]);
   await client.query("drop table if exists bench_members; create unlogged table bench_members as select community_id, array_agg(user_id order by user_id) as members from memberships where status = 'active' group by community_id; alter table bench_members add primary key (community_id)");
 }
 

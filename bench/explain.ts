@@ -9,6 +9,10 @@
 // (pages not marked all-visible, as before the first VACUUM). The database's state is printed too.
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
+import { listCommunityHealth } from "@/lib/admin/communities";
+import { listPeople } from "@/lib/admin/people";
+import { getPlatformFigures } from "@/lib/admin/platform";
+import { getCommunityAnalytics } from "@/lib/analytics/community";
 import { listDirectory } from "@/lib/communities/directory";
 import { getHome } from "@/lib/communities/home";
 import { getCommunityPage } from "@/lib/communities/page";
@@ -78,6 +82,8 @@ const as = async (id: string) => (await loadAccount(id)) as Viewer;
 const member = await as(ids!.member);
 const writer = await as(ids!.writer);
 const facilitator = await as(ids!.facilitator);
+// The policy decides on the viewer it is given: the member, as a site admin, for the admin pages' statements.
+const admin: Viewer = { ...member, siteRole: "admin" };
 // Cursors for the second pages, found when those paths come (after their first pages), so that
 // the first pages' first calls are the first to read their rows.
 const cursor = {
@@ -95,6 +101,11 @@ const paths: [string, () => Promise<unknown>][] = [
   ["Community feed, large, unanswered questions", () => getCommunityFeed(member, f.large, { kind: "question", unanswered: "1" })],
   ["Community feed, small", async () => [await getCommunityPage(member, f.small), await getCommunityFeed(member, f.small, {})]],
   ["Community feed, large, as its facilitator", async () => [await getCommunityPage(facilitator, f.large), await moderationBadge(facilitator, ids!.large_id), await getCommunityFeed(facilitator, f.large, {})]],
+  ["Community figures, large, 4 weeks", async () => [await getCommunityPage(facilitator, f.large), await getCommunityAnalytics(facilitator, f.large, {})]],
+  ["Community figures, large, a year", () => getCommunityAnalytics(facilitator, f.large, { period: "year" })],
+  ["Site admin: platform figures, 4 weeks", () => getPlatformFigures(admin, {})],
+  ["Site admin: people, unconfirmed, searched", async () => [await listPeople(admin, {}), await listPeople(admin, { show: "unverified", q: "smith" })]],
+  ["Site admin: communities, largest and gone quiet", async () => [await listCommunityHealth(admin, {}), await listCommunityHealth(admin, { show: "quiet" })]],
   ["Moderation queue and log, large", async () => [await getModerationQueue(facilitator, f.large), await listCommunityLog(facilitator, f.large, {}), await moveDestinations(facilitator, ids!.large_id)]],
   [
     "Post with 200 replies",

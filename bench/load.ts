@@ -10,6 +10,8 @@ export type Target = {
   body?: string;
   /** Sign in as this cookie instead of the member's. */
   as?: string;
+  /** Who the comparison mode signs in as, when not the member (the write target is the writer's). */
+  role?: "facilitator";
   /** Also measured with one connection, for the latency a member sees. */
   latency?: true;
 };

@@ -86,7 +86,8 @@ let frontend: Awaited<ReturnType<typeof frontEnd>> | null = null;
 try {
   const cookie = await signInCookie(base, benchAccounts.member, BENCH_PASSWORD);
   const writer = await signInCookie(base, benchAccounts.writer, BENCH_PASSWORD);
-  const list = targets(fixtures, writer);
+  const facilitator = await signInCookie(base, benchAccounts.facilitator, BENCH_PASSWORD);
+  const list = targets(fixtures, writer, facilitator);
   for (const target of list) {
     process.stdout.write(`${target.name}… `);
     const result = await measure(base, target.as ?? cookie, target, { seconds, warmup, connections });

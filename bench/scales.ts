@@ -21,6 +21,8 @@ export const BENCH_PASSWORD = "benchmark-password";
 export const benchAccounts = {
   member: "bench.member@example.gov.uk",
   writer: "bench.writer@example.gov.uk",
+  /** A facilitator of the communities the member belongs to, for the figures page. */
+  facilitator: "bench.facilitator@example.gov.uk",
 };
 
 /** A phrase that the data generator puts in a few posts only. */

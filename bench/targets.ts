@@ -2,13 +2,14 @@ import type { Fixtures } from "./fixtures";
 import type { Target } from "./load";
 
 /** What the benchmark measures, in order. `writer` is the cookie the write target posts as. */
-export function targets(f: Fixtures, writer: string): Target[] {
+export function targets(f: Fixtures, writer: string, facilitator = ""): Target[] {
   return [
     { name: "Static file (ceiling)", path: "/robots.txt", group: "ceiling" },
     { latency: true, name: "Community feed, large", path: `/c/${f.large}`, group: "page" },
     { name: "Community feed, small", path: `/c/${f.small}`, group: "page" },
     { latency: true, name: "Post with 200 replies", path: `/c/${f.longPostCommunity}/posts/${f.longPost}`, group: "page" },
     { latency: true, name: "Home feed", path: "/home", group: "page" },
+    { latency: true, name: "Community figures, large (facilitator)", path: `/c/${f.large}/figures`, group: "page", as: facilitator, role: "facilitator" },
     { name: "Directory", path: "/communities", group: "page" },
     { latency: true, name: "Search, common word", path: "/search?q=performance", group: "page" },
     { latency: true, name: "Search, rare phrase", path: `/search?q=${encodeURIComponent(`"${f.rarePhrase}"`)}`, group: "page" },

@@ -43,6 +43,9 @@ const signedInPages = [
   "/moderation",
   "/c/policy-and-performance/moderation",
   "/c/policy-and-performance/moderation/log",
+  "/c/policy-and-performance/figures",
+  "/c/policy-and-performance/figures?period=year",
+  "/c/innovation/figures?period=quarter",
   "first post",
   "first post's author",
   "/c/policy-and-performance/events",
@@ -107,6 +110,24 @@ for (const [role, email] of Object.entries(demo)) {
     });
   });
 }
+
+// Site administration: for the admin only; for everyone else these pages do not exist.
+const adminPages = ["/admin", "/admin?period=year", "/admin/people", "/admin/people?show=unverified&q=a", "/admin/communities", "/admin/communities?show=quiet"];
+for (const path of adminPages) {
+  test(`site administration page ${path}`, async ({ browser }) => {
+    const context = await signedIn(browser, demo.admin);
+    await visit(await context.newPage(), path);
+    await context.close();
+  });
+}
+test("site administration does not exist for anyone but admins", async ({ browser }) => {
+  for (const email of [demo.facilitator, demo.member]) {
+    const context = await signedIn(browser, email);
+    const page = await context.newPage();
+    for (const path of ["/admin", "/admin/people", "/admin/communities"]) await visit(page, path, 404);
+    await context.close();
+  }
+});
 
 test("the development outbox does not exist in production", async ({ page }) => {
   await signIn(page.request, demo.admin);

@@ -5,7 +5,7 @@ import type { getCommunityPage } from "@/lib/communities/page";
 import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community";
 
 type Page = Awaited<ReturnType<typeof getCommunityPage>>;
-type Tab = "about" | "events" | "library" | "members" | "invite" | "settings" | "moderation";
+type Tab = "about" | "events" | "library" | "members" | "invite" | "settings" | "moderation" | "figures";
 
 /**
  * The top of every page of a community, the same on each: breadcrumbs, the community's name
@@ -25,6 +25,7 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
     { id: "invite", label: "Invite", href: `${base}/invite`, show: allowed.invite },
     { id: "settings", label: "Settings", href: `${base}/settings`, show: allowed.edit || allowed.archive },
     { id: "moderation", label: "Moderation", href: `${base}/moderation`, show: allowed.moderate },
+    { id: "figures", label: "Figures", href: `${base}/figures`, show: allowed.viewAnalytics },
   ];
   const Name = crumb ? "p" : "h1";
   return (

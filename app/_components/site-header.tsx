@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Search } from "lucide";
 import { getActiveViewer } from "@/lib/auth/request-viewer";
+import { seesAdministration } from "@/lib/admin";
 import { seesSiteLog } from "@/lib/moderation/audit";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { signOutAction } from "@/app/_actions/auth";
@@ -42,12 +43,20 @@ export async function SiteHeader() {
                     <UnreadBadge initial={unread} />
                   </Link>
                 </li>
-                {seesSiteLog(viewer) && (
+                {seesAdministration(viewer) ? (
                   <li>
-                    <Link href="/moderation" className={navLink}>
-                      Site log
+                    <Link href="/admin" className={navLink}>
+                      Site admin
                     </Link>
                   </li>
+                ) : (
+                  seesSiteLog(viewer) && (
+                    <li>
+                      <Link href="/moderation" className={navLink}>
+                        Site log
+                      </Link>
+                    </li>
+                  )
                 )}
                 <li>
                   <Link href="/settings" className={`inline-flex items-center gap-2 ${navLink}`}>

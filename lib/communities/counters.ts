@@ -2,14 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { communities } from "@/lib/db/schema";
 
-/** Moves a community's member count by `delta`, atomically, inside the caller's transaction. */
-export async function adjustMemberCount(db: Db, communityId: string, delta: number) {
-  if (delta === 0) return;
-  await db
-    .update(communities)
-    .set({ memberCount: sql`${communities.memberCount} + ${delta}` })
-    .where(sql`${communities.id} = ${communityId}`);
-}
+// A community's member and post counts, and a post's reply count, follow the rows they count
+// (triggers, in the same transaction as each write: see the migration "analytics_triggers").
+// They are never moved by hand, so no code path can make them drift.
 
 /** Marks that what the community's feed shows has changed, inside the change's transaction. */
 export async function touchContent(db: Db, communityId: string) {

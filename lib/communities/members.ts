@@ -7,7 +7,6 @@ import { notify } from "@/lib/notifications/events";
 import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
 import { activeMembership, authorize, can, pendingRequest, type PersonTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { adjustMemberCount } from "./counters";
 import { countOwners, loadAuthorized } from "./load";
 import { endMembership } from "./membership";
 
@@ -84,14 +83,14 @@ export async function approveRequest(viewer: Viewer, slug: string, input: unknow
   const { userId } = parseInput(personSchema, input);
   const db = await getDb();
   const community = await db.transaction(async (tx) => {
-    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.manageRequests");
+    // Locked first, as leaving and banning lock it, so that they cannot deadlock with this.
+    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.manageRequests", { lock: true });
     const [row] = await tx
       .update(memberships)
       .set({ status: "active", joinedAt: new Date(), updatedAt: new Date() })
       .where(pendingRequest({ communityId: community.id, userId }))
       .returning({ userId: memberships.userId });
     if (!row) throw notFound("That request has already been answered or withdrawn.");
-    await adjustMemberCount(tx, community.id, 1);
     await notify(tx, { type: "join.decided", actorId: viewer.id, communityId: community.id, subjectUserId: userId, approved: true });
     return community;
   });

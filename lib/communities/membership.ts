@@ -5,7 +5,6 @@ import { memberships } from "@/lib/db/schema";
 import { notify } from "@/lib/notifications/events";
 import { can, endedBan, pendingRequest, type Viewer } from "@/lib/policy";
 import { optionalText, parseInput } from "@/lib/validation";
-import { adjustMemberCount } from "./counters";
 import { loadAuthorized, loadCommunity, type LoadedCommunity } from "./load";
 
 // A person's own membership: joining, asking to join, withdrawing and leaving. (Facilitators
@@ -35,9 +34,8 @@ export async function joinOrRequest(viewer: Viewer, slug: string, input: unknown
 }
 
 /**
- * Makes the membership active, from no row or from one of `from` statuses, and counts it.
- * Returns whether it changed. Exact under concurrency: only the write that changes the row
- * moves the counter.
+ * Makes the membership active, from no row or from one of `from` statuses. Returns whether it
+ * changed. The member count follows the row (a trigger), so only the write that changes it counts.
  */
 export async function activate(db: Db, communityId: string, userId: string, from: ("invited" | "pending")[]): Promise<boolean> {
   const now = new Date();
@@ -50,7 +48,6 @@ export async function activate(db: Db, communityId: string, userId: string, from
       setWhere: or(inArray(memberships.status, from), endedBan(memberships, now)),
     })
     .returning({ userId: memberships.userId });
-  if (row) await adjustMemberCount(db, communityId, 1);
   return Boolean(row);
 }
 
@@ -97,19 +94,13 @@ export async function leaveCommunity(viewer: Viewer, slug: string) {
 
 /**
  * Ends a person's membership here, and in every sub-community when this community is not
- * open (its sub-communities are only for its members) or when asked, as for a ban. Counters
- * move with each row.
+ * open (its sub-communities are only for its members) or when asked, as for a ban. Counts
+ * follow the rows.
  */
 export async function endMembership(db: Db, { community }: LoadedCommunity, userId: string, everywhereInside = community.visibility !== "open") {
   const scope = everywhereInside
     ? sql`${memberships.communityId} in (select id from communities where id = ${community.id} or ${community.id} = any(ancestor_ids))`
     : sql`${memberships.communityId} = ${community.id}`;
-  const removed = await db
-    .delete(memberships)
-    .where(and(eq(memberships.userId, userId), inArray(memberships.status, ["active", "pending", "invited"]), scope))
-    .returning({ communityId: memberships.communityId, status: memberships.status });
-  for (const row of removed) {
-    if (row.status === "active") await adjustMemberCount(db, row.communityId, -1);
-  }
+  await db.delete(memberships).where(and(eq(memberships.userId, userId), inArray(memberships.status, ["active", "pending", "invited"]), scope));
 }
 

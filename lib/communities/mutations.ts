@@ -35,7 +35,6 @@ export async function createCommunity(viewer: Viewer, input: unknown): Promise<{
       parentId: parent?.id ?? null,
       ancestorIds: parent ? [...parent.ancestorIds, parent.id] : [],
       depth: parent ? parent.depth + 1 : 1,
-      memberCount: 1,
       createdById: viewer.id,
     });
     await tx.insert(memberships).values({

@@ -22,6 +22,7 @@ const pageActions = {
   manageRequests: "community.manageRequests",
   manageMembers: "community.manageMembers",
   moderate: "community.moderate",
+  viewAnalytics: "community.viewAnalytics",
   viewMembers: "community.viewMembers",
 } as const;
 

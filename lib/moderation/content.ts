@@ -6,7 +6,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { comments, communities, postRevisions, posts, type CommentRow } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
 import { notify, type ModerationAction } from "@/lib/notifications/events";
-import { authorize, can, isLive, wrote, type Viewer } from "@/lib/policy";
+import { authorize, can, wrote, type Viewer } from "@/lib/policy";
 import { loadAuthorizedComment, loadAuthorizedPost, type LoadedPost } from "@/lib/posts/load";
 import { linkMentions } from "@/lib/posts/mentions";
 import { mentionedIds } from "@/lib/content/sanitize";
@@ -19,10 +19,8 @@ const optionalReasonSchema = z.object({ reason: z.string().trim().max(500, "Keep
 
 type Outcome = { slug: string; postId: string; message: string };
 
-/** Moves the community's count of visible posts when a post appears or disappears. */
-async function bumpPostCount(db: Db, communityId: string, delta: number) {
-  await db.update(communities).set({ postCount: sql`greatest(0, ${communities.postCount} + ${delta})` }).where(eq(communities.id, communityId));
-}
+// Counts of posts and replies follow each row's own change of state, in the same transaction
+// (triggers: see the migration "analytics_triggers"), so none of these steps moves them.
 
 /** Runs a moderation step on a post in one transaction, with its audit entry. */
 async function onPost(viewer: Viewer, postId: string, work: (db: Db, loaded: LoadedPost, actor: Viewer) => Promise<string>): Promise<Outcome> {
@@ -78,7 +76,6 @@ export function hidePost(viewer: Viewer, postId: string, input: unknown) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     if (loaded.post.hiddenAt) throw badRequest("This post is already hidden.");
     await db.update(posts).set({ hiddenAt: new Date(), hiddenReason: reason }).where(eq(posts.id, loaded.post.id));
-    if (isLive(loaded.post)) await bumpPostCount(db, loaded.community.id, -1);
     await recordAction(db, actor, entry(loaded, "hide", reason));
     await tellAuthor(db, loaded, actor, "hide", reason);
     return "Hidden. Members can no longer see it; its author sees why. Restore it to undo.";
@@ -89,7 +86,6 @@ export function restorePost(viewer: Viewer, postId: string) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     if (!loaded.post.hiddenAt) throw badRequest("This post is not hidden.");
     await db.update(posts).set({ hiddenAt: null, hiddenReason: null }).where(eq(posts.id, loaded.post.id));
-    if (loaded.post.status === "published") await bumpPostCount(db, loaded.community.id, 1);
     await recordAction(db, actor, entry(loaded, "restore"));
     await tellAuthor(db, loaded, actor, "restore");
     return "Restored. Members can see it again.";
@@ -101,7 +97,6 @@ export function approvePost(viewer: Viewer, postId: string) {
   return onPost(viewer, postId, async (db, loaded, actor) => {
     if (loaded.post.status !== "pending") throw badRequest("This post is not waiting for approval.");
     await db.update(posts).set({ status: "published", lastActivityAt: new Date() }).where(eq(posts.id, loaded.post.id));
-    if (!loaded.post.hiddenAt) await bumpPostCount(db, loaded.community.id, 1);
     await db.update(communities).set({ lastActivityAt: sql`now()` }).where(eq(communities.id, loaded.community.id));
     await recordAction(db, actor, entry(loaded, "approve"));
     await tellAuthor(db, loaded, actor, "approve");
@@ -119,7 +114,6 @@ export async function deletePost(viewer: Viewer, postId: string, input: unknown)
     const byModerator = !wrote(viewer, loaded.post.authorId);
     if (byModerator && !reason) throw badRequest("Please check the highlighted fields.", { reason: ["Enter a reason."] });
     await tx.update(posts).set({ deletedAt: new Date(), pinnedAt: null }).where(eq(posts.id, loaded.post.id));
-    if (isLive(loaded.post)) await bumpPostCount(tx, loaded.community.id, -1);
     await touchContent(tx, loaded.community.id);
     if (byModerator || can(viewer, "post.moderate", loaded.target)) {
       await recordAction(tx, viewer, entry(loaded, loaded.post.status === "pending" ? "reject" : "delete", reason || null));
@@ -170,10 +164,6 @@ export async function movePost(viewer: Viewer, postId: string, input: unknown) {
     }
     authorize(actor, "post.move", { ...loaded.target, destination: target.target });
     await db.update(posts).set({ communityId: target.community.id, pinnedAt: null }).where(eq(posts.id, loaded.post.id));
-    if (isLive(loaded.post)) {
-      await bumpPostCount(db, loaded.community.id, -1);
-      await bumpPostCount(db, target.community.id, 1);
-    }
     await touchContent(db, target.community.id);
     // Neither log names the other community: its facilitators may not be allowed to know it.
     await recordAction(db, actor, entry(loaded, "move out", null, { postId: loaded.post.id }));
@@ -204,15 +194,11 @@ async function onComment(viewer: Viewer, commentId: string, action: ModerationAc
   });
 }
 
-const bumpComments = (db: Db, postId: string, delta: number) =>
-  db.update(posts).set({ commentCount: sql`greatest(0, ${posts.commentCount} + ${delta})` }).where(eq(posts.id, postId));
-
 export async function hideComment(viewer: Viewer, commentId: string, input: unknown) {
   const { reason } = parseInput(reasonSchema, input);
   const result = await onComment(viewer, commentId, "hide", reason, async (db, c) => {
     if (c.hiddenAt) throw badRequest("This reply is already hidden.");
     await db.update(comments).set({ hiddenAt: new Date(), hiddenReason: reason }).where(eq(comments.id, c.id));
-    await bumpComments(db, c.postId, -1);
     await db.execute(sql`update posts set accepted_comment_id = null where id = ${c.postId} and accepted_comment_id = ${c.id}`);
   });
   return { ...result, message: "Reply hidden. Restore it to undo." };
@@ -222,7 +208,6 @@ export async function restoreComment(viewer: Viewer, commentId: string) {
   const result = await onComment(viewer, commentId, "restore", null, async (db, c) => {
     if (!c.hiddenAt) throw badRequest("This reply is not hidden.");
     await db.update(comments).set({ hiddenAt: null, hiddenReason: null }).where(eq(comments.id, c.id));
-    await bumpComments(db, c.postId, 1);
   });
   return { ...result, message: "Reply restored." };
 }
@@ -236,7 +221,6 @@ export async function deleteCommentAsModerator(viewer: Viewer, commentId: string
       .where(and(eq(comments.id, c.id), isNull(comments.deletedAt)))
       .returning({ id: comments.id });
     if (!gone) throw notFound();
-    if (!c.hiddenAt) await bumpComments(db, c.postId, -1);
     await db.execute(sql`update posts set accepted_comment_id = null where id = ${c.postId} and accepted_comment_id = ${c.id}`);
   });
   return { ...result, message: "Reply deleted." };

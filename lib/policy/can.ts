@@ -1,4 +1,5 @@
 import { AppError, forbidden, notFound, unauthenticated } from "@/lib/errors";
+import { adminRules, analyticsRules } from "./analytics-rules";
 import { communityRules, seesCommunity, type CommunityTarget } from "./community-rules";
 import { libraryRules, readsDocument, type DocumentTarget } from "./library-rules";
 import { eventRules } from "./event-rules";
@@ -9,7 +10,7 @@ import { firstRefusal, type Refusal, type Rule } from "./rule";
 import { isActiveViewer, type MaybeViewer, type Viewer } from "./viewer-rules";
 
 /** Every rule, by action. A new rule goes in its *-rules.ts file, in a table spread here. */
-const rules = { ...communityRules, ...memberRules, ...postRules, ...eventRules, ...moderationRules, ...siteRules, ...libraryRules };
+const rules = { ...communityRules, ...memberRules, ...postRules, ...eventRules, ...moderationRules, ...siteRules, ...libraryRules, ...analyticsRules, ...adminRules };
 
 export type Action = keyof typeof rules;
 /** What an action is decided on: a community, a post, a reply, a person in a community… */

@@ -135,6 +135,8 @@ const expected: Record<(Action & `community.${string}`) | "post.create", Table> 
   "community.manageRequests": onlyFor(managers("YYYYYYYYY.Y")),
   "community.manageMembers": onlyFor(managers("YYYYYYYYY.Y")),
   "community.moderate": onlyFor(managers(all)),
+  // Figures: that community's own facilitators and owners (parentFacilitator gets none), and admins.
+  "community.viewAnalytics": onlyFor(managers(all)),
   "post.create": onlyFor({ ...managers("YYYYYYYYY.Y"), admin: none, member: "YYYYYYYYY.Y", childOnly: "YYYYYY....Y" }),
 };
 
@@ -336,6 +338,6 @@ describe("community policy matrix", () => {
 
   it("counts every cell it asserts", () => {
     const cells = Object.keys(expected).length * actors.length * targets.length;
-    expect(cells).toBe(17 * 13 * 11);
+    expect(cells).toBe(18 * 13 * 11);
   });
 });

@@ -19,6 +19,7 @@ export {
   type FileTarget,
 } from "./library-rules";
 export { type EventActionTarget, type EventCreateTarget, type EventTarget } from "./event-rules";
+export { type AccountTarget } from "./analytics-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";

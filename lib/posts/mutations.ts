@@ -69,7 +69,7 @@ export async function writePost(tx: Db, viewer: Viewer, { community, target }: L
   if (!pending) {
     await tx
       .update(communities)
-      .set({ postCount: sql`${communities.postCount} + 1`, lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
+      .set({ lastActivityAt: sql`now()`, contentVersion: sql`${communities.contentVersion} + 1` })
       .where(eq(communities.id, community.id));
   }
   await tx.insert(postFollows).values({ postId: created.id, userId: viewer.id }).onConflictDoNothing();
@@ -137,7 +137,7 @@ export async function revisePost(tx: Db, viewer: Viewer, post: PostRow, communit
   return true;
 }
 
-/** Replies to a post, optionally quoting another reply. Counters move in the same transaction. */
+/** Replies to a post, optionally quoting another reply. The reply count moves with the row (a trigger). */
 export async function createComment(viewer: Viewer, postId: string, input: unknown) {
   const data = parseInput(commentInputSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
@@ -169,7 +169,7 @@ export async function createComment(viewer: Viewer, postId: string, input: unkno
     }
     await tx
       .update(posts)
-      .set({ commentCount: sql`${posts.commentCount} + 1`, lastActivityAt: sql`now()` })
+      .set({ lastActivityAt: sql`now()` })
       .where(eq(posts.id, post.id));
     await tx
       .update(communities)
@@ -228,11 +228,7 @@ export async function deleteComment(viewer: Viewer, commentId: string) {
     if (gone) {
       await tx
         .update(posts)
-        .set({
-          // A hidden reply was already taken out of the count when it was hidden.
-          commentCount: comment.hiddenAt ? posts.commentCount : sql`${posts.commentCount} - 1`,
-          acceptedCommentId: sql`case when ${posts.acceptedCommentId} = ${comment.id} then null else ${posts.acceptedCommentId} end`,
-        })
+        .set({ acceptedCommentId: sql`case when ${posts.acceptedCommentId} = ${comment.id} then null else ${posts.acceptedCommentId} end` })
         .where(eq(posts.id, comment.postId));
       await touchContent(tx, community.id);
     }

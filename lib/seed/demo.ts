@@ -11,6 +11,7 @@ import { seedLibrary } from "./library";
 import { demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
 import { seedNotifications } from "./notifications";
+import { addFormerMembers, dateHelpfulMarks } from "./analytics";
 import { writeDemo } from "./write";
 
 type CommunityRow = typeof communities.$inferInsert & { id: string };
@@ -218,10 +219,12 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   allMemberships.push(...work.requests);
   discussion.posts.push(work.held);
 
+  dateHelpfulMarks(faker, discussion.reactions, new Map(discussion.posts.map((p) => [p.id, p.createdAt!])), now);
   await writeDemo(db, { users: everyone, communities: allCommunities, memberships: allMemberships, ...discussion, reports: work.reports });
   await seedNotifications(db);
   await seedLibrary(db, now);
   await seedEvents(db, faker, { now, bySlug: (slug) => allCommunities.find((c) => c.slug === slug)!, memberships: allMemberships, people: new Map(everyone.map((u) => [u.id, u])), demo: demoUsers });
+  await addFormerMembers(db, faker, now);
   return {
     reports: work.reports.length,
     users: everyone.length,

@@ -30,11 +30,11 @@ export async function writeDemo(db: Db, rows: Rows) {
       );
       await tx.execute(sql`update posts p set accepted_comment_id = a.comment_id from (values ${pairs}) as a(post_id, comment_id) where p.id = a.post_id`);
     }
-    // Counted as the app counts: active members, and posts members can read.
+    // The rows were written with their counts already set, which the triggers then added to:
+    // counted again from the rows, as the scheduled repair does.
+    await tx.execute(sql`select roundtable_recount()`);
     await tx.execute(sql`
       update communities c set
-        member_count = (select count(*) from memberships m where m.community_id = c.id and m.status = 'active'),
-        post_count = (select count(*) from posts p where p.community_id = c.id and p.status = 'published' and p.hidden_at is null and p.deleted_at is null),
         last_activity_at = greatest(c.last_activity_at, coalesce((select max(p.last_activity_at) from posts p where p.community_id = c.id and p.status = 'published'), c.last_activity_at))`);
   });
 }

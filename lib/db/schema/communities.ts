@@ -69,6 +69,7 @@ export const communities = pgTable(
     index("communities_activity_idx").on(t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("communities_size_idx").on(t.memberCount.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("communities_name_idx").on(sql`lower(${t.name})`, t.id),
+    index("communities_created_idx").on(t.createdAt),
     index("communities_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     index("communities_search_idx").using("gin", t.searchVector),
     check("communities_depth_check", sql`${t.depth} between 1 and 3`),

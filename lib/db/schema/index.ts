@@ -9,3 +9,4 @@ export * from "./notifications";
 export * from "./library";
 export * from "./files";
 export * from "./events";
+export * from "./analytics";

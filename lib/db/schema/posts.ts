@@ -42,6 +42,8 @@ export const posts = pgTable(
     status: postStatusEnum("status").notNull().default("published"),
     commentCount: integer("comment_count").notNull().default(0),
     helpfulCount: integer("helpful_count").notNull().default(0),
+    /** When someone other than the author first replied; kept by a trigger, for "time to first reply". */
+    firstReplyAt: timestamptz("first_reply_at"),
     acceptedCommentId: uuid("accepted_comment_id").references((): AnyPgColumn => comments.id, {
       onDelete: "set null",
     }),
@@ -73,6 +75,8 @@ export const posts = pgTable(
     index("posts_pinned_idx").on(t.communityId, t.pinnedAt).where(sql`${t.pinnedAt} is not null`),
     // The moderation queue and its badge: posts awaiting approval, a few among many.
     index("posts_pending_idx").on(t.communityId, t.createdAt).where(sql`${t.status} = 'pending' and ${t.deletedAt} is null`),
+    // Questions by when they were asked, for a community's analytics.
+    index("posts_questions_idx").on(t.communityId, t.createdAt).where(sql`${t.kind} = 'question' and ${t.deletedAt} is null`),
     index("posts_tags_idx").using("gin", t.tags),
     index("posts_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst()),
     uniqueIndex("posts_idempotency_key").on(t.authorId, t.idempotencyKey),

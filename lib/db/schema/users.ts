@@ -30,6 +30,11 @@ export const users = pgTable(
     index("users_name_id_idx").on(sql`lower(${t.name})`, t.id),
     index("users_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     index("users_organisation_trgm_idx").using("gin", sql`${t.organisation} gin_trgm_ops`),
+    index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
+    index("users_created_idx").on(t.createdAt),
+    // The admins' people list, filtered: few rows each, in name order.
+    index("users_suspended_name_idx").on(sql`lower(${t.name})`, t.id).where(sql`${t.status} = 'suspended'`),
+    index("users_unverified_name_idx").on(sql`lower(${t.name})`, t.id).where(sql`${t.emailVerified} is null`),
   ],
 );
 
