@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { signedInFormAction } from "@/lib/http/form-action";
-import { updateOwnProfile } from "@/lib/users/profile";
+import { saveProfile } from "@/lib/people/profile";
 
 export const updateProfileAction = signedInFormAction(async (viewer, values) => {
-  await updateOwnProfile(viewer, values);
+  const saved = await saveProfile(viewer, values);
   revalidatePath("/", "layout");
-  return { message: "Your profile is saved." };
+  const merged = saved.mergedSpelling ? ` Your organisation is shown as “${saved.organisation}”, as it is already listed.` : "";
+  return { message: `Your profile is saved.${merged}` };
 });

@@ -1,5 +1,5 @@
-// Initials in a coloured circle, until people can add photos. Decorative: the person's name is
-// always written beside it, so screen readers skip it.
+// A person's photo when they have one the viewer may see, else initials in a coloured circle.
+// Decorative: the person's name is always written beside it, so screen readers skip it.
 
 /**
  * Background colours for avatars, each dark enough for white initials (at least 4.5:1,
@@ -28,7 +28,11 @@ export function avatarColour(seed: string): string {
 
 const sizes = { sm: "h-7 w-7 text-xs", md: "h-10 w-10 text-sm", lg: "h-16 w-16 text-xl" } as const;
 
-export function Avatar({ name, seed, size = "md" }: { name: string; seed?: string; size?: keyof typeof sizes }) {
+export function Avatar({ name, seed, size = "md", photo }: { name: string; seed?: string; size?: keyof typeof sizes; photo?: string }) {
+  if (photo) {
+    // eslint-disable-next-line @next/next/no-img-element -- our own re-encoded square, served with the viewer's permission check
+    return <img src={photo} alt="" className={`shrink-0 rounded-full object-cover ${sizes[size]}`} />;
+  }
   return (
     <span
       aria-hidden="true"

@@ -38,6 +38,11 @@ export async function SiteHeader() {
                   </Link>
                 </li>
                 <li>
+                  <Link href="/people" className={navLink}>
+                    People
+                  </Link>
+                </li>
+                <li>
                   <Link href="/notifications" className={navLink}>
                     Notifications
                     <UnreadBadge initial={unread} />

@@ -5,12 +5,13 @@ import { libraryRules, readsDocument, type DocumentTarget } from "./library-rule
 import { eventRules } from "./event-rules";
 import { memberRules } from "./member-rules";
 import { moderationRules, siteRules } from "./moderation-rules";
+import { peopleRules } from "./people-rules";
 import { postRules, readsPost, type PostTarget } from "./post-rules";
 import { firstRefusal, type Refusal, type Rule } from "./rule";
 import { isActiveViewer, type MaybeViewer, type Viewer } from "./viewer-rules";
 
 /** Every rule, by action. A new rule goes in its *-rules.ts file, in a table spread here. */
-const rules = { ...communityRules, ...memberRules, ...postRules, ...eventRules, ...moderationRules, ...siteRules, ...libraryRules, ...analyticsRules, ...adminRules };
+const rules = { ...communityRules, ...memberRules, ...postRules, ...eventRules, ...moderationRules, ...siteRules, ...libraryRules, ...analyticsRules, ...adminRules, ...peopleRules };
 
 export type Action = keyof typeof rules;
 /** What an action is decided on: a community, a post, a reply, a person in a community… */

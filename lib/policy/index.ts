@@ -22,6 +22,8 @@ export { type EventActionTarget, type EventCreateTarget, type EventTarget } from
 export { type AccountTarget } from "./analytics-rules";
 export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
 export { type MoveTarget } from "./moderation-rules";
+export { seesProfileField, type ExportTarget, type ProfileFieldTarget } from "./people-rules";
+export { findablePeople, sharesCommunityWith, visibleProfileField } from "./people-scopes";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
 export type { Refusal } from "./rule";
 export { isActiveAccount, isActiveViewer, wrote, type MaybeViewer, type Viewer } from "./viewer-rules";

@@ -48,7 +48,7 @@ const mb = alias(memberships, "mb");
 
 // The viewer's own memberships, as small arrays. Each is an uncorrelated subquery, which
 // Postgres runs once per statement, so a predicate can test every row against them cheaply.
-const myCommunities = (viewer: { id: string }, status: "active" | "banned" | "invited") => {
+export const myCommunities = (viewer: { id: string }, status: "active" | "banned" | "invited") => {
   const holds = { active: activeMembership({}, mb), banned: standingBan(mb), invited: standingInvitation(mb) }[status];
   return sql`array(select ${mb.communityId} from ${memberships} ${mb} where ${mb.userId} = ${viewer.id} and ${holds})`;
 };

@@ -11,6 +11,7 @@ import { seedLibrary } from "./library";
 import { demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
 import { seedNotifications } from "./notifications";
+import { seedProfiles } from "./profiles";
 import { addFormerMembers, dateHelpfulMarks } from "./analytics";
 import { writeDemo } from "./write";
 
@@ -225,6 +226,7 @@ export async function seedDemo(db: Db, { people = 900 } = {}) {
   await seedLibrary(db, now);
   await seedEvents(db, faker, { now, bySlug: (slug) => allCommunities.find((c) => c.slug === slug)!, memberships: allMemberships, people: new Map(everyone.map((u) => [u.id, u])), demo: demoUsers });
   await addFormerMembers(db, faker, now);
+  await seedProfiles(db, faker);
   return {
     reports: work.reports.length,
     users: everyone.length,

@@ -4,31 +4,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { isTimeZone, zoneOrDefault } from "@/lib/events/time";
 import { users } from "@/lib/db/schema";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
-import { optionalText, parseInput, requiredText } from "@/lib/validation";
-
-export const profileSchema = z.object({
-  name: requiredText("your name", 100),
-  jobTitle: optionalText("your job title", 120),
-  organisation: optionalText("your organisation", 120),
-  bio: optionalText("the short bio", 600),
-});
-
-export async function getOwnProfile(viewer: Viewer) {
-  assertActiveViewer(viewer);
-  const db = await getDb();
-  const [row] = await db
-    .select({ name: users.name, email: users.email, jobTitle: users.jobTitle, organisation: users.organisation, bio: users.bio })
-    .from(users)
-    .where(eq(users.id, viewer.id));
-  return row!;
-}
-
-export async function updateOwnProfile(viewer: Viewer, input: unknown) {
-  assertActiveViewer(viewer);
-  const data = parseInput(profileSchema, input);
-  const db = await getDb();
-  await db.update(users).set(data).where(eq(users.id, viewer.id));
-}
+import { parseInput } from "@/lib/validation";
 
 const timeZoneSchema = z.object({
   timeZone: z.string({ error: "Choose a time zone." }).trim().refine(isTimeZone, "Choose a time zone from the list."),

@@ -12,12 +12,14 @@ import { getHomeFeed } from "@/lib/posts/feeds";
 import { FeedRow } from "@/app/_components/feed";
 import { EventRow, formatDay } from "@/app/_components/event-list";
 import { myOpenActions, upcomingEventsForMember } from "@/lib/events/lists";
+import { PersonCard } from "@/app/_components/person-card";
+import { peopleLikeYou } from "@/lib/people/finder";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const viewer = await requireViewer("/home");
-  const [home, activity, events, actions] = await Promise.all([getHome(viewer), getHomeFeed(viewer, { limit: 10 }), upcomingEventsForMember(viewer), myOpenActions(viewer)]);
+  const [home, activity, events, actions, likeYou] = await Promise.all([getHome(viewer), getHomeFeed(viewer, { limit: 10 }), upcomingEventsForMember(viewer), myOpenActions(viewer), peopleLikeYou(viewer)]);
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -108,6 +110,25 @@ export default async function HomePage() {
           home.mine.map((community) => <CommunityCard key={community.id} community={community} />)
         )}
       </section>
+
+      {likeYou.length > 0 && (
+        <section aria-labelledby="like-you-heading">
+          <h2 id="like-you-heading" className="text-2xl font-bold">
+            People like you
+          </h2>
+          <p className="text-muted">Colleagues who share your area of work or expertise.</p>
+          <ul className="divide-y divide-line">
+            {likeYou.map((person) => (
+              <li key={person.id}>
+                <PersonCard person={person} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/people">Find more people</Link>
+          </p>
+        </section>
+      )}
 
       {home.requests.length > 0 && (
         <section aria-labelledby="requests-heading">

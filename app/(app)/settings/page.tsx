@@ -1,38 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { updateProfileAction } from "@/app/_actions/profile";
 import { resetCalendarFeedAction, stopCalendarFeedAction, timeZoneAction } from "@/app/_actions/events";
 import { formatDate } from "@/app/_components/community";
-import { ActionForm, TextField } from "@/app/_components/form";
+import { ActionForm } from "@/app/_components/form";
+import { ProfileForm } from "@/app/_components/profile-form";
 import { SelectField } from "@/app/_components/select-field";
 import { calendarFeedStatus } from "@/lib/events/calendar";
 import { timeZones } from "@/lib/events/time";
 import { requireViewer } from "@/lib/auth/request-viewer";
-import { getOwnProfile, readerTimeZone } from "@/lib/users/profile";
+import { organisationSuggestions } from "@/lib/people/organisations";
+import { getProfileSettings } from "@/lib/people/profile";
+import { readerTimeZone } from "@/lib/users/profile";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage({ searchParams }: PageProps<"/settings">) {
   const { feed: feedNotice } = await searchParams;
   const viewer = await requireViewer("/settings");
-  const [profile, timeZone, feed] = await Promise.all([getOwnProfile(viewer), readerTimeZone(viewer), calendarFeedStatus(viewer)]);
+  const [profile, timeZone, feed, organisations] = await Promise.all([getProfileSettings(viewer), readerTimeZone(viewer), calendarFeedStatus(viewer), organisationSuggestions(viewer)]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">Your profile</h1>
       <p>
-        Members of your communities see your name, job title and organisation. Your email address
+        You choose who sees each part of your profile: everyone signed in, members of your communities, or only you. Your email address
         ({profile.email}) is never shown to other members.
       </p>
       <p>
         <Link href={`/people/${viewer.id}`}>See your profile as others do</Link> · <Link href="/reports">Your reports</Link> ·{" "}
         <Link href="/settings/notifications">Notifications and email</Link>
       </p>
-      <ActionForm action={updateProfileAction} submitLabel="Save profile">
-        <TextField name="name" label="Full name" autoComplete="name" defaultValue={profile.name} />
-        <TextField name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={profile.jobTitle} />
-        <TextField name="organisation" label="Organisation" autoComplete="organization" defaultValue={profile.organisation} />
-        <TextField name="bio" label="A short bio" multiline rows={4} defaultValue={profile.bio} hint="What you work on, and what you can help others with." />
-      </ActionForm>
+      <ProfileForm settings={profile} organisations={organisations} />
 
       <section aria-labelledby="time-zone-heading" id="time-zone" className="space-y-3">
         <h2 id="time-zone-heading" className="text-2xl font-bold">

@@ -1,0 +1,66 @@
+import { type SQL, sql } from "drizzle-orm";
+import { organisations, profiles, users } from "@/lib/db/schema";
+import { visibleProfileField, type Viewer } from "@/lib/policy";
+
+// What a viewer may see of a person, as SQL columns: each field is null unless its owner lets
+// this viewer see it. Every list or page of people selects through these, never the raw columns.
+
+/** The field's visibility, with the default for a member who has never saved their profile. */
+export const fieldVisibility = {
+  jobTitle: sql`coalesce(${profiles.jobTitleVisibility}, 'everyone')`,
+  organisation: sql`coalesce(${profiles.organisationVisibility}, 'everyone')`,
+  areaOfWork: sql`coalesce(${profiles.areaOfWorkVisibility}, 'everyone')`,
+  expertise: sql`coalesce(${profiles.expertiseVisibility}, 'everyone')`,
+  bio: sql`coalesce(${profiles.bioVisibility}, 'everyone')`,
+  region: sql`coalesce(${profiles.regionVisibility}, 'everyone')`,
+  photo: sql`coalesce(${profiles.photoVisibility}, 'everyone')`,
+  contact: sql`coalesce(${profiles.contactVisibility}, 'communities')`,
+} as const;
+
+export type VisibleField = keyof typeof fieldVisibility;
+
+/** A condition: the viewer may see this field of the person in the row. */
+export function sees(viewer: Viewer, field: VisibleField): SQL {
+  return visibleProfileField(viewer, fieldVisibility[field], users.id);
+}
+
+const shown = <T>(viewer: Viewer, field: VisibleField, value: SQL | unknown) =>
+  sql<T | null>`case when ${sees(viewer, field)} then ${value} end`;
+
+/**
+ * A person's card as the viewer may see it. Use with `from(users).leftJoin(profiles, …)` and
+ * `leftJoin(organisations, …)` (see `withProfile`).
+ */
+export function personCardColumns(viewer: Viewer) {
+  return {
+    id: users.id,
+    name: users.name,
+    jobTitle: shown<string>(viewer, "jobTitle", sql`nullif(${users.jobTitle}, '')`),
+    organisationId: shown<string>(viewer, "organisation", organisations.id),
+    organisation: shown<string>(viewer, "organisation", organisations.name),
+    areaOfWork: shown<string>(viewer, "areaOfWork", sql`nullif(${profiles.areaOfWork}, '')`),
+    region: shown<string>(viewer, "region", sql`nullif(${profiles.region}, '')`),
+    hasPhoto: sql<boolean>`coalesce(${shown(viewer, "photo", sql`${profiles.photoKey} is not null`)}, false)`,
+    expertise: shown<string[]>(
+      viewer,
+      "expertise",
+      sql`(select array_agg(pe.tag order by pe.tag) from profile_expertise pe where pe.user_id = ${users.id})`,
+    ),
+  };
+}
+
+export type PersonCard = {
+  id: string;
+  name: string;
+  jobTitle: string | null;
+  organisationId: string | null;
+  organisation: string | null;
+  areaOfWork: string | null;
+  region: string | null;
+  hasPhoto: boolean;
+  expertise: string[] | null;
+};
+
+/** The joins `personCardColumns` needs, on a query from `users`. */
+export const profileJoin = sql`${profiles.userId} = ${users.id}`;
+export const organisationJoin = sql`${organisations.id} = ${profiles.organisationId}`;

@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { communities, memberships, organisations, profiles, users } from "@/lib/db/schema";
+import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
+import { activeMembership, assertActiveViewer, findablePeople, readableCommunityIds, type Viewer } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
+import { areasOfWork, regions, tidyName } from "./choices";
+import { organisationJoin, personCardColumns, profileJoin, sees, type PersonCard } from "./columns";
+import { organisationSuggestions } from "./organisations";
+
+// The people finder: everyone the viewer may find, by name (misspellings included) and by the
+// fields each person lets the viewer see. A filter on a field someone hides from the viewer
+// never matches them, so a search cannot reveal what a profile does not show.
+
+const text = (max: number) => z.string().trim().max(max, `Search for ${max} characters or fewer.`).optional().catch(undefined);
+const id = z.string().uuid().optional().catch(undefined);
+
+export const finderSchema = z.object({
+  q: text(100),
+  expertise: text(40),
+  organisation: id,
+  area: text(60),
+  region: text(60),
+  community: id,
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(50).catch(20),
+});
+
+export type FinderQuery = z.infer<typeof finderSchema>;
+
+export async function findPeople(viewer: Viewer, input: unknown): Promise<{ items: PersonCard[]; nextCursor: string | null; query: FinderQuery }> {
+  assertActiveViewer(viewer);
+  const query = parseInput(finderSchema, input);
+  const after = decodeCursor(query.cursor, ["string", "string"]);
+  const db = await getDb();
+  const name = query.q ? tidyName(query.q) : "";
+  const tag = query.expertise ? tidyName(query.expertise).toLowerCase() : "";
+  const rows = (await db
+    .select(personCardColumns(viewer))
+    .from(users)
+    .leftJoin(profiles, profileJoin)
+    .leftJoin(organisations, organisationJoin)
+    .where(
+      and(
+        findablePeople(viewer, users),
+        name ? sql`(${name} <% ${users.name} or ${users.name} ilike ${likePattern(name)})` : undefined,
+        tag ? and(sql`exists (select 1 from profile_expertise fe where fe.user_id = ${users.id} and fe.tag = ${tag})`, sees(viewer, "expertise")) : undefined,
+        query.organisation ? and(eq(profiles.organisationId, query.organisation), sees(viewer, "organisation")) : undefined,
+        query.area ? and(eq(profiles.areaOfWork, query.area), sees(viewer, "areaOfWork")) : undefined,
+        query.region ? and(eq(profiles.region, query.region), sees(viewer, "region")) : undefined,
+        query.community
+          ? sql`exists (select 1 from ${memberships} where ${activeMembership({ communityId: query.community, userId: undefined })} and ${memberships.userId} = ${users.id}
+              and ${memberships.communityId} in ${readableCommunityIds(viewer)})`
+          : undefined,
+        after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}::text, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
+    .limit(query.limit + 1)) as PersonCard[];
+  const page = pageOf(rows, query.limit, (r) => [r.name.toLowerCase(), r.id]);
+  return { ...page, query };
+}
+
+/**
+ * "People like you": others who share the viewer's area of work or some of their expertise,
+ * judged only on what each lets the viewer see. Most shared expertise first.
+ */
+export async function peopleLikeYou(viewer: Viewer, limit = 5): Promise<PersonCard[]> {
+  assertActiveViewer(viewer);
+  const db = await getDb();
+  const myArea = sql`(select nullif(area_of_work, '') from profiles where user_id = ${viewer.id})`;
+  const shared = sql<number>`case when ${sees(viewer, "expertise")} then (select count(*)::int from profile_expertise mine
+    join profile_expertise theirs on theirs.tag = mine.tag where mine.user_id = ${viewer.id} and theirs.user_id = ${users.id}) else 0 end`;
+  // Candidates come from the indexes on tags and areas, not from a walk over everyone.
+  const candidates = sql`(select theirs.user_id from profile_expertise mine join profile_expertise theirs on theirs.tag = mine.tag
+    where mine.user_id = ${viewer.id} union select user_id from profiles where area_of_work = ${myArea})`;
+  const rows = await db
+    .select({ ...personCardColumns(viewer), shared })
+    .from(users)
+    .leftJoin(profiles, profileJoin)
+    .leftJoin(organisations, organisationJoin)
+    .where(
+      and(
+        findablePeople(viewer, users),
+        sql`${users.id} <> ${viewer.id} and ${users.id} in ${candidates}`,
+        sql`(${shared} > 0 or (${sees(viewer, "areaOfWork")} and ${profiles.areaOfWork} = ${myArea}))`,
+      ),
+    )
+    .orderBy(desc(shared), asc(sql`lower(${users.name})`), asc(users.id))
+    .limit(limit);
+  return rows.map(({ shared: _shared, ...card }) => card as PersonCard);
+}
+
+/** The choices beside the finder's search: organisations the viewer may know of, and their own communities. */
+export async function finderChoices(viewer: Viewer) {
+  assertActiveViewer(viewer);
+  const db = await getDb();
+  const [orgs, mine] = await Promise.all([
+    organisationSuggestions(viewer),
+    db
+      .select({ id: communities.id, name: communities.name })
+      .from(memberships)
+      .innerJoin(communities, eq(communities.id, memberships.communityId))
+      .where(activeMembership({ userId: viewer.id }))
+      .orderBy(asc(sql`lower(${communities.name})`))
+      .limit(200),
+  ]);
+  return { organisations: orgs, communities: mine, areasOfWork, regions };
+}

@@ -1,0 +1,27 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { myCommunities } from "./scopes";
+import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer-rules";
+
+// SQL twins of the rules in people-rules.ts, for the people finder, person and organisation
+// pages. The people matrix test checks each agrees with `can()` for every actor and setting.
+
+/** A condition on a person's id: they are an active member of a community the viewer is an active member of. */
+export function sharesCommunityWith(viewer: MaybeViewer, personId: AnyPgColumn | SQL): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  return sql`exists (select 1 from memberships sm
+    where sm.user_id = ${personId} and sm.status = 'active' and sm.community_id = any(${myCommunities(viewer, "active")}))`;
+}
+
+/** A condition on a profile field: the viewer may see it. SQL twin of `seesProfileField`. */
+export function visibleProfileField(viewer: MaybeViewer, visibility: AnyPgColumn | SQL, personId: AnyPgColumn | SQL): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  const shared = isAdmin(viewer) ? sql`true` : sharesCommunityWith(viewer, personId);
+  return sql`(${personId} = ${viewer.id} or ${visibility} = 'everyone' or (${visibility} = 'communities' and ${shared}))`;
+}
+
+/** A condition on users: they may be found in lists of people. Suspended accounts never are. */
+export function findablePeople(viewer: MaybeViewer, table: { status: AnyPgColumn }): SQL {
+  if (!isActiveViewer(viewer)) return sql`false`;
+  return sql`${table.status} = 'active'`;
+}
