@@ -8,7 +8,7 @@ WITH typed AS (
   FROM users WHERE btrim(organisation) <> ''
 ), keyed AS (
   SELECT user_id, name,
-    btrim(regexp_replace(regexp_replace(replace(lower(name), '&', ' and '), '[^[:alnum:][:space:]]', '', 'g'), '\s+', ' ', 'g')) AS key
+    btrim(regexp_replace(regexp_replace(regexp_replace(replace(lower(name), '&', ' and '), '[''’]', '', 'g'), '[^[:alnum:][:space:]]', ' ', 'g'), '\s+', ' ', 'g')) AS key
   FROM typed
 )
 SELECT user_id, name, key FROM keyed WHERE key <> '';

@@ -50,14 +50,15 @@ export function tidyName(name: string): string {
 }
 
 /**
- * The key two spellings of one organisation share: lower case, "&" as "and", no punctuation,
+ * The key two spellings of one organisation share: lower case, "&" as "and", apostrophes dropped, other punctuation as spaces,
  * single spaces. "Leeds City Council", "leeds city council " and "Leeds City Council." → "leeds city council".
  */
 export function organisationKey(name: string): string {
   return tidyName(name)
     .toLowerCase()
     .replace(/&/g, " and ")
-    .replace(/[^\p{L}\p{N}\s]/gu, "")
+    .replace(/['’]/g, "")
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
