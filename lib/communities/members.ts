@@ -1,7 +1,7 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
-import { memberships, membershipRoles, publicProfileColumns, users } from "@/lib/db/schema";
+import { memberships, membershipRoles, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/events";
 import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
@@ -9,6 +9,7 @@ import { activeMembership, authorize, can, pendingRequest, type PersonTarget, ty
 import { parseInput } from "@/lib/validation";
 import { countOwners, loadAuthorized } from "./load";
 import { endMembership } from "./membership";
+import { nameLineColumns, shownJobTitle, shownOrganisation } from "@/lib/people/columns";
 
 // A community's members as its facilitators look after them: the list, requests to join,
 // roles and removal. (A person's own joining and leaving is in membership.ts.)
@@ -27,7 +28,7 @@ export async function listMembers(viewer: Viewer, slug: string, query: unknown) 
   const { community, target } = await loadAuthorized(db, viewer, { slug }, "community.viewMembers");
   const rows = await db
     .select({
-      ...publicProfileColumns,
+      ...nameLineColumns(viewer),
       role: memberships.role,
       status: memberships.status,
       joinedAt: memberships.joinedAt,
@@ -42,8 +43,8 @@ export async function listMembers(viewer: Viewer, slug: string, query: unknown) 
         q.q
           ? or(
               sql`${users.name} ilike ${likePattern(q.q)}`,
-              sql`${users.organisation} ilike ${likePattern(q.q)}`,
-              sql`${users.jobTitle} ilike ${likePattern(q.q)}`,
+              sql`${shownOrganisation(viewer)} ilike ${likePattern(q.q)}`,
+              sql`${shownJobTitle(viewer)} ilike ${likePattern(q.q)}`,
             )
           : undefined,
         after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}::text, ${after[1]}::uuid)` : undefined,

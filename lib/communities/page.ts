@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { communities, memberships, publicProfileColumns, users } from "@/lib/db/schema";
+import { communities, memberships, users } from "@/lib/db/schema";
 import { activeMembership, allowedVisibilities, decide, listedCommunities, pendingRequest, standing, type Viewer } from "@/lib/policy";
 import { countOwners, loadAuthorizedForPage } from "./load";
 import { selectSummaries, toSummary } from "./summaries";
+import { nameLineColumns } from "@/lib/people/columns";
 
 /** What the community page offers, by the name the page uses. */
 const pageActions = {
@@ -52,7 +53,7 @@ export async function getCommunityPage(viewer: Viewer, slug: string) {
       : [],
     allowed.read
       ? db
-          .select({ ...publicProfileColumns, role: memberships.role })
+          .select({ ...nameLineColumns(viewer), role: memberships.role })
           .from(memberships)
           .innerJoin(users, eq(users.id, memberships.userId))
           .where(and(activeMembership({ communityId: community.id }), sql`${memberships.role} in ('owner', 'facilitator')`))
@@ -61,7 +62,7 @@ export async function getCommunityPage(viewer: Viewer, slug: string) {
       : [],
     allowed.manageRequests
       ? db
-          .select({ ...publicProfileColumns, message: memberships.requestMessage, requestedAt: memberships.createdAt })
+          .select({ ...nameLineColumns(viewer), message: memberships.requestMessage, requestedAt: memberships.createdAt })
           .from(memberships)
           .innerJoin(users, eq(users.id, memberships.userId))
           .where(pendingRequest({ communityId: community.id }))

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { eventRsvps, memberships, publicProfileColumns, users, type RsvpResponse } from "@/lib/db/schema";
+import { eventRsvps, memberships, users, type RsvpResponse } from "@/lib/db/schema";
 import { activeMembership, decide, type EventActionTarget, type Viewer } from "@/lib/policy";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { readerTimeZone } from "@/lib/users/profile";
@@ -8,6 +8,7 @@ import { listEventActions } from "./action-items";
 import { eventPath, loadAuthorizedEvent } from "./load";
 import { listAttendees } from "./rsvp";
 import { eventTimes, wallClock } from "./time";
+import { nameLineColumns } from "@/lib/people/columns";
 
 // Everything the event page shows, limited to what this viewer may see: the place and the
 // joining link only for members, the notes to the organisers only for them.
@@ -43,7 +44,7 @@ export async function getEventPage(viewer: Viewer, slug: string, eventId: string
       .where(and(eq(eventRsvps.eventId, event.id), eq(eventRsvps.userId, viewer.id))),
     allowed.seeDetails ? listAttendees(db, event.id, { withNotes: allowed.organise }) : Promise.resolve([]),
     listEventActions(db, event.id),
-    event.organiserId ? db.select(publicProfileColumns).from(users).where(eq(users.id, event.organiserId)) : Promise.resolve([]),
+    event.organiserId ? db.select(nameLineColumns(viewer)).from(users).where(eq(users.id, event.organiserId)) : Promise.resolve([]),
     // Whom an action may be given to: the community's members.
     allowed.write || allowed.organise
       ? db

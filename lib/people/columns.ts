@@ -64,3 +64,24 @@ export type PersonCard = {
 /** The joins `personCardColumns` needs, on a query from `users`. */
 export const profileJoin = sql`${profiles.userId} = ${users.id}`;
 export const organisationJoin = sql`${organisations.id} = ${profiles.organisationId}`;
+
+const savedVisibility = (column: "job_title_visibility" | "organisation_visibility") =>
+  sql`coalesce((select ${sql.raw(`pv.${column}`)} from profiles pv where pv.user_id = ${users.id}), 'everyone')`;
+
+/** The job title the viewer may see of the person in the row of `users`: empty when hidden. */
+export function shownJobTitle(viewer: Viewer): SQL<string> {
+  return sql<string>`(case when ${visibleProfileField(viewer, savedVisibility("job_title_visibility"), users.id)} then ${users.jobTitle} else '' end)`;
+}
+
+/** The organisation the viewer may see of the person in the row of `users`: empty when hidden. */
+export function shownOrganisation(viewer: Viewer): SQL<string> {
+  return sql<string>`(case when ${visibleProfileField(viewer, savedVisibility("organisation_visibility"), users.id)} then ${users.organisation} else '' end)`;
+}
+
+/**
+ * Name, job title and organisation as lists and threads show them beside a name, each field
+ * only when its owner lets this viewer see it. For any query from `users` with a viewer.
+ */
+export function nameLineColumns(viewer: Viewer) {
+  return { id: users.id, name: users.name, jobTitle: shownJobTitle(viewer), organisation: shownOrganisation(viewer) };
+}

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { loadAuthorized, loadCommunity } from "@/lib/communities/load";
 import { mentionedIds, resolveMentions } from "@/lib/content/sanitize";
 import { getDb, type Db } from "@/lib/db/client";
-import { memberships, publicProfileColumns, users } from "@/lib/db/schema";
+import { memberships, users } from "@/lib/db/schema";
 import { likePattern } from "@/lib/pagination";
 import { activeMembership, can, type Viewer } from "@/lib/policy";
 import { loadAccount } from "@/lib/users/account";
 import { parseInput } from "@/lib/validation";
+import { nameLineColumns } from "@/lib/people/columns";
 
 const MAX_MENTIONS = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +37,7 @@ export async function suggestMentions(viewer: Viewer, slug: string, query: unkno
   const db = await getDb();
   const { community } = await loadAuthorized(db, viewer, { slug }, "community.read");
   const rows = await db
-    .select(publicProfileColumns)
+    .select(nameLineColumns(viewer))
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(

@@ -2,13 +2,14 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { commentReactions, commentRevisions, comments, postFollows, postReactions, publicProfileColumns, users } from "@/lib/db/schema";
+import { commentReactions, commentRevisions, comments, postFollows, postReactions, users } from "@/lib/db/schema";
 import { firstUnreadLink, readMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { notFound } from "@/lib/errors";
 import { loadAuthorizedPost, threadPath } from "./load";
+import { nameLineColumns, shownJobTitle, shownOrganisation } from "@/lib/people/columns";
 
 // One post with its replies: the post page and the post's JSON.
 
@@ -67,8 +68,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     id: comments.id,
     authorId: comments.authorId,
     authorName: users.name,
-    authorJobTitle: users.jobTitle,
-    authorOrganisation: users.organisation,
+    authorJobTitle: shownJobTitle(viewer),
+    authorOrganisation: shownOrganisation(viewer),
     bodyHtml: comments.bodyHtml,
     helpfulCount: comments.helpfulCount,
     createdAt: comments.createdAt,
@@ -99,7 +100,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
 
   const [author, accepted, rows, myPostReaction, following, mark] = await Promise.all([
     post.authorId
-      ? db.select(publicProfileColumns).from(users).where(eq(users.id, post.authorId))
+      ? db.select(nameLineColumns(viewer)).from(users).where(eq(users.id, post.authorId))
       : Promise.resolve([]),
     post.acceptedCommentId ? threadQuery(and(eq(comments.id, post.acceptedCommentId), visibleComment)) : Promise.resolve([]),
     threadQuery(and(visibleComment, after ? sql`(${comments.createdAt}, ${comments.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))

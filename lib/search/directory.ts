@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
-import { publicProfileColumns, users, type Visibility } from "@/lib/db/schema";
+import { users, type Visibility } from "@/lib/db/schema";
 import { likePattern } from "@/lib/pagination";
-import { listedCommunities, type Viewer } from "@/lib/policy";
+import { findablePeople, listedCommunities, type Viewer } from "@/lib/policy";
+import { nameLineColumns, shownOrganisation } from "@/lib/people/columns";
 
 export type CommunityHit = { slug: string; name: string; purpose: string; visibility: Visibility; memberCount: number };
 export type PersonHit = { id: string; name: string; jobTitle: string; organisation: string };
@@ -31,13 +32,13 @@ export async function searchCommunities(db: Db, viewer: Viewer, text: string, li
  * Members of Roundtable by name or organisation, misspellings included. Only what a profile
  * shows: name, job title, organisation. Never email addresses.
  */
-export async function searchPeople(db: Db, _viewer: Viewer, text: string, limit = 8): Promise<PersonHit[]> {
+export async function searchPeople(db: Db, viewer: Viewer, text: string, limit = 8): Promise<PersonHit[]> {
   return db
-    .select(publicProfileColumns)
+    .select(nameLineColumns(viewer))
     .from(users)
     .where(
-      sql`${users.status} = 'active' and (${text} <% ${users.name} or ${users.name} ilike ${likePattern(text)} or ${users.organisation} ilike ${likePattern(text)})`,
+      sql`${findablePeople(viewer, users)} and (${text} <% ${users.name} or ${users.name} ilike ${likePattern(text)} or ${shownOrganisation(viewer)} ilike ${likePattern(text)})`,
     )
-    .orderBy(sql`greatest(word_similarity(${text}, ${users.name}), similarity(${text}, ${users.organisation})) desc`, sql`lower(${users.name})`)
+    .orderBy(sql`greatest(word_similarity(${text}, ${users.name}), similarity(${text}, ${shownOrganisation(viewer)})) desc`, sql`lower(${users.name})`)
     .limit(limit);
 }

@@ -1,0 +1,66 @@
+import type { Locator, Page } from "@playwright/test";
+import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
+
+// A new member fills in their profile by keyboard alone, choosing who sees what; a colleague
+// finds them by their expertise, opens their page and their organisation's page.
+
+async function press(page: Page, locator: Locator, key = "Enter") {
+  await locator.focus();
+  await expect(locator).toBeFocused();
+  await page.keyboard.press(key);
+}
+
+async function typeInto(page: Page, locator: Locator, text: string) {
+  await locator.focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text);
+}
+
+test("a member edits their profile by keyboard; a colleague finds them by expertise and sees only what they show", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const name = `Rowan Fieldmouse ${stamp}`;
+  const expertise = `hedgerow budgets ${stamp}`;
+  const newcomer = await (await browser.newContext()).newPage();
+  const account = await signUp(newcomer.request, name);
+  await signIn(newcomer.request, account.email, account.password);
+
+  await visit(newcomer, "/settings");
+  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "Job title" }), "Hedgerow officer");
+  await typeInto(newcomer, newcomer.getByRole("combobox", { name: "Organisation" }), `Fieldmouse District Council ${stamp}.`);
+  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "Expertise" }), expertise);
+  // Keyboard choice in a drop-down list: focus it and type the start of the option.
+  await newcomer.getByRole("combobox", { name: "Area of work" }).focus();
+  await newcomer.keyboard.type("Environment");
+  await newcomer.getByRole("combobox", { name: "Who can see your job title" }).focus();
+  await newcomer.keyboard.type("Only");
+  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "A short bio" }), "x".repeat(700));
+  await press(newcomer, newcomer.getByRole("button", { name: "Save profile" }));
+  // Too long: the message is beside the field, and nothing typed is lost.
+  await expect(newcomer.getByText("The short bio must be 600 characters or fewer.").first()).toBeVisible();
+  await expect(newcomer.getByRole("textbox", { name: "Expertise" })).toHaveValue(expertise);
+  await expectAccessible(newcomer);
+  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "A short bio" }), "I look after hedgerows.");
+  await press(newcomer, newcomer.getByRole("button", { name: "Save profile" }));
+  await expect(newcomer.getByText("Your profile is saved.")).toBeVisible();
+  await expect(newcomer.getByRole("combobox", { name: "Organisation" })).toHaveValue(`Fieldmouse District Council ${stamp}`);
+  await expectAccessible(newcomer);
+
+  // A colleague finds them by expertise, typed differently, by keyboard.
+  const colleague = await (await browser.newContext()).newPage();
+  await signIn(colleague.request, demo.member);
+  await visit(colleague, "/people");
+  await typeInto(colleague, colleague.getByRole("searchbox", { name: "Expertise" }), expertise.toUpperCase());
+  await press(colleague, colleague.getByRole("button", { name: "Find people" }));
+  const found = colleague.getByRole("link", { name });
+  await expect(found).toBeVisible();
+  await expectAccessible(colleague);
+  await press(colleague, found);
+  await expect(colleague.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(colleague.getByText("Environment and climate")).toBeVisible();
+  await expect(colleague.getByText("Hedgerow officer")).toHaveCount(0);
+  await expectAccessible(colleague);
+  await press(colleague, colleague.getByRole("link", { name: `Fieldmouse District Council ${stamp}` }));
+  await expect(colleague.getByRole("heading", { level: 1 })).toHaveText(`Fieldmouse District Council ${stamp}`);
+  await expect(colleague.getByRole("link", { name })).toBeVisible();
+  await expectAccessible(colleague);
+});
