@@ -27,7 +27,7 @@ export default async function ProfilePage({ searchParams }: PageProps<"/settings
       </p>
       <p>
         <Link href={`/people/${viewer.id}`}>See your profile as others do</Link> · <Link href="/reports">Your reports</Link> ·{" "}
-        <Link href="/settings/notifications">Notifications and email</Link>
+        <Link href="/settings/notifications">Notifications and email</Link> · <Link href="/settings/export">Download your data</Link>
       </p>
       <ProfileForm settings={profile} organisations={organisations} />
 
