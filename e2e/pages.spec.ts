@@ -38,6 +38,7 @@ const signedInPages = [
   "/people",
   "/people?expertise=performance+management&area=Policy+and+performance",
   "/people?q=tom+wilkns",
+  "/settings/export",
   "/notifications",
   "/reports",
   "/search",

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import JSZip from "jszip";
 import type { Locator, Page } from "@playwright/test";
 import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
 
@@ -25,11 +27,11 @@ test("a member edits their profile by keyboard; a colleague finds them by expert
   await signIn(newcomer.request, account.email, account.password);
 
   await visit(newcomer, "/settings");
-  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "Job title" }), "Hedgerow officer");
-  await typeInto(newcomer, newcomer.getByRole("combobox", { name: "Organisation" }), `Fieldmouse District Council ${stamp}.`);
-  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "Expertise" }), expertise);
+  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "Job title", exact: true }), "Hedgerow officer");
+  await typeInto(newcomer, newcomer.getByRole("combobox", { name: "Organisation", exact: true }), `Fieldmouse District Council ${stamp}.`);
+  await typeInto(newcomer, newcomer.getByRole("textbox", { name: "Expertise", exact: true }), expertise);
   // Keyboard choice in a drop-down list: focus it and type the start of the option.
-  await newcomer.getByRole("combobox", { name: "Area of work" }).focus();
+  await newcomer.getByRole("combobox", { name: "Area of work", exact: true }).focus();
   await newcomer.keyboard.type("Environment");
   await newcomer.getByRole("combobox", { name: "Who can see your job title" }).focus();
   await newcomer.keyboard.type("Only");
@@ -37,19 +39,19 @@ test("a member edits their profile by keyboard; a colleague finds them by expert
   await press(newcomer, newcomer.getByRole("button", { name: "Save profile" }));
   // Too long: the message is beside the field, and nothing typed is lost.
   await expect(newcomer.getByText("The short bio must be 600 characters or fewer.").first()).toBeVisible();
-  await expect(newcomer.getByRole("textbox", { name: "Expertise" })).toHaveValue(expertise);
+  await expect(newcomer.getByRole("textbox", { name: "Expertise", exact: true })).toHaveValue(expertise);
   await expectAccessible(newcomer);
   await typeInto(newcomer, newcomer.getByRole("textbox", { name: "A short bio" }), "I look after hedgerows.");
   await press(newcomer, newcomer.getByRole("button", { name: "Save profile" }));
   await expect(newcomer.getByText("Your profile is saved.")).toBeVisible();
-  await expect(newcomer.getByRole("combobox", { name: "Organisation" })).toHaveValue(`Fieldmouse District Council ${stamp}`);
+  await expect(newcomer.getByRole("combobox", { name: "Organisation", exact: true })).toHaveValue(`Fieldmouse District Council ${stamp}`);
   await expectAccessible(newcomer);
 
   // A colleague finds them by expertise, typed differently, by keyboard.
   const colleague = await (await browser.newContext()).newPage();
   await signIn(colleague.request, demo.member);
   await visit(colleague, "/people");
-  await typeInto(colleague, colleague.getByRole("searchbox", { name: "Expertise" }), expertise.toUpperCase());
+  await typeInto(colleague, colleague.getByRole("searchbox", { name: "Expertise", exact: true }), expertise.toUpperCase());
   await press(colleague, colleague.getByRole("button", { name: "Find people" }));
   const found = colleague.getByRole("link", { name });
   await expect(found).toBeVisible();
@@ -63,4 +65,22 @@ test("a member edits their profile by keyboard; a colleague finds them by expert
   await expect(colleague.getByRole("heading", { level: 1 })).toHaveText(`Fieldmouse District Council ${stamp}`);
   await expect(colleague.getByRole("link", { name })).toBeVisible();
   await expectAccessible(colleague);
+
+  // The newcomer downloads everything they gave, and opens the archive.
+  await visit(newcomer, "/settings/export");
+  await press(newcomer, newcomer.getByRole("button", { name: "Make my export" }));
+  await expect(newcomer.getByText("We are making your export.")).toBeVisible();
+  const link = newcomer.getByRole("link", { name: /Download your export/ });
+  await expect(async () => {
+    await newcomer.reload();
+    await expect(link).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expectAccessible(newcomer);
+  const download = newcomer.waitForEvent("download");
+  await press(newcomer, link);
+  const zip = await JSZip.loadAsync(readFileSync((await (await download).path())!));
+  const html = await zip.file("roundtable-export/index.html")!.async("string");
+  expect(html).toContain(name);
+  expect(html).toContain(expertise);
+  expect(JSON.parse(await zip.file("roundtable-export/data.json")!.async("string")).profile.whoSees.jobTitle).toBe("nobody");
 });
