@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
 import { activeMembership, authorize, can, pendingRequest, type PersonTarget, type Viewer } from "@/lib/policy";
+import { recordAction } from "@/lib/moderation/audit";
 import { parseInput } from "@/lib/validation";
 import { adjustMemberCount } from "./counters";
 import { countOwners, loadAuthorized } from "./load";
@@ -92,6 +93,7 @@ export async function approveRequest(viewer: Viewer, slug: string, input: unknow
       .returning({ userId: memberships.userId });
     if (!row) throw notFound("That request has already been answered or withdrawn.");
     await adjustMemberCount(tx, community.id, 1);
+    await recordAction(tx, viewer, await memberEntry(tx, community.id, userId, "approve request"));
     return community;
   });
   const [person] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
@@ -108,13 +110,22 @@ export async function approveRequest(viewer: Viewer, slug: string, input: unknow
 export async function declineRequest(viewer: Viewer, slug: string, input: unknown) {
   const { userId } = parseInput(personSchema, input);
   const db = await getDb();
-  const { community } = await loadAuthorized(db, viewer, { slug }, "community.manageRequests");
-  const removed = await db
-    .delete(memberships)
-    .where(pendingRequest({ communityId: community.id, userId }))
-    .returning({ userId: memberships.userId });
-  if (removed.length === 0) throw notFound("That request has already been answered or withdrawn.");
-  return { slug: community.slug };
+  return db.transaction(async (tx) => {
+    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.manageRequests");
+    const removed = await tx
+      .delete(memberships)
+      .where(pendingRequest({ communityId: community.id, userId }))
+      .returning({ userId: memberships.userId });
+    if (removed.length === 0) throw notFound("That request has already been answered or withdrawn.");
+    await recordAction(tx, viewer, await memberEntry(tx, community.id, userId, "decline request"));
+    return { slug: community.slug };
+  });
+}
+
+/** An audit entry about a person in a community, naming them as they are now. */
+async function memberEntry(db: Db, communityId: string, userId: string, action: string, details?: Record<string, unknown>) {
+  const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return { communityId, action, targetType: "member" as const, targetId: userId, targetLabel: person?.name ?? "a former member", details };
 }
 
 /** Loads the community (locked) and the member being acted on, for a member.* decision. */
@@ -142,6 +153,7 @@ export async function setMemberRole(viewer: Viewer, slug: string, input: unknown
       .update(memberships)
       .set({ role, updatedAt: new Date() })
       .where(and(eq(memberships.communityId, loaded.community.id), eq(memberships.userId, userId)));
+    await recordAction(tx, viewer, await memberEntry(tx, loaded.community.id, userId, "change role", { from: target.subject.membership?.role, to: role }));
     return { slug: loaded.community.slug };
   });
 }
@@ -153,6 +165,7 @@ export async function removeMember(viewer: Viewer, slug: string, input: unknown)
     const { loaded, target } = await loadMember(tx, viewer, slug, userId);
     authorize(viewer, "member.remove", target);
     await endMembership(tx, loaded, userId);
+    await recordAction(tx, viewer, await memberEntry(tx, loaded.community.id, userId, "remove member"));
     return { slug: loaded.community.slug };
   });
 }

@@ -8,15 +8,19 @@ export {
   type CommunityTarget,
   type MembershipState,
   MAX_DEPTH,
+  opensUp,
+  type VisibilityChangeTarget,
 } from "./community-rules";
-export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
-export { type MoveTarget } from "./moderation-rules";
+export { inviteeRefusal, type InvitationTarget, type PersonTarget, type RoleChangeTarget } from "./member-rules";
+export { type MoveTarget, widensAudience } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
 export type { Refusal } from "./rule";
-export { isActiveAccount, isActiveViewer, wrote, type MaybeViewer, type Viewer } from "./viewer-rules";
+export { CONFIRM_ADDRESS_FIRST, isActiveAccount, isActiveViewer, isVerified, wrote, type MaybeViewer, type Viewer } from "./viewer-rules";
 export {
   activeMembership,
   endedBan,
+  findablePeople,
+  invitationsSeenBy,
   listedCommunities,
   moderatedCommunityIds,
   notHiddenFrom,

@@ -5,7 +5,7 @@ import { loadAuthorized } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
 import { commentRevisions, comments, communities, postFollows, postRevisions, posts } from "@/lib/db/schema";
 import { badRequest, isAppError, notFound } from "@/lib/errors";
-import { needsApproval, type Viewer } from "@/lib/policy";
+import { isLive, needsApproval, type Viewer } from "@/lib/policy";
 import { enforce, type Limit } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
@@ -84,13 +84,18 @@ async function enforceUnlessRepeated(db: Db, limits: Limit[], earlier: () => Pro
   }
 }
 
-/** The author edits their post; the version before the edit is kept as a revision. */
+/**
+ * The author edits their post; the version before the edit is kept as a revision. When the
+ * community holds this author's posts for approval, an approved post goes back to wait again,
+ * so an edit cannot slip past pre-moderation.
+ */
 export async function editPost(viewer: Viewer, postId: string, input: unknown) {
   const data = parseInput(postInputSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.edit");
+    const { post, community, target } = await loadAuthorizedPost(tx, viewer, postId, "post.edit");
+    const backToApproval = post.status === "published" && needsApproval(viewer, target, community);
     const html = await linkMentions(tx, body.html, community.id);
     const [revision] = await tx
       .insert(postRevisions)
@@ -98,14 +103,17 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
       .onConflictDoNothing({ target: [postRevisions.editorId, postRevisions.idempotencyKey] })
       .returning({ id: postRevisions.id });
     // The same submit again (a double click, a retry): the edit is made already.
-    if (!revision) return { postId: post.id, slug: community.slug };
+    if (!revision) return { postId: post.id, slug: community.slug, pending: post.status === "pending" };
     await tx
       .update(posts)
-      .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date() })
+      .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: body.text, tags: data.tags, editedAt: new Date(), ...(backToApproval ? { status: "pending" as const } : {}) })
       .where(eq(posts.id, post.id));
+    if (backToApproval && isLive(post)) {
+      await tx.update(communities).set({ postCount: sql`greatest(0, ${communities.postCount} - 1)` }).where(eq(communities.id, community.id));
+    }
     await discardDraft(tx, viewer.id, `edit:${post.id}`);
     await touchContent(tx, community.id);
-    return { postId: post.id, slug: community.slug };
+    return { postId: post.id, slug: community.slug, pending: backToApproval };
   });
 }
 

@@ -148,6 +148,7 @@ function MembershipPanel({ page, fields, status }: { page: PageData; fields: { s
       {!status && community.visibility === "open" && !community.archived && <p>Anyone can join this community.</p>}
       {!status && community.visibility === "restricted" && <p>People join this community by request.</p>}
       {allowed.join && <ActionButton action={joinCommunityAction} label={`Join ${community.name}`} fields={fields} />}
+      {!status && !allowed.join && !allowed.request && page.refusals.join && <p>{page.refusals.join}</p>}
       {allowed.request && (
         <ActionForm action={requestToJoinAction} submitLabel="Ask to join">
           <input type="hidden" name="slug" value={community.slug} />
