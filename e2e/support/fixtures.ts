@@ -50,10 +50,14 @@ export function uniqueEmail(label = "person") {
   return `${label}.${randomBytes(4).toString("hex")}@council.example.gov.uk`;
 }
 
-/** Creates an account through the JSON API. */
+/** Creates an account through the JSON API and confirms its address with the emailed link. */
 export async function signUp(request: APIRequestContext, name: string, email = uniqueEmail(), password = "correct horse battery") {
   const response = await request.post("/api/v1/signup", { data: { name, email, password } });
-  expect(response.status()).toBe(201);
+  expect(response.status()).toBe(202);
+  const mail = await waitForMail(email, /Confirm your email address/);
+  const token = new URL(mail.links[0]!).pathname.split("/").pop();
+  const confirmed = await request.post("/api/v1/account/confirm", { data: { token, password } });
+  expect(confirmed.status()).toBe(200);
   return { email, password };
 }
 

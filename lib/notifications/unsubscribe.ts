@@ -5,7 +5,7 @@ import { selectRows } from "@/lib/db/rows";
 import { digestSettings, notificationKinds, type NotificationKind } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import { configuredOrigin } from "@/lib/http/origin";
+import { siteOrigin } from "@/lib/http/site-url";
 import { personSeesCommunity } from "@/lib/policy";
 import { kinds } from "./kinds";
 
@@ -29,7 +29,7 @@ export function unsubscribeToken(userId: string, scope: UnsubscribeScope): strin
 /** The page that asks before unsubscribing, and the address mail clients post to in one click. */
 export function unsubscribeLinks(userId: string, scope: UnsubscribeScope) {
   const token = unsubscribeToken(userId, scope);
-  const origin = configuredOrigin();
+  const origin = siteOrigin();
   return { page: `${origin}/unsubscribe/${token}`, oneClick: `${origin}/api/unsubscribe/${token}` };
 }
 
