@@ -50,6 +50,13 @@ describe("replies, answers and mentions", () => {
     expect(await linesFor(cat)).toEqual([]);
   });
 
+  it("still tell the people mentioned when a mention in the same reply names no real person", async () => {
+    const { postId } = await makePost(ann, slug, { title: "Hand-written mentions" });
+    await reply(ben, postId, `<p><span data-type="mention" data-id="x">@x</span> and ${mention(cat)}</p>`);
+    expect(await linesFor(cat)).toEqual(["Ben Helper mentioned you in Hand-written mentions"]);
+    expect(await linesFor(ann)).toEqual(["Ben Helper replied to your post Hand-written mentions"]);
+  });
+
   it("call a reply to a question an answer, and tell the one whose answer is chosen", async () => {
     const { postId } = await makePost(ann, slug, { kind: "question", title: "Which KPI for voids?" });
     const answer = await reply(ben, postId, "<p>Days void.</p>");

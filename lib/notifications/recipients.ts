@@ -32,8 +32,10 @@ export type EventRow = {
 /** What a recipient must be able to see, for the event to reach them. */
 type Access = "post" | "comment" | "reads" | "sees" | "manages";
 
+/** Only well-formed ids: a mention written by hand (or a forged one) must not break the step for everyone. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidArray = (ids: unknown) => {
-  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && UUID.test(id)) : [];
   return sql`${`{${list.join(",")}}`}::uuid[]`;
 };
 
