@@ -58,7 +58,7 @@ export async function describeUnsubscribe(token: string): Promise<{ what: string
   const [row] = await selectRows<{ name: string }>(
     db,
     sql`select c.name from communities c join users u on u.id = ${userId}
-      where c.id = ${scope.communityId} and ${personSeesCommunity({ id: sql`u.id`, status: sql`u.status`, siteRole: sql`u.site_role` }, sql`c.id`)}`,
+      where c.id = ${scope.communityId} and ${personSeesCommunity({ id: sql`u.id`, status: sql`u.status`, siteRole: sql`u.site_role`, emailVerified: sql`u.email_verified` }, sql`c.id`)}`,
   );
   return { what: row ? `emails about ${row.name}` : "emails about this community" };
 }
