@@ -114,6 +114,7 @@ test("a facilitator answers a request to join a restricted community", async ({ 
   await expect(member.getByText("You are a member of this community.")).toBeVisible();
   await visit(member, "/c/adult-and-childrens-services/members");
   await expect(member.getByRole("cell", { name: "Grace Adeyemi" })).toBeVisible();
-  const mail = await waitForMail("member@example.gov.uk", /You have joined Adult and Children's services/);
+  // The decision reaches them as a notification, emailed at once by default.
+  const mail = await waitForMail("member@example.gov.uk", /Your request to join Adult and Children's services was approved/);
   expect(mail.text).toContain("approved");
 });

@@ -63,9 +63,13 @@ export async function signUp(request: APIRequestContext, name: string, email = u
 
 type Mail = { to: string; subject: string; text: string };
 
-/** Waits for a message to an address whose subject matches, as caught by the test SMTP server. */
+/**
+ * Waits for a message to an address whose subject matches, as caught by the test SMTP server.
+ * Notification emails go out after the response (and on a loaded machine, a while after), so
+ * it waits up to a minute for the message to arrive.
+ */
 export async function waitForMail(to: string, subject: RegExp): Promise<Mail & { links: string[] }> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
     const found = readMail()
       .filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject))
       .at(-1);
