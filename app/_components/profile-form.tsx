@@ -1,7 +1,10 @@
-import { updateProfileAction } from "@/app/_actions/profile";
-import { ActionForm, TextField } from "@/app/_components/form";
+import { removePhotoAction, savePhotoAction, updateProfileAction } from "@/app/_actions/profile";
+import { Avatar } from "@/app/_components/avatar";
+import { FileField } from "@/app/_components/file-field";
+import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
 import { SelectField } from "@/app/_components/select-field";
 import { areasOfWork, regions } from "@/lib/people/choices";
+import { PHOTO_MAX_MB } from "@/lib/people/photo-limits";
 import type { getProfileSettings, ProfileField } from "@/lib/people/profile";
 
 type Settings = Awaited<ReturnType<typeof getProfileSettings>>;
@@ -23,7 +26,7 @@ function Visibility({ field, settings, what }: { field: ProfileField; settings: 
 /** The member's own profile, each field with who may see it. Organisations already listed are offered as they type. */
 export function ProfileForm({ settings, organisations }: { settings: Settings; organisations: { id: string; name: string }[] }) {
   return (
-    <ActionForm action={updateProfileAction} submitLabel="Save profile">
+    <ActionForm action={updateProfileAction} submitLabel="Save profile" idPrefix="profile">
       <TextField name="name" label="Full name" autoComplete="name" defaultValue={settings.name} hint="Everyone signed in sees your name." />
       <fieldset className="space-y-3 border-l-4 border-line pl-4">
         <legend className="text-lg font-bold">Your work</legend>
@@ -59,5 +62,21 @@ export function ProfileForm({ settings, organisations }: { settings: Settings; o
         <Visibility field="photo" settings={settings} what="photo" />
       </fieldset>
     </ActionForm>
+  );
+}
+
+/** The member's photo: upload a new one (cropped square for them) or go back to initials. */
+export function PhotoForm({ userId, name, hasPhoto }: { userId: string; name: string; hasPhoto: boolean }) {
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center gap-4">
+        <Avatar name={name} seed={userId} size="lg" photo={hasPhoto ? `/people/${userId}/photo` : undefined} />
+        <p>{hasPhoto ? "Your photo, as others see it." : "Without a photo, others see your initials."}</p>
+      </div>
+      <ActionForm action={savePhotoAction} submitLabel="Save photo" kind="secondary" idPrefix="photo">
+        <FileField name="photo" label="Photo" hint={`A JPEG, PNG, GIF or WebP picture, up to ${PHOTO_MAX_MB} MB. We crop it square and remove location data.`} />
+      </ActionForm>
+      {hasPhoto && <ActionButton action={removePhotoAction} label="Remove my photo" kind="link" />}
+    </div>
   );
 }

@@ -31,6 +31,7 @@ export async function getPersonPage(viewer: Viewer, personId: string) {
     .select({
       ...personCardColumns(viewer),
       status: users.status,
+      verified: sql<boolean>`(${users.emailVerified} is not null)`,
       bio: sql<string | null>`case when ${sees(viewer, "bio")} then nullif(${users.bio}, '') end`,
       contactPreference: sql<string | null>`case when ${sees(viewer, "contact")} then coalesce(${profiles.contactPreference}::text, 'communities') end`,
     })
@@ -39,7 +40,7 @@ export async function getPersonPage(viewer: Viewer, personId: string) {
     .leftJoin(organisations, organisationJoin)
     .where(eq(users.id, personId));
   if (!person) throw notFound();
-  authorize(viewer, "user.view", { userId: person.id, status: person.status });
+  authorize(viewer, "user.view", { userId: person.id, status: person.status, verified: person.verified });
 
   const readable = readableCommunityIds(viewer);
   const [memberOf, recentPosts, counts] = await Promise.all([
@@ -59,7 +60,7 @@ export async function getPersonPage(viewer: Viewer, personId: string) {
       .limit(10),
     activityCounts(viewer, personId),
   ]);
-  const { status, ...card } = person;
+  const { status, verified: _verified, ...card } = person;
   return {
     person: card,
     communities: memberOf,

@@ -10,12 +10,12 @@ import type { SentFile } from "@/lib/http/file-route";
 import { assertActiveViewer, authorize, findablePeople, sharesCommunityWith, type Viewer } from "@/lib/policy";
 import { objectStore } from "@/lib/storage";
 import { fieldVisibility } from "./columns";
+import { PHOTO_MAX_MB } from "./photo-limits";
 
 // A member's photo: checked on its bytes, turned the right way up, cropped square around what
 // matters in it and re-encoded (which also drops location and camera data), then kept in the
 // private store. It is served only to viewers the member lets see it.
 
-export const PHOTO_MAX_MB = 5;
 const SIDE = 256;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHOTO_ERROR = { photo: ["We could not read this picture. Try a JPEG or PNG photo."] };

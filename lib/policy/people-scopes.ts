@@ -19,9 +19,3 @@ export function visibleProfileField(viewer: MaybeViewer, visibility: AnyPgColumn
   const shared = isAdmin(viewer) ? sql`true` : sharesCommunityWith(viewer, personId);
   return sql`(${personId} = ${viewer.id} or ${visibility} = 'everyone' or (${visibility} = 'communities' and ${shared}))`;
 }
-
-/** A condition on users: they may be found in lists of people. Suspended accounts never are. */
-export function findablePeople(viewer: MaybeViewer, table: { status: AnyPgColumn }): SQL {
-  if (!isActiveViewer(viewer)) return sql`false`;
-  return sql`${table.status} = 'active'`;
-}

@@ -10,4 +10,5 @@ export * from "./library";
 export * from "./files";
 export * from "./events";
 export * from "./analytics";
+export * from "./accounts";
 export * from "./people";
