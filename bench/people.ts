@@ -29,7 +29,7 @@ async function fill() {
   console.log(`Making ${PEOPLE.toLocaleString()} people…`);
   const statements = [
     sql`insert into organisations (name, key) select 'Bench Council ' || g, 'bench council ' || g from generate_series(1, 2000) g on conflict do nothing`,
-    sql`insert into communities (slug, name, visibility) select 'people-bench-' || g, 'People bench ' || g, case when g % 5 = 0 then 'private' else 'open' end::visibility from generate_series(1, 2000) g on conflict do nothing`,
+    sql`insert into communities (slug, name, visibility) select 'people-bench-' || g, 'People bench ' || g, case when g % 5 = 0 then 'private' else 'open' end::community_visibility from generate_series(1, 2000) g on conflict do nothing`,
     sql`insert into users (name, email, email_verified, job_title, organisation)
       select (array['Priya','Tom','Grace','Aisha','Owen','Maria','James','Fatima','Rhys','Chloe'])[1 + g % 10] || ' ' ||
              (array['Raman','Wilkins','Adeyemi','Khan','Jones','Silva','Taylor','Begum','Evans','Brown','Okafor','Murphy'])[1 + (g / 10) % 12] || ' ' || g,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
+import sharp from "sharp";
 import type { Locator, Page } from "@playwright/test";
 import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
 
@@ -47,6 +48,13 @@ test("a member edits their profile by keyboard; a colleague finds them by expert
   await expect(newcomer.getByRole("combobox", { name: "Organisation", exact: true })).toHaveValue(`Fieldmouse District Council ${stamp}`);
   await expectAccessible(newcomer);
 
+  // A photo: chosen in the file field (the system's file picker is outside the page), saved by keyboard.
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#0b6b3a" } }).png().toBuffer();
+  await newcomer.getByLabel("Photo", { exact: true }).setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
+  await press(newcomer, newcomer.getByRole("button", { name: "Save photo" }));
+  await expect(newcomer.getByText("Your photo is saved.")).toBeVisible();
+  await expectAccessible(newcomer);
+
   // A colleague finds them by expertise, typed differently, by keyboard.
   const colleague = await (await browser.newContext()).newPage();
   await signIn(colleague.request, demo.member);
@@ -60,6 +68,9 @@ test("a member edits their profile by keyboard; a colleague finds them by expert
   await expect(colleague.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(colleague.getByText("Environment and climate")).toBeVisible();
   await expect(colleague.getByText("Hedgerow officer")).toHaveCount(0);
+  const photo = await colleague.request.get(`${new URL(colleague.url()).pathname}/photo`);
+  expect(photo.headers()["content-type"]).toBe("image/jpeg");
+  expect(await sharp(await photo.body()).metadata()).toMatchObject({ width: 256, height: 256 });
   await expectAccessible(colleague);
   await press(colleague, colleague.getByRole("link", { name: `Fieldmouse District Council ${stamp}` }));
   await expect(colleague.getByRole("heading", { level: 1 })).toHaveText(`Fieldmouse District Council ${stamp}`);
