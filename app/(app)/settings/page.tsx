@@ -11,19 +11,23 @@ import { readerTimeZone } from "@/lib/users/profile";
 import { listDevices } from "@/lib/users/sessions";
 import { DeleteSection, DevicesSection, EmailSection, PasswordSection } from "./account-sections";
 import { CalendarFeedSection, TimeZoneSection } from "./event-sections";
+import { NewsFeedsSection } from "./news-feeds-section";
+import { newsFeedAddresses } from "@/lib/feeds/key";
+import { siteOrigin } from "@/lib/http/site-url";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage({ searchParams }: PageProps<"/settings">) {
   const viewer = await requireViewer("/settings");
   const { email: emailChanged, signedOut, feed: feedNotice } = await searchParams;
-  const [profile, devices, withPassword, timeZone, feed, organisations] = await Promise.all([
+  const [profile, devices, withPassword, timeZone, feed, organisations, newsFeeds] = await Promise.all([
     getProfileSettings(viewer),
     listDevices(viewer, await currentSessionId()),
     hasPassword(viewer),
     readerTimeZone(viewer),
     calendarFeedStatus(viewer),
     organisationSuggestions(viewer),
+    newsFeedAddresses(viewer, siteOrigin()),
   ]);
   return (
     <div className="space-y-12">
@@ -53,6 +57,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/settings
       </div>
       <TimeZoneSection timeZone={timeZone} />
       <CalendarFeedSection feed={feed} turnedOff={feedNotice === "off"} />
+      <NewsFeedsSection feeds={newsFeeds} />
       <EmailSection viewer={viewer} email={profile.email} hasPassword={withPassword} />
       <PasswordSection hasPassword={withPassword} />
       <DevicesSection devices={devices} signedOut={typeof signedOut === "string" && /^\d{1,3}$/.test(signedOut) ? Number(signedOut) : null} />

@@ -12,3 +12,4 @@ export * from "./events";
 export * from "./analytics";
 export * from "./accounts";
 export * from "./people";
+export * from "./feeds";
