@@ -36,11 +36,12 @@ export async function findPeople(viewer: Viewer, input: unknown): Promise<{ item
   const db = await getDb();
   const name = query.q ? tidyName(query.q) : "";
   const tag = query.expertise ? tidyName(query.expertise).toLowerCase() : "";
-  const rows = (await db
-    .select(personCardColumns(viewer))
+  // First the page's ids, by the filters alone (cheap, and served by the name index); then
+  // what the viewer may see of just those people.
+  const page = db
+    .select({ id: users.id, sortName: sql<string>`lower(${users.name})`.as("sort_name") })
     .from(users)
     .leftJoin(profiles, profileJoin)
-    .leftJoin(organisations, organisationJoin)
     .where(
       and(
         findablePeople(viewer, users),
@@ -57,10 +58,20 @@ export async function findPeople(viewer: Viewer, input: unknown): Promise<{ item
       ),
     )
     .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
-    .limit(query.limit + 1)) as PersonCard[];
-  const page = pageOf(rows, query.limit, (r) => [r.name.toLowerCase(), r.id]);
-  return { ...page, query };
+    .limit(query.limit + 1)
+    .as("page");
+  const rows = (await db
+    .select(personCardColumns(viewer))
+    .from(page)
+    .innerJoin(users, eq(users.id, page.id))
+    .leftJoin(profiles, profileJoin)
+    .leftJoin(organisations, organisationJoin)
+    .orderBy(asc(page.sortName), asc(page.id))) as PersonCard[];
+  return { ...pageOf(rows, query.limit, (r) => [r.name.toLowerCase(), r.id]), query };
 }
+
+/** How many people each of the viewer's tags, and their area of work, put forward for "people like you". */
+const CANDIDATES = 200;
 
 /**
  * "People like you": others who share the viewer's area of work or some of their expertise,
@@ -72,9 +83,14 @@ export async function peopleLikeYou(viewer: Viewer, limit = 5): Promise<PersonCa
   const myArea = sql`(select nullif(area_of_work, '') from profiles where user_id = ${viewer.id})`;
   const shared = sql<number>`case when ${sees(viewer, "expertise")} then (select count(*)::int from profile_expertise mine
     join profile_expertise theirs on theirs.tag = mine.tag where mine.user_id = ${viewer.id} and theirs.user_id = ${users.id}) else 0 end`;
-  // Candidates come from the indexes on tags and areas, not from a walk over everyone.
-  const candidates = sql`(select theirs.user_id from profile_expertise mine join profile_expertise theirs on theirs.tag = mine.tag
-    where mine.user_id = ${viewer.id} union select user_id from profiles where area_of_work = ${myArea})`;
+  // Candidates come from the indexes on tags and areas, a bounded number from each, never
+  // from a walk over everyone: suggestions, not a ranking of the whole site.
+  const candidates = sql`(select c.user_id from (
+      (select theirs.user_id from profile_expertise mine cross join lateral (
+        select t.user_id from profile_expertise t where t.tag = mine.tag and t.user_id <> ${viewer.id} limit ${CANDIDATES}) theirs
+       where mine.user_id = ${viewer.id})
+      union
+      (select p.user_id from profiles p where p.area_of_work = ${myArea} and p.user_id <> ${viewer.id} limit ${CANDIDATES})) c)`;
   const rows = await db
     .select({ ...personCardColumns(viewer), shared })
     .from(users)
