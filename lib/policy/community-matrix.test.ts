@@ -180,12 +180,13 @@ const postReason = refusalLetter({
 });
 
 // Why the discussions are closed to someone, in each cell: what they are told must be true of
-// them, and say what they can do. . reads   s signed out   x suspended   ? not found (404)
+// them, and say what they can do. . reads   s signed out   x suspended   ? not found (404: an
+// unproven address sees only open communities)
 // B banned   W their request waits   I invited (accept it)   J ask to join   M members only
 const readRefusals: Table = {
   anonymous: "sssssssssss",
   suspended: "xxxxxxxxxxx",
-  unverified: "TODO",
+  unverified: ".??.?????..",
   admin: "...........",
   nonMember: ".J?.J????..",
   pending: ".W?.W?W??..",
