@@ -66,6 +66,7 @@ const signedInPages = [
   "/c/innovation/figures?period=quarter",
   "first post",
   "first post's author",
+  "an organisation",
   "/c/policy-and-performance/events",
   "/c/policy-and-performance/events/new",
   "/c/adult-and-childrens-services/events",
@@ -99,6 +100,12 @@ async function firstEvent(context: BrowserContext) {
   return html.match(/\/c\/policy-and-performance\/events\/[0-9a-f-]{36}/)![0];
 }
 
+/** The organisation page of the demo facilitator, as the people finder links to it. */
+async function facilitatorsOrganisation(context: BrowserContext) {
+  const html = await (await context.request.get("/people?q=Tom+Wilkins")).text();
+  return html.match(/\/people\/organisations\/[0-9a-f-]{36}/)![0];
+}
+
 async function firstPost(context: BrowserContext) {
   const feed = await (await context.request.get("/api/v1/communities/policy-and-performance/posts?limit=1")).json();
   return feed.items[0] as { id: string; author: { id: string } };
@@ -113,8 +120,9 @@ for (const [role, email] of Object.entries(demo)) {
         const post = path.startsWith("first post") ? await firstPost(context) : undefined;
         const event = path.startsWith("first event") ? await firstEvent(context) : undefined;
         const eventPaths: Record<string, string> = { "first event": "", "first event's agenda": "/agenda", "first event's notes": "/notes", "first event, changed": "/edit" };
+        const organisation = path === "an organisation" ? await facilitatorsOrganisation(context) : undefined;
         const url =
-          path === "first post" ? `/c/policy-and-performance/posts/${post!.id}` : path === "first post's author" ? `/people/${post!.author.id}` : event ? event + eventPaths[path] : path;
+          path === "first post" ? `/c/policy-and-performance/posts/${post!.id}` : path === "first post's author" ? `/people/${post!.author.id}` : organisation ?? (event ? event + eventPaths[path] : path);
         await visit(page, url);
         await context.close();
       });

@@ -5,7 +5,7 @@ import { Avatar } from "./avatar";
 /** One person in the finder, on an organisation page or in suggestions: only the fields they let the viewer see. */
 export function PersonCard({ person, headingLevel = 2 }: { person: Card; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as const;
-  const work = [person.jobTitle, person.organisation].filter(Boolean).join(", ");
+  const organisation = person.organisationId && <Link href={`/people/organisations/${person.organisationId}`}>{person.organisation}</Link>;
   const where = [person.areaOfWork, person.region].filter(Boolean).join(" · ");
   return (
     <div className="flex items-start gap-3 py-3">
@@ -14,7 +14,13 @@ export function PersonCard({ person, headingLevel = 2 }: { person: Card; heading
         <Heading className="text-lg font-bold">
           <Link href={`/people/${person.id}`}>{person.name}</Link>
         </Heading>
-        {work && <p>{work}</p>}
+        {(person.jobTitle || organisation) && (
+          <p>
+            {person.jobTitle}
+            {person.jobTitle && organisation && ", "}
+            {organisation}
+          </p>
+        )}
         {where && <p className="text-muted">{where}</p>}
         {person.expertise && person.expertise.length > 0 && (
           <p>
