@@ -30,9 +30,19 @@ type FieldsOf<S extends z.ZodType> = Extract<keyof z.input<S>, string>;
 
 const SECRET_FIELDS = /password|token/i;
 
+/** A form's entries; anything else a caller sends in its place (a server action is a public endpoint) has none. */
+function entriesOf(formData: unknown): [string, FormDataEntryValue][] {
+  return formData instanceof FormData ? [...formData.entries()] : [];
+}
+
+/** The fields of an action called with a plain object (autosave); any other value has none. */
+export function fieldsOf(data: unknown): Record<string, unknown> {
+  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
 export function formValues(formData: FormData): Values {
   const values: Values = {};
-  for (const [key, value] of formData.entries()) {
+  for (const [key, value] of entriesOf(formData)) {
     if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   }
   return values;
@@ -75,7 +85,7 @@ export function signedInUploadAction(run: (viewer: Viewer, values: Values, files
   return async (_state, formData) => {
     const values = formValues(formData);
     const files: Record<string, File> = {};
-    for (const [key, value] of formData.entries()) if (typeof value !== "string" && value.size > 0) files[key] = value;
+    for (const [key, value] of entriesOf(formData)) if (typeof value !== "string" && value.size > 0) files[key] = value;
     return settle(values, async () => run(await requireActiveViewer(), values, files), { signedIn: true });
   };
 }
