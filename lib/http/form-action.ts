@@ -2,7 +2,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { toAppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { parseInput, withoutNul } from "@/lib/validation";
 
 // Server actions for forms. Every form posts to one made by `publicFormAction` (anyone: sign
 // in, sign up) or `signedInFormAction` (a proven, active Viewer). Both report back to
@@ -37,13 +37,13 @@ function entriesOf(formData: unknown): [string, FormDataEntryValue][] {
 
 /** The fields of an action called with a plain object (autosave); any other value has none. */
 export function fieldsOf(data: unknown): Record<string, unknown> {
-  return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  return data && typeof data === "object" && !Array.isArray(data) ? withoutNul(data as Record<string, unknown>) : {};
 }
 
 export function formValues(formData: FormData): Values {
   const values: Values = {};
   for (const [key, value] of entriesOf(formData)) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[withoutNul(key)] = withoutNul(value);
   }
   return values;
 }

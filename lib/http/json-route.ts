@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { env } from "@/lib/env";
 import { notFound, toAppError } from "@/lib/errors";
+import { withoutNul } from "@/lib/validation";
 import { isScheduledCall } from "./cron-auth";
 
 // JSON route handlers. Every route is made by `publicJsonRoute` (anyone: health, sign-up),
@@ -17,7 +18,7 @@ type Options = { status?: number };
 
 /** A JSON route anyone may call. */
 export function publicJsonRoute<P = Record<string, string>>(run: (request: Request, params: P) => Promise<unknown>, options: Options = {}) {
-  return async (request: Request, context: Context<P>) => respond(async () => run(request, await context.params), options);
+  return async (request: Request, context: Context<P>) => respond(async () => run(request, withoutNul(await context.params)), options);
 }
 
 /** A JSON route for a signed-in member: 401 when signed out, 403 when suspended, before `run` starts. */
@@ -26,7 +27,7 @@ export function signedInJsonRoute<P = Record<string, string>>(
   options: Options = {},
 ) {
   return async (request: Request, context: Context<P>) =>
-    respond(async () => run(request, await requireActiveViewer(), await context.params), options);
+    respond(async () => run(request, await requireActiveViewer(), withoutNul(await context.params)), options);
 }
 
 /** A JSON route for the platform's scheduler, with `Authorization: Bearer $CRON_SECRET`: a 404 to anyone else. */
@@ -54,14 +55,14 @@ export async function readBody(request: Request): Promise<Record<string, unknown
   try {
     if (type.includes("application/json")) {
       const body: unknown = await request.json();
-      return body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+      return body && typeof body === "object" ? withoutNul(body as Record<string, unknown>) : {};
     }
-    return Object.fromEntries((await request.formData()).entries());
+    return withoutNul(Object.fromEntries((await request.formData()).entries()));
   } catch {
     return {};
   }
 }
 
 export function searchParamsOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams.entries());
+  return withoutNul(Object.fromEntries(new URL(request.url).searchParams.entries()));
 }
