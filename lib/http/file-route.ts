@@ -2,6 +2,7 @@ import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { toAppError } from "@/lib/errors";
 import { withoutNul } from "@/lib/validation";
 import { contentDisposition } from "./content-disposition";
+import { whereFrom } from "./json-route";
 import { FILE_POLICY } from "./security-headers";
 
 // Route handlers that answer with a file rather than JSON: a stored upload, a calendar file, a
@@ -48,7 +49,7 @@ async function answer(request: Request, work: () => Promise<SentFile>): Promise<
     if (file.name) headers["Content-Disposition"] = contentDisposition(file.inline ? "inline" : "attachment", file.name);
     return new Response(body, { headers });
   } catch (error) {
-    const e = toAppError(error);
+    const e = toAppError(error, whereFrom(request));
     return new Response(e.message, { status: e.status, headers: { ...SAFE_HEADERS, "Cache-Control": "private, no-store", "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

@@ -97,7 +97,7 @@ async function settle(values: Values, work: () => Promise<Outcome>, { signedIn }
     outcome = await work();
   } catch (error) {
     unstable_rethrow(error);
-    const appError = toAppError(error);
+    const appError = toAppError(error, { kind: "server action", fields: Object.keys(values) });
     if (signedIn && appError.status === 401) redirect("/sign-in");
     return {
       ok: false,

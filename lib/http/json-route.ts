@@ -18,7 +18,7 @@ type Options = { status?: number };
 
 /** A JSON route anyone may call. */
 export function publicJsonRoute<P = Record<string, string>>(run: (request: Request, params: P) => Promise<unknown>, options: Options = {}) {
-  return async (request: Request, context: Context<P>) => respond(async () => run(request, withoutNul(await context.params)), options);
+  return async (request: Request, context: Context<P>) => respond(request, async () => run(request, withoutNul(await context.params)), options);
 }
 
 /** A JSON route for a signed-in member: 401 when signed out, 403 when suspended, before `run` starts. */
@@ -27,7 +27,7 @@ export function signedInJsonRoute<P = Record<string, string>>(
   options: Options = {},
 ) {
   return async (request: Request, context: Context<P>) =>
-    respond(async () => run(request, await requireActiveViewer(), withoutNul(await context.params)), options);
+    respond(request, async () => run(request, await requireActiveViewer(), withoutNul(await context.params)), options);
 }
 
 /** A JSON route for the platform's scheduler, with `Authorization: Bearer $CRON_SECRET`: a 404 to anyone else. */
@@ -38,15 +38,20 @@ export function scheduledJsonRoute(run: (request: Request) => Promise<unknown>, 
   }, options);
 }
 
-async function respond(work: () => Promise<unknown>, options: Options) {
+async function respond(request: Request, work: () => Promise<unknown>, options: Options) {
   try {
     return NextResponse.json(await work(), { status: options.status ?? 200, headers: NO_STORE });
   } catch (error) {
-    const e = toAppError(error);
+    const e = toAppError(error, whereFrom(request));
     const headers: Record<string, string> = { ...NO_STORE };
     if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
     return NextResponse.json({ error: { status: e.status, message: e.message, fields: e.fieldErrors } }, { status: e.status, headers });
   }
+}
+
+/** What a logged error was answering: the method and path, never the query (it may hold secrets). */
+export function whereFrom(request: Request) {
+  return { method: request.method, path: new URL(request.url).pathname };
 }
 
 /** Reads a JSON or form body as a plain object; a broken body is an empty one. */
