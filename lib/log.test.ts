@@ -24,6 +24,12 @@ describe("structured error logs", () => {
     expect(lines[0]).toMatchObject({ level: "error", event: "email_not_sent", emailId: "e1", error: { message: "Failed query", cause: { message: "boom", code: "XX000" } } });
   });
 
+  it("leave out a failed query's parameters, which can hold what people typed", async () => {
+    const lines = await linesWritten(() => logError("unexpected_error", new Error("Failed query: select 1 where email = $1\nparams: someone@example.gov.uk")));
+    expect(JSON.stringify(lines[0])).not.toContain("someone@example.gov.uk");
+    expect(lines[0]).toMatchObject({ error: { message: "Failed query: select 1 where email = $1" } });
+  });
+
   it("log an unexpected error once and give the person a safe message without its details", async () => {
     let message = "";
     const lines = await linesWritten(() => {

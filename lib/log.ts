@@ -14,15 +14,28 @@ async function currentRequestId(): Promise<string | undefined> {
   }
 }
 
+/**
+ * A message without what a failed query carries after its first line (the SQL and its
+ * parameters, which can hold what people typed): the cause below says what went wrong.
+ */
+function shortMessage(message: string): string {
+  const first = message.split("\n")[0] ?? "";
+  return first.length > 300 ? `${first.slice(0, 300)}…` : first;
+}
+
 /** What an error says about itself, with its causes (a database error inside a query error). */
 export function describeError(error: unknown, depth = 0): Fields {
   if (!(error instanceof Error)) return { message: String(error) };
   const { code, cause } = error as Error & { code?: unknown };
   return {
     name: error.name,
-    message: error.message,
+    message: shortMessage(error.message),
     ...(typeof code === "string" ? { code } : {}),
-    stack: error.stack?.split("\n").slice(0, 8).join("\n"),
+    stack: error.stack
+      ?.split("\n")
+      .filter((line) => line.trimStart().startsWith("at "))
+      .slice(0, 8)
+      .join("\n"),
     ...(cause !== undefined && depth < 3 ? { cause: describeError(cause, depth + 1) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import {
   type PersonColumns,
 } from "@/lib/policy";
 import type { EventType } from "./events";
+import { UUID_PATTERN } from "@/lib/validation";
 
 // Who may hear of each event: candidates by the part they play (the post's author, the people
 // mentioned, the followers, the facilitators…), each with the kind of notification they get
@@ -33,7 +34,8 @@ export type EventRow = {
 type Access = "post" | "comment" | "reads" | "sees" | "manages";
 
 const uuidArray = (ids: unknown) => {
-  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+  // Only real ids: one odd value (a hand-made mention) would fail the cast, and the event with it, every run.
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && UUID_PATTERN.test(id)) : [];
   return sql`${`{${list.join(",")}}`}::uuid[]`;
 };
 
