@@ -14,6 +14,11 @@ import { communityWith } from "@/test/support/posts";
 // (TEST_DATABASE_URL), with node-postgres or, with DATABASE_DRIVER=neon, the Neon driver.
 
 const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+// Outside Next.js there is no request: give the actions the headers a browser's request has.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), revalidatePath: () => undefined }));

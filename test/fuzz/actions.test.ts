@@ -12,6 +12,11 @@ import { changedTables, makeWorld, rowCounts, type Actor, type World } from "./w
 // throw anything but a redirect or an AppError, and a refused call writes nothing.
 
 const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+// Outside Next.js there is no request: give the actions the headers a browser's request has.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
 vi.mock("@/lib/auth", () => ({
   auth: async () => session.current,
   // Auth.js's own sign-in needs a request; the fuzzing is of what happens before it.

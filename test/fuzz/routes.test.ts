@@ -12,6 +12,11 @@ import { changedTables, makeWorld, rowCounts, type Actor, type World } from "./w
 // Auth.js's own route is its library's, and is left out.
 
 const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+// Outside Next.js there is no request: give the actions the headers a browser's request has.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
