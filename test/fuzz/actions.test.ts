@@ -2,16 +2,17 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requireActiveViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
 import { CaseCounter } from "./fuzz-report";
 import { anyValue, expectNoPollution, formFields } from "./payloads";
-import { changedTables, makeWorld, rowCounts, type Actor, type World } from "./world";
+import { changedTables, makeWorld, rowCounts, sessionFor, type Actor, type World } from "./world";
 
 // Every exported server action, called as an attacker may call it (any arguments, not only a
 // form), as a signed-out visitor, a member and a facilitator. None may answer with a 5xx or
 // throw anything but a redirect or an AppError, and a refused call writes nothing.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
 // Outside Next.js there is no request: give the actions the headers a browser's request has.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
@@ -76,7 +77,9 @@ describe("fuzzing every server action", () => {
   for (const actor of ["signed out", "member", "facilitator"] as Actor[]) {
     it(`as ${actor}: no 5xx, nothing but redirects and AppErrors thrown, and a refusal writes nothing`, { timeout: 600_000 }, async () => {
       const viewer = world.actors[actor];
-      session.current = viewer ? { user: { id: viewer.id } } : null;
+      session.current = sessionFor(world, viewer);
+      // The signed-in actors really are signed in, or the fuzzing would stop at the door.
+      if (viewer) expect((await requireActiveViewer()).id).toBe(viewer.id);
       const args = fc.oneof(
         { weight: 4, arbitrary: formFields(world.known).map((fields) => [null, formOf(fields)]) },
         { weight: 1, arbitrary: formFields(world.known).map((fields) => [formOf(fields)]) },

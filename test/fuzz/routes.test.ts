@@ -2,16 +2,17 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { requireActiveViewer } from "@/lib/auth/request-viewer";
 import { CaseCounter } from "./fuzz-report";
 import { anyValue, expectNoPollution, fieldNames, nastyString } from "./payloads";
-import { changedTables, makeWorld, rowCounts, type Actor, type World } from "./world";
+import { changedTables, makeWorld, rowCounts, sessionFor, type Actor, type World } from "./world";
 
 // Every route handler (JSON routes under app/api, and the routes that answer with a file), with
 // fuzzed paths, query strings, headers and bodies, as a signed-out visitor, a member and a
 // facilitator. None may answer with a 5xx or reject, and a refused request writes nothing.
 // Auth.js's own route is its library's, and is left out.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
 // Outside Next.js there is no request: give the actions the headers a browser's request has.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
@@ -96,7 +97,9 @@ describe("fuzzing every route handler", () => {
   for (const actor of ["signed out", "member", "facilitator"] as Actor[]) {
     it(`as ${actor}: no 5xx, no rejection, and a refusal writes nothing`, { timeout: 600_000 }, async () => {
       const viewer = world.actors[actor];
-      session.current = viewer ? { user: { id: viewer.id } } : null;
+      session.current = sessionFor(world, viewer);
+      // The signed-in actors really are signed in, or the fuzzing would stop at the door.
+      if (viewer) expect((await requireActiveViewer()).id).toBe(viewer.id);
       for (const route of routes) {
         for (const [method, handler] of route.handlers) {
           const endpoint = `${method} ${route.name}`;

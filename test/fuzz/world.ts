@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { createComment } from "@/lib/posts/mutations";
 import { createDocument } from "@/lib/library/documents";
+import { startSession } from "@/lib/users/sessions";
 import { makeEvent } from "@/test/support/events";
 import { makeUser } from "@/test/support/factories";
 import { communityWith, makePost } from "@/test/support/posts";
@@ -11,7 +12,12 @@ import type { Viewer } from "@/lib/policy";
 // and a document, so that fuzzed requests can name real things and reach past the first check.
 
 export type Actor = "signed out" | "member" | "facilitator";
-export type World = { actors: Record<Actor, Viewer | null>; known: string[] };
+export type World = { actors: Record<Actor, Viewer | null>; sessions: Record<string, string>; known: string[] };
+
+/** What Auth.js's auth() gives for a signed-in viewer: their id and a live session row's id. */
+export function sessionFor(world: World, viewer: Viewer | null) {
+  return viewer ? { user: { id: viewer.id }, sessionId: world.sessions[viewer.id] } : null;
+}
 
 export async function makeWorld(): Promise<World> {
   const facilitator = await makeUser({ name: "Fay Facilitator" });
@@ -21,8 +27,11 @@ export async function makeWorld(): Promise<World> {
   const { commentId } = await createComment(facilitator, postId, { body: "<p>A reply.</p>", bodyFormat: "html" });
   const { eventId } = await makeEvent(facilitator, slug);
   const { documentId } = await createDocument(facilitator, slug, { title: "A plan", body: "<p>Draft.</p>", bodyFormat: "html" });
+  const sessions: Record<string, string> = {};
+  for (const person of [member, facilitator]) sessions[person.id] = await startSession(person.id, { device: "Fuzzing", network: "" });
   return {
     actors: { "signed out": null, member, facilitator },
+    sessions,
     known: [slug, postId, commentId, eventId, documentId, member.id, facilitator.id, "true", "false", "html", "open"],
   };
 }
