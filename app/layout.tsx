@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,12 @@ export const metadata: Metadata = {
  */
 export const viewport: Viewport = { themeColor: "#0b0c0c", colorScheme: "light" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/**
+ * Every page is rendered for its request: each carries a fresh script nonce from the Content
+ * Security Policy (proxy.ts), which a page built ahead of time could not.
+ */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">

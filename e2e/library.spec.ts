@@ -75,7 +75,7 @@ test("draft, edit, see what changed, bring back a version, comment, attach a fil
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="Figures.pdf"/);
   expect(download.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(download.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect(download.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
   expect(Buffer.from(await download.body()).equals(Buffer.from(pdfWith("Quarterly figures")))).toBe(true);
   await expectAccessible(page);
 

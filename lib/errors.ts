@@ -1,3 +1,5 @@
+import { logError } from "@/lib/log";
+
 /** Field name → messages, as shown next to each form field. */
 export type FieldErrors = Record<string, string[]>;
 
@@ -29,9 +31,32 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Logs anything that is not an AppError and returns a user-safe AppError for it. */
-export function toAppError(error: unknown): AppError {
+/** The database could not be reached, or dropped the connection: nothing was saved. */
+export const databaseUnavailable = () =>
+  new AppError(503, "We cannot reach our database just now, so nothing was saved. Please try again in a minute.", undefined, 30);
+
+// Connection exceptions (08), an administrator or crash ending the session (57P01-57P03), and a
+// database not accepting connections (55000 with that message); network errors by their code.
+const CONNECTION_CODES = /^(08\d{3}|57P0[123])$/;
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
+const CONNECTION_MESSAGES = /connection terminated|connection (was )?closed|not currently accepting connections|terminating connection|Client has encountered a connection error|WebSocket/i;
+
+/** Whether an error (or its cause: drizzle wraps the driver's) means the database went away. */
+export function isConnectionLoss(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (CONNECTION_CODES.test(code) || NETWORK_CODES.has(code))) return true;
+  if (CONNECTION_MESSAGES.test(error.message) && !/^Failed query/.test(error.message)) return true;
+  return isConnectionLoss((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * Returns a user-safe AppError for any error. Anything that is not an AppError is logged here,
+ * once, with the request's id and `context`: the person sees only the safe message.
+ */
+export function toAppError(error: unknown, context: Record<string, unknown> = {}): AppError {
   if (isAppError(error)) return error;
-  console.error(error);
-  return new AppError(500, "Something went wrong on our side. Please try again.");
+  const lost = isConnectionLoss(error);
+  logError(lost ? "database_unavailable" : "unexpected_error", error, context);
+  return lost ? databaseUnavailable() : new AppError(500, "Something went wrong on our side. Please try again.");
 }

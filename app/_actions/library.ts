@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { Viewer } from "@/lib/auth/request-viewer";
 import { uploadFile } from "@/lib/files/upload";
-import { signedInFormAction, signedInUploadAction } from "@/lib/http/form-action";
+import { fieldsOf, signedInFormAction, signedInUploadAction } from "@/lib/http/form-action";
 import { createDocument, createFolder } from "@/lib/library/documents";
 import { restoreRevision } from "@/lib/library/history";
 import { addComment, deleteComment, deleteDocument, moveDocument, setCoauthor, setFolder, setStatus } from "@/lib/library/manage";
@@ -88,7 +88,8 @@ export const attachFileAction = signedInUploadAction(async (viewer, values, file
 /** Autosave from the document editor, keyed by the document. Returns a small result rather than throwing, as it runs in the background. */
 export async function saveDocumentDraftAction(data: Record<string, string>): Promise<{ savedAt?: string; error?: string }> {
   try {
-    const { savedAt } = await saveDocumentDraft(await requireActiveViewer(), data.key ?? "", data);
+    const fields = fieldsOf(data);
+    const { savedAt } = await saveDocumentDraft(await requireActiveViewer(), String(fields.key ?? ""), fields);
     return savedAt ? { savedAt: savedAt.toISOString() } : {};
   } catch (error) {
     return { error: toAppError(error).message };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { toAppError } from "@/lib/errors";
-import { signedInFormAction } from "@/lib/http/form-action";
+import { fieldsOf, signedInFormAction } from "@/lib/http/form-action";
 import { saveDraft } from "@/lib/posts/drafts";
 import { createComment, createPost, deleteComment, editComment, editPost, setAcceptedAnswer } from "@/lib/posts/mutations";
 import { setPostWatch, toggleHelpfulComment, toggleHelpfulPost } from "@/lib/posts/reactions";
@@ -53,7 +53,7 @@ export const followAction = onPost((viewer, v) => setPostWatch(viewer, v.postId 
 /** Autosave from the editor. Returns a small result rather than throwing, as it runs in the background. */
 export async function saveDraftAction(data: Record<string, string>): Promise<{ savedAt?: string; posted?: boolean; error?: string }> {
   try {
-    const { savedAt } = await saveDraft(await requireActiveViewer(), data);
+    const { savedAt } = await saveDraft(await requireActiveViewer(), fieldsOf(data));
     return { savedAt: savedAt.toISOString() };
   } catch (error) {
     const appError = toAppError(error);

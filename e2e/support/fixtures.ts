@@ -27,12 +27,23 @@ export async function expectAccessible(page: Page) {
   expect(problems, `axe on ${page.url()}`).toEqual([]);
 }
 
-/** Opens a page, checks its status and runs axe on it. */
+/** Opens a page, checks its status, runs axe on it and checks nothing broke its security policy. */
 export async function visit(page: Page, path: string, status = 200) {
+  const violations = watchSecurityPolicy(page);
   const response = await page.goto(path);
   expect(response?.status(), `status of ${path}`).toBe(status);
   await expectAccessible(page);
+  expect(violations, `Content Security Policy violations on ${path}`).toEqual([]);
   return response;
+}
+
+/** Collects what the browser refused under the Content Security Policy, as it reports in the console. */
+export function watchSecurityPolicy(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
 }
 
 /** Signs in through Auth.js's endpoint, not the form, for tests where the form is not under test. */

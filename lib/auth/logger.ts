@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { logError, writeLog } from "@/lib/log";
 
 /**
  * What Auth.js refuses in the normal course of things (a wrong password, a sign-in the rules
@@ -12,9 +13,9 @@ export const authLogger: NonNullable<NextAuthConfig["logger"]> = {
     // Auth.js errors carry their kind in `type`, and a refused sign-in its reason in `code`.
     const { type, code } = error as Error & { type?: string; code?: string };
     if (type && expected.has(type)) {
-      console.warn(`[auth] sign-in refused: ${type}${code ? ` (${code})` : ""}`);
+      writeLog("warn", "sign_in_refused", { type, ...(code ? { code } : {}) });
       return;
     }
-    console.error("[auth][error]", error);
+    logError("auth_error", error);
   },
 };

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb, type Db } from "@/lib/db/client";
 import { communities, memberships, type CommunityRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+import { UUID_PATTERN } from "@/lib/validation";
 import {
   activeMembership,
   authorize,
@@ -22,6 +23,8 @@ type Where = { slug: string } | { id: string };
 /** The actions decided on a community alone. */
 export type CommunityAction = Action & (`community.${string}` | "post.create" | "document.create" | "folder.create" | "file.upload");
 
+const SLUG = /^[a-z0-9-]{1,100}$/;
+
 // Every column but the search document, which only search reads.
 const { searchVector: _searchVector, ...communityColumns } = getTableColumns(communities);
 
@@ -36,6 +39,8 @@ export async function loadCommunity(
   where: Where,
   options: { lock?: boolean } = {},
 ): Promise<LoadedCommunity | null> {
+  // A slug or id that cannot exist names nothing (and never reaches the database as bad text).
+  if ("slug" in where ? !SLUG.test(where.slug) : !UUID_PATTERN.test(where.id)) return null;
   const match = "slug" in where ? sql`slug = ${where.slug}` : sql`id = ${where.id}`;
   const query = db
     .select({ community: communityColumns, membership: memberships })

@@ -1,6 +1,9 @@
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { toAppError } from "@/lib/errors";
+import { withoutNul } from "@/lib/validation";
 import { contentDisposition } from "./content-disposition";
+import { whereFrom } from "./json-route";
+import { FILE_POLICY } from "./security-headers";
 
 // Route handlers that answer with a file rather than JSON: a stored upload, a calendar file, a
 // calendar feed. Every response is private and inert: nothing is kept by shared proxies, the
@@ -21,18 +24,18 @@ type Context<P> = { params: Promise<P> };
 
 const SAFE_HEADERS = {
   "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "default-src 'none'; sandbox",
+  "Content-Security-Policy": FILE_POLICY,
   "Cross-Origin-Resource-Policy": "same-origin",
 };
 
 /** A file for a signed-in member: 401 when signed out, 403 when suspended, before `run` starts. */
 export function signedInFileRoute<P = Record<string, string>>(run: (request: Request, viewer: Viewer, params: P) => Promise<SentFile>) {
-  return async (request: Request, context: Context<P>) => answer(request, async () => run(request, await requireActiveViewer(), await context.params));
+  return async (request: Request, context: Context<P>) => answer(request, async () => run(request, await requireActiveViewer(), withoutNul(await context.params)));
 }
 
 /** A file anyone may fetch, such as a feed whose address carries its own secret. */
 export function publicFileRoute<P = Record<string, string>>(run: (request: Request, params: P) => Promise<SentFile>) {
-  return async (request: Request, context: Context<P>) => answer(request, async () => run(request, await context.params));
+  return async (request: Request, context: Context<P>) => answer(request, async () => run(request, withoutNul(await context.params)));
 }
 
 async function answer(request: Request, work: () => Promise<SentFile>): Promise<Response> {
@@ -46,7 +49,7 @@ async function answer(request: Request, work: () => Promise<SentFile>): Promise<
     if (file.name) headers["Content-Disposition"] = contentDisposition(file.inline ? "inline" : "attachment", file.name);
     return new Response(body, { headers });
   } catch (error) {
-    const e = toAppError(error);
+    const e = toAppError(error, whereFrom(request));
     return new Response(e.message, { status: e.status, headers: { ...SAFE_HEADERS, "Cache-Control": "private, no-store", "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

@@ -2,7 +2,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { toAppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { parseInput, withoutNul } from "@/lib/validation";
 
 // Server actions for forms. Every form posts to one made by `publicFormAction` (anyone: sign
 // in, sign up) or `signedInFormAction` (a proven, active Viewer). Both report back to
@@ -30,10 +30,20 @@ type FieldsOf<S extends z.ZodType> = Extract<keyof z.input<S>, string>;
 
 const SECRET_FIELDS = /password|token/i;
 
+/** A form's entries; anything else a caller sends in its place (a server action is a public endpoint) has none. */
+function entriesOf(formData: unknown): [string, FormDataEntryValue][] {
+  return formData instanceof FormData ? [...formData.entries()] : [];
+}
+
+/** The fields of an action called with a plain object (autosave); any other value has none. */
+export function fieldsOf(data: unknown): Record<string, unknown> {
+  return data && typeof data === "object" && !Array.isArray(data) ? withoutNul(data as Record<string, unknown>) : {};
+}
+
 export function formValues(formData: FormData): Values {
   const values: Values = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  for (const [key, value] of entriesOf(formData)) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[withoutNul(key)] = withoutNul(value);
   }
   return values;
 }
@@ -75,7 +85,7 @@ export function signedInUploadAction(run: (viewer: Viewer, values: Values, files
   return async (_state, formData) => {
     const values = formValues(formData);
     const files: Record<string, File> = {};
-    for (const [key, value] of formData.entries()) if (typeof value !== "string" && value.size > 0) files[key] = value;
+    for (const [key, value] of entriesOf(formData)) if (typeof value !== "string" && value.size > 0) files[key] = value;
     return settle(values, async () => run(await requireActiveViewer(), values, files), { signedIn: true });
   };
 }
@@ -87,7 +97,7 @@ async function settle(values: Values, work: () => Promise<Outcome>, { signedIn }
     outcome = await work();
   } catch (error) {
     unstable_rethrow(error);
-    const appError = toAppError(error);
+    const appError = toAppError(error, { kind: "server action", fields: Object.keys(values) });
     if (signedIn && appError.status === 401) redirect("/sign-in");
     return {
       ok: false,

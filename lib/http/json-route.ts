@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { env } from "@/lib/env";
 import { forbidden, notFound, toAppError } from "@/lib/errors";
+import { withoutNul } from "@/lib/validation";
 import { isScheduledCall } from "./cron-auth";
 import { crossSiteRefusal } from "./same-site";
 
@@ -20,9 +21,9 @@ type Options = { status?: number };
 /** A JSON route anyone may call. */
 export function publicJsonRoute<P = Record<string, string>>(run: (request: Request, params: P) => Promise<unknown>, options: Options = {}) {
   return async (request: Request, context: Context<P>) =>
-    respond(async () => {
+    respond(request, async () => {
       refuseCrossSite(request);
-      return run(request, await context?.params);
+      return run(request, withoutNul(await context?.params));
     }, options);
 }
 
@@ -32,9 +33,9 @@ export function signedInJsonRoute<P = Record<string, string>>(
   options: Options = {},
 ) {
   return async (request: Request, context: Context<P>) =>
-    respond(async () => {
+    respond(request, async () => {
       refuseCrossSite(request);
-      return run(request, await requireActiveViewer(), await context?.params);
+      return run(request, await requireActiveViewer(), withoutNul(await context?.params));
     }, options);
 }
 
@@ -51,15 +52,20 @@ export function scheduledJsonRoute(run: (request: Request) => Promise<unknown>, 
   }, options);
 }
 
-async function respond(work: () => Promise<unknown>, options: Options) {
+async function respond(request: Request, work: () => Promise<unknown>, options: Options) {
   try {
     return NextResponse.json(await work(), { status: options.status ?? 200, headers: NO_STORE });
   } catch (error) {
-    const e = toAppError(error);
+    const e = toAppError(error, whereFrom(request));
     const headers: Record<string, string> = { ...NO_STORE };
     if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
     return NextResponse.json({ error: { status: e.status, message: e.message, fields: e.fieldErrors } }, { status: e.status, headers });
   }
+}
+
+/** What a logged error was answering: the method and path, never the query (it may hold secrets). */
+export function whereFrom(request: Request) {
+  return { method: request.method, path: new URL(request.url).pathname };
 }
 
 /** Reads a JSON or form body as a plain object; a broken body is an empty one. */
@@ -68,14 +74,14 @@ export async function readBody(request: Request): Promise<Record<string, unknown
   try {
     if (type.includes("application/json")) {
       const body: unknown = await request.json();
-      return body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+      return body && typeof body === "object" ? withoutNul(body as Record<string, unknown>) : {};
     }
-    return Object.fromEntries((await request.formData()).entries());
+    return withoutNul(Object.fromEntries((await request.formData()).entries()));
   } catch {
     return {};
   }
 }
 
 export function searchParamsOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams.entries());
+  return withoutNul(Object.fromEntries(new URL(request.url).searchParams.entries()));
 }

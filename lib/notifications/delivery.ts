@@ -8,6 +8,7 @@ import { isActiveViewer } from "@/lib/policy";
 import { viewerColumns } from "@/lib/users/account";
 import { composeDigestEmail } from "./digest-email";
 import { composeNotificationEmail } from "./email";
+import { logError } from "@/lib/log";
 
 // Sending the outbox. A run claims due emails with a lease: FOR UPDATE SKIP LOCKED, so two
 // overlapping runs never claim the same one, and a lease time, so an email whose run died
@@ -120,7 +121,7 @@ export async function deliverDueEmails(options: { limit?: number; deadline?: num
           tally[await sendOne(db, email, transport, now)] += 1;
         } catch (error) {
           tally.failed += 1;
-          console.error(`Email ${email.id} not sent; it will be tried again`, error);
+          logError("email_not_sent", error, { emailId: email.id, retry: true });
           await retryLater(db, email, error, now);
         }
       }

@@ -1,4 +1,5 @@
 import { after } from "next/server";
+import { logError } from "@/lib/log";
 
 // Right after the response, one bounded step of notification work (fan-out, then due emails),
 // so in-app notifications appear at once and personal emails go out promptly. Whatever it
@@ -9,7 +10,7 @@ export function deliverSoon(): void {
   try {
     after(async () => {
       const { runNotificationWork } = await import("./runner");
-      await runNotificationWork({ budgetMs: 8_000, digests: false }).catch((error: unknown) => console.error("Notification step failed", error));
+      await runNotificationWork({ budgetMs: 8_000, digests: false }).catch((error: unknown) => logError("notification_step_failed", error));
     });
   } catch {
     // Outside a request there is nothing to hang it on: the scheduled run picks the work up.

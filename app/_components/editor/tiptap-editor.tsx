@@ -41,6 +41,9 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
   };
   const editor = useEditor({
     immediatelyRender: false,
+    // The editor adds a style element of its own: it carries the page's nonce, or the
+    // Content Security Policy refuses it.
+    injectNonce: pageNonce(),
     content: initialHtml,
     onCreate: ({ editor: e }) => {
       if (hidden.current) hidden.current.value = e.isEmpty ? "" : e.getHTML();
@@ -203,4 +206,10 @@ function Toolbar({ editor, controls, onImage }: { editor: Editor; controls: stri
       ))}
     </div>
   );
+}
+
+/** The nonce Next.js put on the page's scripts (the browser hides the attribute, not the property). */
+function pageNonce(): string | undefined {
+  if (typeof document === "undefined") return undefined;
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce || undefined;
 }

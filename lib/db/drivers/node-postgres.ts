@@ -8,6 +8,9 @@ import { logIdleClientError } from "./pool-setup";
 export function openNodePostgres(url: string): DbHandle {
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
   pool.on("error", logIdleClientError);
+  // A connection lost while in use (mid-transaction) fails its query, which the caller handles;
+  // the client also emits "error", which with no listener would crash the process.
+  pool.on("connect", (client) => client.on("error", logIdleClientError));
   const db = drizzle({ client: pool, schema, logger: queryCounter }) as unknown as Db;
   return { db, driver: "pg", close: () => pool.end() };
 }
