@@ -79,6 +79,9 @@ export const posts = pgTable(
     index("posts_questions_idx").on(t.communityId, t.createdAt).where(sql`${t.kind} = 'question' and ${t.deletedAt} is null`),
     index("posts_tags_idx").using("gin", t.tags),
     index("posts_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst()),
+    // Deleting a reply sets the accepted answer that named it to null: without this index every
+    // delete scans every post. Partial: few posts have an accepted answer.
+    index("posts_accepted_comment_idx").on(t.acceptedCommentId).where(sql`${t.acceptedCommentId} is not null`),
     uniqueIndex("posts_idempotency_key").on(t.authorId, t.idempotencyKey),
     check("posts_counts_check", sql`${t.commentCount} >= 0 and ${t.helpfulCount} >= 0`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_accepted_comment_idx" ON "posts" USING btree ("accepted_comment_id") WHERE "posts"."accepted_comment_id" is not null;
