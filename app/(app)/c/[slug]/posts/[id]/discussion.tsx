@@ -10,7 +10,7 @@ import type { Viewer } from "@/lib/auth/request-viewer";
 import { recordPostRead } from "@/lib/notifications/reads";
 import { getDraft } from "@/lib/posts/drafts";
 import type { getPostPage } from "@/lib/posts/thread";
-import { Comment } from "./comment";
+import { Comment, ReplyIcons } from "./comment";
 import { loadMyReports } from "./load";
 
 // The replies under a post, and the form to add one: on a post's page, and on an event's page
@@ -31,6 +31,7 @@ export async function Discussion({ viewer, thread, base, slug, query, heading }:
   return (
     <>
       <section aria-labelledby="replies-heading">
+        <ReplyIcons />
         <h2 id="replies-heading" className="text-xl font-bold">
           {heading ? `${heading}: ${count}` : count}
         </h2>
