@@ -170,9 +170,9 @@ async function users(s: Scale) {
   const last = Array.from({ length: 600 }, () => faker.person.lastName());
   const orgs = places.flatMap((p) => councilKinds.map((k) => `${p} ${k}`));
   await client.query(
-    `insert into users (id, name, email, job_title, organisation, created_at)
+    `insert into users (id, name, email, job_title, organisation, created_at, email_verified)
      select pg_temp.bench_id('user:' || n), f.name || ' ' || l.name, 'bench' || n || '@' || lower(replace(split_part(o.name, ' ', 1), '''', '')) || '.example.gov.uk',
-       ($3::text[])[(n % array_length($3::text[], 1)) + 1], o.name, pg_temp.bench_now() - (n % 1800) * interval '1 day'
+       ($3::text[])[(n % array_length($3::text[], 1)) + 1], o.name, pg_temp.bench_now() - (n % 1800) * interval '1 day', pg_temp.bench_now()
      from generate_series(1, $4::int) n
      join lateral (select ($1::text[])[(n * 7 % array_length($1::text[], 1)) + 1] as name) f on true
      join lateral (select ($2::text[])[(n * 13 % array_length($2::text[], 1)) + 1] as name) l on true
@@ -181,10 +181,10 @@ async function users(s: Scale) {
   );
   const hash = await hashPassword(BENCH_PASSWORD);
   await client.query(
-    `insert into users (id, name, email, password_hash, job_title, organisation, created_at) values
-      (pg_temp.bench_id('member'), 'Bench Member', $1, $3, 'Performance Officer', 'Brackenford District Council', pg_temp.bench_now() - interval '2 years'),
-      (pg_temp.bench_id('writer'), 'Bench Writer', $2, $3, 'Policy Officer', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years'),
-      (pg_temp.bench_id('facilitator'), 'Bench Facilitator', $4, $3, 'Engagement Lead', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years')`,
+    `insert into users (id, name, email, password_hash, job_title, organisation, created_at, email_verified) values
+      (pg_temp.bench_id('member'), 'Bench Member', $1, $3, 'Performance Officer', 'Brackenford District Council', pg_temp.bench_now() - interval '2 years', pg_temp.bench_now()),
+      (pg_temp.bench_id('writer'), 'Bench Writer', $2, $3, 'Policy Officer', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years', pg_temp.bench_now()),
+      (pg_temp.bench_id('facilitator'), 'Bench Facilitator', $4, $3, 'Engagement Lead', 'Castlemere Borough Council', pg_temp.bench_now() - interval '2 years', pg_temp.bench_now())`,
     [benchAccounts.member, benchAccounts.writer, hash, benchAccounts.facilitator],
   );
   await client.query("drop table if exists bench_users; create unlogged table bench_users as select row_number() over (order by id) as n, id from users where email not like 'bench.%'; create index on bench_users (n)");

@@ -27,11 +27,12 @@ export async function findFixtures(connectionString: string) {
  * Removes the replies the write target added since `since`, so that runs do not pile
  * thousands of identical replies on top of the newest content, where search starts reading.
  *
- * Deleting a reply makes PostgreSQL look for posts that had it as their accepted answer, and
- * nothing indexes posts.accepted_comment_id (the app never deletes a reply outright): at large
- * that is a scan of a million posts for each of thousands of replies, some twenty minutes. So
- * the clean-up builds that index for its own transaction and drops it again, leaving the schema
- * as it was; the servers have stopped by then, so the lock it takes on posts blocks no one.
+ * Deleting a reply makes PostgreSQL look for posts that had it as their accepted answer. The
+ * schema now indexes posts.accepted_comment_id (account deletion removes replies), but a
+ * comparison may run against a commit whose database has no such index: at large that is a scan
+ * of a million posts for each of thousands of replies, some twenty minutes. So the clean-up
+ * builds the index for its own transaction and drops it again, leaving the schema as it was; the
+ * servers have stopped by then, so the lock it takes on posts blocks no one.
  */
 export async function removeBenchWrites(connectionString: string, postId: string, since: Date) {
   const client = new pg.Client({ connectionString });

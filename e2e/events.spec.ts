@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import type { Page } from "@playwright/test";
-import { demo, expect, expectAccessible, signIn, test, visit } from "./support/fixtures";
+import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
 
 // A community's meeting from invitation to follow-up, by keyboard alone: a facilitator arranges
 // it, a member answers and takes it into their calendar, the facilitator writes the agenda and
@@ -113,8 +113,12 @@ test("a facilitator arranges an event; a member answers and downloads it; agenda
 });
 
 test("the calendar feed: an address made in settings, fetched by a calendar app without signing in, and turned off", async ({ browser }) => {
+  // A newcomer of their own (other tests change the demo member's communities): a member of the
+  // open community only, where the demo briefing is.
   const page = await (await browser.newContext()).newPage();
-  await signIn(page.request, demo.member);
+  const { email, password } = await signUp(page.request, "Cal Feedreader");
+  await signIn(page.request, email, password);
+  expect((await page.request.post("/api/v1/communities/policy-and-performance/membership")).status()).toBe(200);
   await visit(page, "/settings");
   await press(page, page.getByRole("button", { name: /Make my calendar feed address|Make a new address/ }));
   const status = page.getByRole("status").filter({ hasText: "Your calendar feed address is" });
@@ -127,7 +131,7 @@ test("the calendar feed: an address made in settings, fetched by a calendar app 
   expect(feed.headers()["content-type"]).toContain("text/calendar");
   const body = await feed.text();
   expect(body).toContain("Online briefing: the new local outcomes framework");
-  // Nothing from a community the member has only asked to join.
+  // Nothing from a restricted community they are not a member of.
   expect(body).not.toContain("safeguarding partnership");
   await page.reload();
   await press(page, page.getByRole("button", { name: "Turn off my calendar feed" }));
@@ -140,7 +144,8 @@ test("someone outside a restricted community finds none of its events", async ({
   const html = await (await page.request.get("/c/adult-and-childrens-services/events")).text();
   const eventPath = html.match(/\/c\/adult-and-childrens-services\/events\/[0-9a-f-]{36}/)![0];
   const outsider = await page.context().browser()!.newContext();
-  await signIn(outsider.request, demo.member);
+  const { email, password } = await signUp(outsider.request, "Otto Outsider");
+  await signIn(outsider.request, email, password);
   for (const path of [eventPath, `${eventPath}/calendar.ics`, `${eventPath}/agenda`]) {
     const response = await outsider.request.get(path);
     expect(response.status(), path).toBe(404);

@@ -22,10 +22,12 @@ test("the editor toolbar is one row of icon buttons with names and tooltips, at 
     await page.goto("/c/policy-and-performance/new");
     const toolbar = page.getByRole("toolbar", { name: "Formatting" });
     const buttons = toolbar.getByRole("button");
-    await expect(buttons).toHaveCount(11);
+    // Ten formatting tools, undo and redo, and the image tool (posts take images).
+    await expect(buttons).toHaveCount(12);
     const tops = await buttons.evaluateAll((all) => all.map((b) => Math.round(b.getBoundingClientRect().top)));
     expect(new Set(tops).size, `toolbar rows at ${width}px`).toBe(1);
     await expect(toolbar.getByRole("button", { name: "Bulleted list", exact: true })).toBeVisible();
+    await expect(toolbar.getByRole("button", { name: "Image", exact: true })).toBeVisible();
   }
   // Keyboard focus shows the name; Escape hides it again without moving focus.
   await page.getByRole("button", { name: "Heading", exact: true }).focus();

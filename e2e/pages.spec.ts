@@ -4,7 +4,21 @@ import { demo, expect, signIn, test, visit } from "./support/fixtures";
 // Every page, as the people who can reach it, with axe on each: one test per page, so that the
 // work spreads over the workers and a slow page cannot use up another's time.
 
-const publicPages = ["/", "/sign-in", "/sign-up", "/accessibility", "/sign-in/check-email", "/invitations/not-a-real-token"];
+const publicPages = [
+  "/",
+  "/sign-in",
+  "/sign-up",
+  "/sign-up/check-email",
+  "/accessibility",
+  "/privacy",
+  "/terms",
+  "/forgot-password",
+  "/reset-password/not-a-real-token",
+  "/verify-email/not-a-real-token",
+  "/account-deletion",
+  "/sign-in/check-email",
+  "/invitations/not-a-real-token",
+];
 for (const path of publicPages) {
   test(`public page ${path}`, async ({ page }) => {
     await visit(page, path);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 const DEV_AUTH_SECRET = "development-only-secret-not-for-production-use";
+/** Where links in email point in development when AUTH_URL is not set. */
+const DEV_SITE_URL = "http://localhost:3000";
 
 /** An optional variable: unset and blank both mean "not set". */
 function optional<T extends z.ZodType>(inner: T) {
@@ -48,6 +50,16 @@ const schema = z
     FILE_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
     /** "off" only for automated end-to-end tests, which act faster than any person. */
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+    /** How many proxies in front of the app append to X-Forwarded-For; 0 when nothing is. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Days between asking to delete an account and its deletion; signing in meanwhile cancels it. */
+    ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+    /** Who runs this site and answers for members' data, for the privacy notice. */
+    PRIVACY_CONTROLLER: optionalString,
+    /** Where to ask about personal data: an email address or a web address. */
+    PRIVACY_CONTACT: optionalString,
+    /** "on" keeps mail in a table shown at /dev/outbox: development on the embedded database only. */
+    DEV_OUTBOX: z.enum(["on", "off"]).default("off"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.AUTH_SECRET || env.AUTH_SECRET.length < 32)) {
@@ -63,6 +75,13 @@ const schema = z
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: "custom", path: [env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID"], message: "is needed too: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together" });
     }
+    if (env.NODE_ENV === "production" && !env.AUTH_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "must be set in production to the site's public address, such as https://roundtable.example.gov.uk: links in email are built from it",
+      });
+    }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET].filter(Boolean);
     if (oidc.length > 0 && oidc.length < 3) {
       ctx.addIssue({
@@ -75,6 +94,8 @@ const schema = z
 
 export type Env = z.infer<typeof schema> & {
   authSecret: string;
+  /** The site's public origin, for every link in every email: AUTH_URL, never a request's Host. */
+  siteUrl: string;
   allowedEmailDomains: string[];
   oidcEnabled: boolean;
   isProduction: boolean;
@@ -95,6 +116,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return {
     ...env,
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    siteUrl: new URL(env.AUTH_URL ?? DEV_SITE_URL).origin,
     allowedEmailDomains: (env.ALLOWED_EMAIL_DOMAINS ?? "")
       .split(",")
       .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))

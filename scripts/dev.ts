@@ -7,7 +7,8 @@ import { demoAccounts, DEMO_PASSWORD } from "@/lib/seed/people";
 import { checkEnvironmentOrExit } from "@/lib/startup";
 
 checkEnvironmentOrExit();
-if (chooseDriver() === "pglite") {
+const embedded = chooseDriver() === "pglite";
+if (embedded) {
   const db = await getDb();
   if (await isEmpty(db)) {
     console.log("First run: adding demo communities and sign-ins to the embedded database…");
@@ -18,7 +19,9 @@ if (chooseDriver() === "pglite") {
 }
 const next = spawn("npx", ["next", "dev", ...process.argv.slice(2)], {
   stdio: "inherit",
-  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  // The dev outbox (mail, sign-in links included, shown at /dev/outbox) is for development on
+  // the embedded database only.
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...(embedded ? { DEV_OUTBOX: "on" } : {}), ...process.env },
 });
 next.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));

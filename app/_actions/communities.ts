@@ -5,10 +5,10 @@ import type { Viewer } from "@/lib/auth/request-viewer";
 import { acceptInvitation, acceptInvitationFor, declineInvitation } from "@/lib/communities/answer-invitations";
 import { approveRequest, declineRequest, removeMember, setMemberRole } from "@/lib/communities/members";
 import { joinCommunity, leaveCommunity, requestToJoin, withdrawRequest } from "@/lib/communities/membership";
-import { createCommunity, setArchived, updateCommunity } from "@/lib/communities/mutations";
+import { changeVisibility, createCommunity, setArchived, updateCommunity } from "@/lib/communities/mutations";
 import { inviteToCommunity, revokeInvitation } from "@/lib/communities/send-invitations";
+import { requestNetwork } from "@/lib/http/client-address";
 import { signedInFormAction } from "@/lib/http/form-action";
-import { siteOrigin } from "@/lib/http/origin";
 
 // Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself.
 
@@ -54,13 +54,19 @@ export const setMemberRoleAction = onCommunity(setMemberRole, "Role changed.");
 export const removeMemberAction = onCommunity(removeMember, "Removed from the community.");
 
 export const inviteAction = onCommunity(
-  async (viewer, slug, values) => inviteToCommunity(viewer, slug, values, await siteOrigin()),
-  (_values, result) => {
-    const { name, email, joined } = result as Awaited<ReturnType<typeof inviteToCommunity>>;
-    const who = name ? `${name} (${email})` : email;
-    return joined ? `${who} had asked to join, so they are now a member.` : `Invitation sent to ${who}.`;
-  },
+  async (viewer, slug, values) => inviteToCommunity(viewer, slug, values, await requestNetwork()),
+  (_values, result) => (result as Awaited<ReturnType<typeof inviteToCommunity>>).message,
 );
+
+/** Closing applies at once; opening to more people first asks for confirmation on its own page. */
+export const changeVisibilityAction = signedInFormAction(async (viewer, values) => {
+  const slug = values.slug ?? "";
+  const outcome = await changeVisibility(viewer, slug, values);
+  if (outcome.needsConfirmation) return { redirectTo: `/c/${slug}/settings/visibility?to=${encodeURIComponent(values.visibility ?? "")}` };
+  revalidatePath(`/c/${slug}`, "layout");
+  if (values.confirm === "yes") return { redirectTo: `/c/${slug}/settings?visibility=changed` };
+  return { message: outcome.changed ? "Saved. Who can find and join it has changed." : "Nothing to change: it already was." };
+});
 
 export const acceptInvitationForAction = signedInFormAction(async (viewer, values) => {
   const { slug } = await acceptInvitationFor(viewer, values.slug ?? "");

@@ -7,7 +7,7 @@ import { saveEventDocument } from "@/lib/events/documents";
 import { cancelEvent, createEvent, editEvent } from "@/lib/events/mutations";
 import { respondToEvent } from "@/lib/events/rsvp";
 import { signedInFormAction } from "@/lib/http/form-action";
-import { siteOrigin } from "@/lib/http/origin";
+import { siteOrigin } from "@/lib/http/site-url";
 import { updateTimeZone } from "@/lib/users/profile";
 
 // Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself.
@@ -69,7 +69,7 @@ export const timeZoneAction = signedInFormAction(async (viewer, values) => {
 });
 
 export const resetCalendarFeedAction = signedInFormAction(async (viewer) => {
-  const { url } = await resetCalendarFeed(viewer, await siteOrigin());
+  const { url } = await resetCalendarFeed(viewer, siteOrigin());
   revalidatePath("/settings");
   return { message: `Your calendar feed address is ${url} — copy it into your calendar app now. We show it only this once; any earlier address has stopped working.` };
 });

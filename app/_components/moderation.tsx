@@ -77,6 +77,12 @@ export function PostModeration({ post, slug, destinations }: { post: PostState; 
                 ))}
               </select>
             </div>
+            <div className="flex items-start gap-2">
+              <input id="move-post-field-confirmWider" type="checkbox" name="confirmWider" value="yes" className="mt-1.5 h-5 w-5 accent-brand" />
+              <label htmlFor="move-post-field-confirmWider">
+                If people who cannot read it here could read it there, I am an owner of this community and confirm the move.
+              </label>
+            </div>
           </ActionForm>
         </details>
       )}

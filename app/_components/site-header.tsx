@@ -117,6 +117,8 @@ export function SiteFooter() {
     <footer className="mt-16 border-t border-line bg-panel">
       <div className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-2 px-4 py-6 text-sm">
         <Link href="/accessibility">Accessibility statement</Link>
+        <Link href="/privacy">Privacy notice</Link>
+        <Link href="/terms">Terms of use</Link>
         <span className="text-muted">Roundtable keeps what members share inside their communities.</span>
       </div>
     </footer>

@@ -50,18 +50,26 @@ export function uniqueEmail(label = "person") {
   return `${label}.${randomBytes(4).toString("hex")}@council.example.gov.uk`;
 }
 
-/** Creates an account through the JSON API. */
+/** Creates an account through the JSON API and confirms its address with the emailed link. */
 export async function signUp(request: APIRequestContext, name: string, email = uniqueEmail(), password = "correct horse battery") {
   const response = await request.post("/api/v1/signup", { data: { name, email, password } });
-  expect(response.status()).toBe(201);
+  expect(response.status()).toBe(202);
+  const mail = await waitForMail(email, /Confirm your email address/);
+  const token = new URL(mail.links[0]!).pathname.split("/").pop();
+  const confirmed = await request.post("/api/v1/account/confirm", { data: { token, password } });
+  expect(confirmed.status()).toBe(200);
   return { email, password };
 }
 
 type Mail = { to: string; subject: string; text: string };
 
-/** Waits for a message to an address whose subject matches, as caught by the test SMTP server. */
+/**
+ * Waits for a message to an address whose subject matches, as caught by the test SMTP server.
+ * Notification emails go out after the response (and on a loaded machine, a while after), so
+ * it waits up to a minute for the message to arrive.
+ */
 export async function waitForMail(to: string, subject: RegExp): Promise<Mail & { links: string[] }> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
     const found = readMail()
       .filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject))
       .at(-1);

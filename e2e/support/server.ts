@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { mailFile, port, runDir } from "./paths";
+import { cronSecret, mailFile, port, runDir } from "./paths";
 
 if (!process.env.E2E_SKIP_BUILD) {
   const build = spawnSync("npx", ["next", "build"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -60,6 +60,9 @@ const server = spawn("npx", ["next", "start", "-p", String(port)], {
     AUTH_URL: `http://localhost:${port}`,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: "Roundtable <no-reply@roundtable.test>",
+    CRON_SECRET: cronSecret,
+    // Deletions are carried out at the next clean-up, so a test can see one through.
+    ACCOUNT_DELETION_GRACE_DAYS: "0",
   },
 });
 const stop = () => {

@@ -3,14 +3,28 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { attachInvitationsToUser } from "@/lib/communities/answer-invitations";
 import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { clientAddress, rateLimitNetwork, requestClient } from "@/lib/http/client-address";
+import { safeReturnPath } from "@/lib/http/return-path";
 import { verifyCredentials } from "@/lib/users/credentials";
 import { authLogger } from "./logger";
-import { allowSignIn, sendSignInLink } from "./sign-in-rules";
+import { endSession, startSession } from "@/lib/users/sessions";
+import { afterSignIn, allowSignIn, sendSignInLink } from "./sign-in-rules";
+
+declare module "next-auth" {
+  interface Session {
+    /** The `user_sessions` row this browser is signed in with. */
+    sessionId?: string;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
 
 /** The adapter's methods, each opening the database on first use rather than at import. */
 function lazyAdapter(): Adapter {
@@ -57,10 +71,14 @@ export class TooManySignIns extends CredentialsSignin {
   }
 }
 
-/** The client's address as the platform's proxy reports it: the first X-Forwarded-For entry. */
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+/** Where Auth.js may send a browser after signing in or out: a path on this site, on its public address. */
+function sameSiteRedirect(url: string, baseUrl: string): string {
+  const site = env().siteUrl;
+  if (url.startsWith(site) || url.startsWith(baseUrl)) {
+    const { pathname, search, hash } = new URL(url);
+    return `${site}${safeReturnPath(`${pathname}${search}${hash}`)}`;
+  }
+  return `${site}${safeReturnPath(url)}`;
 }
 
 function config(): NextAuthConfig {
@@ -71,7 +89,7 @@ function config(): NextAuthConfig {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       authorize: async (credentials, request) => {
         try {
-          return await verifyCredentials(credentials, clientIp(request));
+          return await verifyCredentials(credentials, rateLimitNetwork(clientAddress(request.headers)));
         } catch (error) {
           if (isAppError(error) && error.status === 429) throw new TooManySignIns(error.message);
           throw error;
@@ -86,7 +104,7 @@ function config(): NextAuthConfig {
         server: e.SMTP_URL ?? "smtp://localhost:25",
         from: e.MAIL_FROM,
         maxAge: 15 * 60,
-        sendVerificationRequest: ({ identifier, url }) => sendSignInLink(identifier, url),
+        sendVerificationRequest: ({ identifier, url, request }) => sendSignInLink(identifier, url, request),
       }),
     );
   }
@@ -98,6 +116,9 @@ function config(): NextAuthConfig {
       issuer: e.AUTH_OIDC_ISSUER,
       clientId: e.AUTH_OIDC_ID,
       clientSecret: e.AUTH_OIDC_SECRET,
+      // Linking to an existing account by address is decided in allowSignIn: only when the
+      // provider vouches for the address (email_verified), never on the address alone.
+      allowDangerousEmailAccountLinking: true,
     });
   }
   return {
@@ -109,19 +130,25 @@ function config(): NextAuthConfig {
     logger: authLogger,
     providers,
     events: {
-      // Accounts made by single sign-on or an emailed link pick up invitations sent earlier.
-      createUser: async ({ user }) => {
-        if (user.id && user.email) await attachInvitationsToUser(await getDb(), { id: user.id, email: user.email });
+      signIn: afterSignIn,
+      // Signing out ends the session itself, not just the cookie.
+      signOut: async (message) => {
+        if ("token" in message) await endSession(message.token?.sid);
       },
     },
     callbacks: {
-      signIn: ({ user, account }) => allowSignIn(user, account?.provider),
-      jwt: ({ token, user }) => {
-        if (user?.id) token.sub = user.id;
+      signIn: allowSignIn,
+      redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
+      jwt: async ({ token, user }) => {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = await startSession(user.id, await requestClient());
+        }
         return token;
       },
       session: ({ session, token }) => {
         if (token.sub) session.user.id = token.sub;
+        session.sessionId = token.sid;
         return session;
       },
     },

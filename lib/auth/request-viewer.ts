@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { assertActiveViewer, isActiveViewer, type MaybeViewer, type Viewer } from "@/lib/policy";
-import { loadAccount } from "@/lib/users/account";
+import { loadSessionViewer } from "@/lib/users/sessions";
 import { auth } from "./index";
 
 // Who is asking, for this request. Pages use requireViewer (a redirect to sign in); server
@@ -10,19 +10,26 @@ import { auth } from "./index";
 
 export type { MaybeViewer, Viewer };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The session cookie, read once per request. */
+const session = cache(() => auth());
 
 /**
  * The signed-in person for this request, or null, read once per request. The account is
- * loaded fresh, so a suspension or a deleted account takes effect on the next request even
- * while the session cookie is still valid.
+ * loaded fresh with its session row, so a suspension, a deleted account or an ended session
+ * (signed out elsewhere, a password change) takes effect on the next request even while the
+ * cookie is still valid.
  */
 export const getViewer = cache(async (): Promise<MaybeViewer> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !UUID.test(id)) return null;
-  return loadAccount(id);
+  const current = await session();
+  const id = current?.user?.id;
+  if (!id) return null;
+  return loadSessionViewer(id, current.sessionId);
 });
+
+/** The id of the session this browser is signed in with, to mark it in the list of devices. */
+export async function currentSessionId(): Promise<string | undefined> {
+  return (await session())?.sessionId;
+}
 
 /** The signed-in, active viewer, or null when signed out or suspended: for parts shown to anyone. */
 export async function getActiveViewer(): Promise<Viewer | null> {

@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { communities, invitations, memberships, users } from "@/lib/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { assertActiveViewer, type Viewer } from "@/lib/policy";
+import { assertActiveViewer, authorize, type Viewer } from "@/lib/policy";
+import { recordAction } from "@/lib/moderation/audit";
 import { loadAuthorized } from "./load";
 import { activate } from "./membership";
 import { hashToken, openInvitation } from "./send-invitations";
@@ -59,6 +60,7 @@ export async function viewInvitation(viewer: Viewer, token: string): Promise<Inv
   const db = await getDb();
   const row = await findByToken(db, token);
   if (!row) throw notFound("This invitation link is not valid. Check that you copied all of it.");
+  authorize(viewer, "invitation.open", {});
   if (row.email !== viewer.email) {
     throw forbidden(
       "This invitation was sent to a different email address. Sign in with that address to accept it.",
@@ -92,6 +94,7 @@ export async function acceptInvitation(viewer: Viewer, token: string) {
       .onConflictDoNothing();
     const { community } = await loadAuthorized(tx, viewer, { id: used.communityId }, "community.acceptInvite");
     await activate(tx, community.id, viewer.id, ["invited", "pending"]);
+    await recordAcceptance(tx, viewer, community);
     return { slug: preview.communitySlug };
   });
 }
@@ -106,8 +109,13 @@ export async function acceptInvitationFor(viewer: Viewer, slug: string) {
       .set({ acceptedAt: new Date(), acceptedById: viewer.id })
       .where(and(eq(invitations.communityId, community.id), eq(invitations.email, viewer.email), openInvitation()));
     await activate(tx, community.id, viewer.id, ["invited"]);
+    await recordAcceptance(tx, viewer, community);
     return { slug: community.slug };
   });
+}
+
+function recordAcceptance(db: Db, viewer: Viewer, community: { id: string }) {
+  return recordAction(db, viewer, { communityId: community.id, action: "accept invitation", targetType: "member", targetId: viewer.id, targetLabel: viewer.name });
 }
 
 export async function declineInvitation(viewer: Viewer, slug: string) {
@@ -131,12 +139,16 @@ export async function declineInvitation(viewer: Viewer, slug: string) {
   });
 }
 
-/** On sign-up, invitations already sent to the address show up for the new account. */
+/**
+ * Once an account's address is proven, invitations already sent to it show up for the account.
+ * Never before: an unproven address opens no door.
+ */
 export async function attachInvitationsToUser(db: Db, user: { id: string; email: string }) {
   await db.execute(sql`
     insert into memberships (community_id, user_id, status, invite_expires_at)
     select community_id, ${user.id}, 'invited', max(expires_at) from invitations
     where email = ${user.email} and accepted_at is null and revoked_at is null and expires_at > now()
+      and exists (select 1 from users u where u.id = ${user.id} and u.email = ${user.email} and u.email_verified is not null)
     group by community_id
     on conflict do nothing`);
 }

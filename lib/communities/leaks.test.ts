@@ -81,7 +81,7 @@ describe("what an outsider can learn", () => {
       expect(join.status).toBe(404);
       const sub = await appErrorOf(() => createCommunity(outsider, { name: "Probe", visibility: "private", parentSlug: slug }));
       expect(sub.status).toBe(404);
-      const invite = await appErrorOf(() => inviteToCommunity(outsider, slug!, { invitee: "x@y.gov.uk" }, "https://x"));
+      const invite = await appErrorOf(() => inviteToCommunity(outsider, slug!, { invitee: "x@y.gov.uk" }));
       expect(invite.status).toBe(404);
     }
   });
@@ -112,9 +112,9 @@ describe("what an outsider can learn", () => {
   });
 
   it("once invited and accepted, the outsider sees the community and its breadcrumb", async () => {
-    await inviteToCommunity(insider, slugs.private!, { invitee: outsider.email }, "https://x");
+    await inviteToCommunity(insider, slugs.private!, { invitee: outsider.email });
     await acceptInvitationFor(outsider, slugs.private!);
-    await inviteToCommunity(insider, slugs.privateGrandchild!, { invitee: outsider.email }, "https://x");
+    await inviteToCommunity(insider, slugs.privateGrandchild!, { invitee: outsider.email });
     await acceptInvitationFor(outsider, slugs.privateGrandchild!);
     const page = await getCommunityPage(outsider, slugs.privateGrandchild!);
     expect(page.breadcrumb.map((b) => b.name)).toEqual(["Zebracorn board"]);

@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import { notify } from "@/lib/notifications/events";
 import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
 import { activeMembership, authorize, can, pendingRequest, type PersonTarget, type Viewer } from "@/lib/policy";
+import { recordAction } from "@/lib/moderation/audit";
 import { parseInput } from "@/lib/validation";
 import { countOwners, loadAuthorized } from "./load";
 import { endMembership } from "./membership";
@@ -92,6 +93,7 @@ export async function approveRequest(viewer: Viewer, slug: string, input: unknow
       .returning({ userId: memberships.userId });
     if (!row) throw notFound("That request has already been answered or withdrawn.");
     await notify(tx, { type: "join.decided", actorId: viewer.id, communityId: community.id, subjectUserId: userId, approved: true });
+    await recordAction(tx, viewer, await memberEntry(tx, community.id, userId, "approve request"));
     return community;
   });
   return { slug: community.slug };
@@ -108,8 +110,15 @@ export async function declineRequest(viewer: Viewer, slug: string, input: unknow
       .returning({ userId: memberships.userId });
     if (removed.length === 0) throw notFound("That request has already been answered or withdrawn.");
     await notify(tx, { type: "join.decided", actorId: viewer.id, communityId: community.id, subjectUserId: userId, approved: false });
+    await recordAction(tx, viewer, await memberEntry(tx, community.id, userId, "decline request"));
     return { slug: community.slug };
   });
+}
+
+/** An audit entry about a person in a community, naming them as they are now. */
+async function memberEntry(db: Db, communityId: string, userId: string, action: string, details?: Record<string, unknown>) {
+  const [person] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return { communityId, action, targetType: "member" as const, targetId: userId, targetLabel: person?.name ?? "a former member", details };
 }
 
 /** Loads the community (locked) and the member being acted on, for a member.* decision. */
@@ -140,6 +149,7 @@ export async function setMemberRole(viewer: Viewer, slug: string, input: unknown
     if (target.subject.membership?.role !== role) {
       await notify(tx, { type: "role.changed", actorId: viewer.id, communityId: loaded.community.id, subjectUserId: userId, role });
     }
+    await recordAction(tx, viewer, await memberEntry(tx, loaded.community.id, userId, "change role", { from: target.subject.membership?.role, to: role }));
     return { slug: loaded.community.slug };
   });
 }
@@ -151,6 +161,7 @@ export async function removeMember(viewer: Viewer, slug: string, input: unknown)
     const { loaded, target } = await loadMember(tx, viewer, slug, userId);
     authorize(viewer, "member.remove", target);
     await endMembership(tx, loaded, userId);
+    await recordAction(tx, viewer, await memberEntry(tx, loaded.community.id, userId, "remove member"));
     return { slug: loaded.community.slug };
   });
 }

@@ -2,13 +2,16 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
+import { z } from "zod";
 import { badRequest, conflict } from "@/lib/errors";
-import { allowedVisibilities, assertActiveViewer, listedCommunities, type Viewer } from "@/lib/policy";
+import { recordAction } from "@/lib/moderation/audit";
+import { allowedVisibilities, assertActiveViewer, authorize, can, listedCommunities, opensUp, type Viewer } from "@/lib/policy";
 import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
 import { loadAuthorized } from "./load";
-import { communityFieldsSchema, createCommunitySchema, RESERVED_SLUGS, slugify } from "./validation";
+import { tellMembersCommunityOpened } from "./tell";
+import { communityFieldsSchema, createCommunitySchema, slugify, visibilitySchema } from "./validation";
 
 const CHECK_FIELDS = "Please check the highlighted fields.";
 
@@ -21,11 +24,6 @@ export async function createCommunity(viewer: Viewer, input: unknown): Promise<{
     const parent = data.parentSlug ? (await loadAuthorized(tx, viewer, { slug: data.parentSlug }, "community.createSub")).community : null;
     checkOpenness(data.visibility, parent);
     const slugBase = slugify(data.name);
-    if (RESERVED_SLUGS.has(slugBase)) {
-      throw badRequest(CHECK_FIELDS, {
-        name: [`“${data.name}” cannot be used as a name because the site uses that address. Choose another name.`],
-      });
-    }
     await checkNameFree(tx, viewer, data.name, parent?.id ?? null);
     await enforce(tx, limitsFor.community(viewer));
     const id = await insertWithFreeSlug(tx, slugBase, {
@@ -95,9 +93,10 @@ async function insertWithFreeSlug(
   base: string,
   values: Omit<typeof communities.$inferInsert, "slug">,
 ): Promise<{ id: string; slug: string }> {
-  // A taken slug gets a random suffix, not a counter, so it says nothing about how many exist.
+  // Every new address ends in a random suffix, whether or not the plain one is taken: a suffix
+  // only when taken would say that a community the creator cannot see has that name.
   for (let attempt = 0; attempt < 8; attempt++) {
-    const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString("hex")}`;
+    const slug = `${base}-${randomBytes(3).toString("hex")}`;
     const [row] = await db
       .insert(communities)
       .values({ ...values, slug })
@@ -109,43 +108,68 @@ async function insertWithFreeSlug(
 }
 
 /**
- * Changes a community's name, purpose and visibility. Making it more closed makes every
- * sub-community at least as closed, in the same transaction.
+ * Changes a community's name and purpose, and its visibility when one is given (see
+ * changeVisibility: opening it needs an owner and a confirmation).
  */
 export async function updateCommunity(viewer: Viewer, slug: string, input: unknown) {
   const data = parseInput(communityFieldsSchema, input);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { community, target } = await loadAuthorized(tx, viewer, { slug }, "community.edit", { lock: true });
-    checkOpenness(data.visibility, target.chain.at(-2) ?? null);
+  await db.transaction(async (tx) => {
+    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.edit", { lock: true });
     await checkNameFree(tx, viewer, data.name, community.parentId, community.id);
-    await tx
-      .update(communities)
-      .set({ name: data.name, purpose: data.purpose, visibility: data.visibility })
-      .where(eq(communities.id, community.id));
-    if (data.visibility !== community.visibility) {
-      // Closing it closes every sub-community at least as far; opening it leaves them be.
-      await tx
-        .update(communities)
-        .set({ visibility: data.visibility })
-        .where(
-          and(
-            sql`${community.id} = any(${communities.ancestorIds})`,
-            sql`${communities.visibility} < ${data.visibility}`,
-          ),
-        );
-    }
-    return { slug: community.slug };
+    await tx.update(communities).set({ name: data.name, purpose: data.purpose }).where(eq(communities.id, community.id));
   });
+  if (data.visibility) await changeVisibility(viewer, slug, { visibility: data.visibility, confirm: (input as { confirm?: string })?.confirm });
+  return { slug };
 }
 
-/** Archives a community (read-only, marked as such) or brings it back. */
+const changeSchema = z.object({ visibility: visibilitySchema, confirm: z.enum(["yes"]).optional().catch(undefined) });
+
+/**
+ * Changes who can find and join a community. Closing it closes every sub-community at least
+ * as far, in the same transaction; a facilitator may do that. Opening it to more people is
+ * for its owners and site admins, and only once confirmed (until then nothing changes and
+ * `needsConfirmation` is true); its members are told. Either way it is in the audit log.
+ */
+export async function changeVisibility(viewer: Viewer, slug: string, input: unknown): Promise<{ slug: string; changed: boolean; needsConfirmation: boolean }> {
+  const { visibility, confirm } = parseInput(changeSchema, input);
+  const db = await getDb();
+  const outcome = await db.transaction(async (tx) => {
+    const { community, target } = await loadAuthorized(tx, viewer, { slug }, "community.view", { lock: true });
+    if (community.visibility === visibility) return { community, opened: false, changed: false, needsConfirmation: false };
+    const change = { ...target, newVisibility: visibility };
+    if (can(viewer, "community.edit", target)) checkOpenness(visibility, target.chain.at(-2) ?? null);
+    authorize(viewer, "community.changeVisibility", change);
+    const opened = opensUp(change);
+    if (opened && confirm !== "yes") return { community, opened, changed: false, needsConfirmation: true };
+    await tx.update(communities).set({ visibility }).where(eq(communities.id, community.id));
+    // Closing it closes every sub-community at least as far; opening it leaves them be.
+    await tx
+      .update(communities)
+      .set({ visibility })
+      .where(and(sql`${community.id} = any(${communities.ancestorIds})`, sql`${communities.visibility} < ${visibility}`));
+    await recordAction(tx, viewer, {
+      communityId: community.id,
+      action: opened ? "open up" : "close",
+      targetType: "community",
+      targetId: community.id,
+      targetLabel: community.name,
+      details: { from: community.visibility, to: visibility },
+    });
+    return { community, opened, changed: true, needsConfirmation: false };
+  });
+  const { community } = outcome;
+  if (outcome.opened && outcome.changed) await tellMembersCommunityOpened(community, community.visibility, visibility, viewer.name);
+  return { slug: community.slug, changed: outcome.changed, needsConfirmation: outcome.needsConfirmation };
+}
+
+/** Archives a community (read-only, marked as such) or brings it back, with an audit entry. */
 export async function setArchived(viewer: Viewer, slug: string, archived: boolean) {
   const db = await getDb();
-  const { community } = await loadAuthorized(db, viewer, { slug }, "community.archive");
-  await db
-    .update(communities)
-    .set({ archivedAt: archived ? new Date() : null })
-    .where(eq(communities.id, community.id));
-  return { slug: community.slug };
+  return db.transaction(async (tx) => {
+    const { community } = await loadAuthorized(tx, viewer, { slug }, "community.archive");
+    await tx.update(communities).set({ archivedAt: archived ? new Date() : null }).where(eq(communities.id, community.id));
+    await recordAction(tx, viewer, { communityId: community.id, action: archived ? "archive" : "bring back", targetType: "community", targetId: community.id, targetLabel: community.name });
+    return { slug: community.slug };
+  });
 }

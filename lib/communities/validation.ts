@@ -5,28 +5,17 @@ import { optionalText, requiredText } from "@/lib/validation";
 export const NAME_MAX = 80;
 export const PURPOSE_MAX = 1000;
 
-export const RESERVED_SLUGS = new Set([
-  "new",
-  "admin",
-  "api",
-  "settings",
-  "search",
-  "members",
-  "invite",
-  "edit",
-  "help",
-  "about",
-]);
+export const visibilitySchema = z.enum(visibilities, { error: "Choose who can find and join the community." });
 
-const visibility = z.enum(visibilities, { error: "Choose who can find and join the community." });
-
+/** A community's name and purpose, and (when changed with them) its visibility. */
 export const communityFieldsSchema = z.object({
   name: requiredText("a name", NAME_MAX),
   purpose: optionalText("the purpose", PURPOSE_MAX),
-  visibility,
+  visibility: visibilitySchema.optional(),
 });
 
 export const createCommunitySchema = communityFieldsSchema.extend({
+  visibility: visibilitySchema,
   parentSlug: z.string().trim().max(200).optional().transform((s) => s || undefined),
 });
 

@@ -1,13 +1,18 @@
+import { sql } from "drizzle-orm";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { joinCommunity, leaveCommunity } from "@/lib/communities/membership";
+import { createCommunity } from "@/lib/communities/mutations";
+import { getDb } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
 import { updateModerationSettings } from "@/lib/moderation/settings";
 import type { Viewer } from "@/lib/policy";
 import { createComment, editPost } from "@/lib/posts/mutations";
 import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
 import { updateTimeZone } from "@/lib/users/profile";
 import { appErrorOf } from "@/test/support/errors";
-import { makeUser } from "@/test/support/factories";
+import { addMembership, makeUser } from "@/test/support/factories";
+import { linesFor } from "@/test/support/notifications";
 import { eventInput, makeEvent } from "@/test/support/events";
 import { communityWith, postInput } from "@/test/support/posts";
 import { addEventAction, reassignEventAction, setEventActionDone } from "./action-items";
@@ -195,6 +200,33 @@ describe("answering", () => {
     const more = await editEvent(facilitator, eventId, eventInput({ startTime: "14:00", endTime: "15:00", capacity: "2" }));
     expect(more.promoted).toEqual([traveller.id]);
     expect((await getEventPage(traveller, slug, eventId, {})).myAnswer).toMatchObject({ response: "going", promoted: true });
+  });
+
+  it("changes, a place coming free and cancellation reach the attendees' notifications, and only while they may read the event", async () => {
+    const { eventId } = await makeEvent(facilitator, slug, { title: "Quarterly review", capacity: "1" });
+    await respondToEvent(member, eventId, { response: "going" });
+    await respondToEvent(traveller, eventId, { response: "going" });
+    await Promise.all([linesFor(member), linesFor(traveller)]);
+    await editEvent(facilitator, eventId, eventInput({ title: "Quarterly review", startTime: "14:00", endTime: "15:00", capacity: "2" }));
+    expect(await linesFor(traveller)).toEqual(["A place came free and it is yours: Quarterly review", "The time changed for an event you answered: Quarterly review"]);
+    expect(await linesFor(member)).toEqual(["The time changed for an event you answered: Quarterly review"]);
+    await cancelEvent(facilitator, eventId, { reason: "The room flooded." });
+    expect(await linesFor(member)).toEqual(["An event you answered has been cancelled: Quarterly review"]);
+  });
+
+  it("someone who has left a private community hears nothing of its event's cancellation", async () => {
+    const board = await makeUser({ name: "Bea Board" });
+    const { slug: privateSlug } = await createCommunity(facilitator, { name: "Private board", visibility: "private" });
+    const [community] = await selectRows<{ id: string }>(await getDb(), sql`select id from communities where slug = ${privateSlug}`);
+    await addMembership(community!.id, board.id);
+    const { eventId } = await makeEvent(facilitator, privateSlug, { title: "Confidential budget session" });
+    await respondToEvent(board, eventId, { response: "going" });
+    await editEvent(facilitator, eventId, eventInput({ title: "Confidential budget session", startTime: "15:00", endTime: "16:00" }));
+    expect(await linesFor(board)).toEqual(["The time changed for an event you answered: Confidential budget session"]);
+    await leaveCommunity(board, privateSlug);
+    await cancelEvent(facilitator, eventId, { reason: "Postponed." });
+    const lines = await linesFor(board);
+    expect(lines.some((line) => line.includes("Confidential budget session"))).toBe(false);
   });
 
   it("the organiser stops running the event once they leave; the facilitators still do", async () => {

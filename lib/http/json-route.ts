@@ -1,14 +1,16 @@
 import { NextResponse } from "next/server";
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { env } from "@/lib/env";
-import { notFound, toAppError } from "@/lib/errors";
+import { forbidden, notFound, toAppError } from "@/lib/errors";
 import { isScheduledCall } from "./cron-auth";
+import { crossSiteRefusal } from "./same-site";
 
 // JSON route handlers. Every route is made by `publicJsonRoute` (anyone: health, sign-up),
 // `signedInJsonRoute` (a proven, active Viewer) or `scheduledJsonRoute` (the platform's
 // scheduler, holding the cron secret). Errors become a status
 // with a user-safe message (never a stack trace), and nothing is cached by shared proxies.
-// The domain call inside still checks the policy itself.
+// The domain call inside still checks the policy itself. A request that changes something and
+// comes from a page on another site is refused before anything runs.
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
@@ -17,7 +19,11 @@ type Options = { status?: number };
 
 /** A JSON route anyone may call. */
 export function publicJsonRoute<P = Record<string, string>>(run: (request: Request, params: P) => Promise<unknown>, options: Options = {}) {
-  return async (request: Request, context: Context<P>) => respond(async () => run(request, await context.params), options);
+  return async (request: Request, context: Context<P>) =>
+    respond(async () => {
+      refuseCrossSite(request);
+      return run(request, await context?.params);
+    }, options);
 }
 
 /** A JSON route for a signed-in member: 401 when signed out, 403 when suspended, before `run` starts. */
@@ -26,7 +32,15 @@ export function signedInJsonRoute<P = Record<string, string>>(
   options: Options = {},
 ) {
   return async (request: Request, context: Context<P>) =>
-    respond(async () => run(request, await requireActiveViewer(), await context.params), options);
+    respond(async () => {
+      refuseCrossSite(request);
+      return run(request, await requireActiveViewer(), await context?.params);
+    }, options);
+}
+
+function refuseCrossSite(request: Request) {
+  const refused = crossSiteRefusal(request);
+  if (refused) throw forbidden(refused);
 }
 
 /** A JSON route for the platform's scheduler, with `Authorization: Bearer $CRON_SECRET`: a 404 to anyone else. */

@@ -3,12 +3,13 @@ import { z } from "zod";
 import type { Viewer } from "@/lib/policy";
 import { makeUser } from "@/test/support/factories";
 import { publicFormAction, signedInFormAction } from "./form-action";
+import { endSession, startSession } from "@/lib/users/sessions";
 import { publicJsonRoute, signedInJsonRoute } from "./json-route";
 
 // The wrappers every server action and route handler is made with: they prove the viewer
 // before the domain runs, and answer in the shape forms and API clients expect.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string } } | null }));
+const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
 vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
 
 let member: Viewer;
@@ -18,8 +19,11 @@ beforeAll(async () => {
   suspended = await makeUser({ name: "Sid Suspended", status: "suspended" });
 });
 
-const signInAs = (viewer: Viewer | null) => {
-  session.current = viewer ? { user: { id: viewer.id } } : null;
+const sessions = new Map<string, string>();
+/** Signs in as the viewer with a live session row, as the session cookie names one. */
+const signInAs = async (viewer: Viewer | null) => {
+  if (viewer && !sessions.has(viewer.id)) sessions.set(viewer.id, await startSession(viewer.id, { device: "Test browser", network: "" }));
+  session.current = viewer ? { user: { id: viewer.id }, sessionId: sessions.get(viewer.id) } : null;
 };
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -32,17 +36,54 @@ describe("signed-in JSON routes", () => {
   it("answer 401 signed out and 403 suspended, and never run the domain call", async () => {
     const run = vi.fn(async () => ({ ok: true }));
     const route = signedInJsonRoute(run);
-    signInAs(null);
+    await signInAs(null);
     expect([(await callRoute(route)).status, await (await callRoute(route)).json()]).toEqual([401, { error: { status: 401, message: "Please sign in first." } }]);
-    signInAs(suspended);
+    await signInAs(suspended);
     expect((await callRoute(route)).status).toBe(403);
     expect(run).not.toHaveBeenCalled();
   });
 
   it("hand the domain call the proven viewer", async () => {
-    signInAs(member);
+    await signInAs(member);
     const response = await callRoute(signedInJsonRoute(async (_request, viewer) => ({ name: viewer.name })));
     expect([response.status, await response.json()]).toEqual([200, { name: "Mia Member" }]);
+  });
+});
+
+describe("sessions that can be ended", () => {
+  it("a session cookie whose session was ended, or that names none, opens nothing", async () => {
+    const route = signedInJsonRoute(async (_request, viewer) => ({ name: viewer.name }));
+    await signInAs(member);
+    expect((await callRoute(route)).status).toBe(200);
+    session.current = { user: { id: member.id } };
+    expect((await callRoute(route)).status).toBe(401);
+    await endSession(sessions.get(member.id));
+    session.current = { user: { id: member.id }, sessionId: sessions.get(member.id) };
+    expect((await callRoute(route)).status).toBe(401);
+    sessions.delete(member.id);
+  });
+});
+
+describe("cross-site requests", () => {
+  const post = (headers: Record<string, string>) =>
+    new Request("http://localhost:3000/api/v1/communities", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "name=x" });
+
+  it("refuses a write that a page on another site sent, before anything runs", async () => {
+    await signInAs(member);
+    const run = vi.fn(async () => ({ ok: true }));
+    const route = signedInJsonRoute(run);
+    const context = { params: Promise.resolve({}) };
+    const refused: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://evil.example" }, { origin: "null" }];
+    for (const headers of refused) {
+      const response = await route(post(headers), context);
+      expect([response.status, (await response.json()).error.message]).toEqual([403, "This request came from another site, so it was refused."]);
+    }
+    expect(run).not.toHaveBeenCalled();
+    const allowed: Record<string, string>[] = [{ "sec-fetch-site": "same-origin", origin: "http://localhost:3000" }, {}];
+    for (const headers of allowed) {
+      expect((await route(post(headers), context)).status).toBe(200);
+    }
+    expect((await publicJsonRoute(run)(post({ "sec-fetch-site": "cross-site" }), context)).status).toBe(403);
   });
 });
 
@@ -50,16 +91,16 @@ describe("signed-in form actions", () => {
   it("send the signed-out to sign in, tell the suspended why, and never run the domain call", async () => {
     const run = vi.fn(async () => ({ message: "Done." }));
     const action = signedInFormAction(run);
-    signInAs(null);
+    await signInAs(null);
     const redirected = await action(null, form({ title: "A" })).catch((error: { digest?: string }) => error.digest);
     expect(redirected).toMatch(/^NEXT_REDIRECT;.*;\/sign-in;/);
-    signInAs(suspended);
+    await signInAs(suspended);
     expect(await action(null, form({ title: "A" }))).toMatchObject({ ok: false, status: 403, message: "Your account is suspended.", values: { title: "A" } });
     expect(run).not.toHaveBeenCalled();
   });
 
   it("hand the domain call the proven viewer and report its message", async () => {
-    signInAs(member);
+    await signInAs(member);
     const action = signedInFormAction(async (viewer, values) => ({ message: `${viewer.name} saved ${values.title}` }));
     expect(await action(null, form({ title: "A plan" }))).toEqual({ ok: true, message: "Mia Member saved A plan" });
   });

@@ -1,7 +1,7 @@
-import nodemailer from "nodemailer";
-import { getDb } from "@/lib/db/client";
+import nodemailer, { type Mail as Mailer } from "nodemailer";
+import { chooseDriver, getDb } from "@/lib/db/client";
 import { devOutbox } from "@/lib/db/schema";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 
 export type Mail = {
   to: string;
@@ -19,11 +19,11 @@ export type Mail = {
 };
 
 /** Where a message goes: SMTP in production, or a given transport (tests hand in one to a real in-process server). */
-export type MailTransport = Pick<nodemailer.Transporter, "sendMail">;
+export type MailTransport = Pick<Mailer, "sendMail">;
 
-let transport: nodemailer.Transporter | undefined;
+let transport: MailTransport | undefined;
 
-function toMessage(mail: Mail): nodemailer.SendMailOptions {
+function toMessage(mail: Mail): Parameters<Mailer["sendMail"]>[0] {
   const { unsubscribeUrl, headers, ...rest } = mail;
   return {
     from: env().MAIL_FROM,
@@ -36,9 +36,9 @@ function toMessage(mail: Mail): nodemailer.SendMailOptions {
 }
 
 /**
- * Sends mail through SMTP when SMTP_URL is set (or through the transport given). In
- * development and tests without SMTP, the message goes to the dev outbox instead. Production
- * without SMTP sends nothing and says so.
+ * Sends mail through SMTP when SMTP_URL is set (or through the transport given). Without SMTP,
+ * mail goes to the dev outbox only when DEV_OUTBOX=on outside production; otherwise nothing is
+ * sent, and the log says so.
  */
 export async function sendMail(mail: Mail, via?: MailTransport): Promise<void> {
   const e = env();
@@ -47,16 +47,18 @@ export async function sendMail(mail: Mail, via?: MailTransport): Promise<void> {
     await (via ?? transport!).sendMail(toMessage(mail));
     return;
   }
-  if (e.isProduction) {
-    console.warn(`Mail to a member was not sent because SMTP_URL is not set: "${mail.subject}"`);
+  if (e.isProduction || e.DEV_OUTBOX !== "on") {
+    console.warn(`Mail was not sent because SMTP_URL is not set: "${mail.subject}"`);
     return;
   }
   const db = await getDb();
   await db.insert(devOutbox).values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
 }
 
-/** True when the dev outbox is in use, which is never in production. */
-export function devOutboxEnabled(): boolean {
-  const e = env();
-  return !e.isProduction && !e.SMTP_URL;
+/**
+ * True when the dev outbox page may show mail (which holds sign-in links): only when asked for
+ * with DEV_OUTBOX=on, in development, without SMTP, on the embedded database. Never on NODE_ENV alone.
+ */
+export function devOutboxEnabled(e: Env = env()): boolean {
+  return e.DEV_OUTBOX === "on" && e.NODE_ENV === "development" && !e.SMTP_URL && chooseDriver(e) === "pglite";
 }

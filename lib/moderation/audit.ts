@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation";
 export type AuditEntry = {
   communityId: string | null;
   action: string;
-  targetType: "post" | "comment" | "member" | "user" | "report" | "community";
+  targetType: "post" | "comment" | "member" | "user" | "report" | "community" | "invitation";
   targetId: string | null;
   targetLabel: string;
   reason?: string | null;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadCommunity } from "@/lib/communities/load";
 import { touchContent } from "@/lib/communities/counters";
 import { getDb, type Db } from "@/lib/db/client";
-import { comments, communities, postRevisions, posts, type CommentRow } from "@/lib/db/schema";
+import { comments, communities, postRevisions, posts, reports, type CommentRow } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
 import { notify, type ModerationAction } from "@/lib/notifications/events";
 import { authorize, can, wrote, type Viewer } from "@/lib/policy";
@@ -149,21 +149,29 @@ export async function editPostAsModerator(viewer: Viewer, postId: string, input:
   });
 }
 
-const moveSchema = z.object({ destination: z.string().trim().min(1, "Choose where to move it.").max(200) });
+const moveSchema = z.object({
+  destination: z.string().trim().min(1, "Choose where to move it.").max(200),
+  /** An owner confirms that people who cannot read the post where it is will be able to. */
+  confirmWider: z.enum(["yes"]).optional().catch(undefined),
+});
 
 /**
- * Moves a post, with its replies and helpful marks, to another community the facilitator
- * also looks after. Its old address sends on only those who can read the new home.
+ * Moves a post, with its replies, helpful marks and reports, to another community the
+ * facilitator also looks after. A move that would let more people read it needs an owner of
+ * where it was written to confirm. Its old address sends on only those who can read the new home.
  */
 export async function movePost(viewer: Viewer, postId: string, input: unknown) {
-  const { destination } = parseInput(moveSchema, input);
+  const { destination, confirmWider } = parseInput(moveSchema, input);
   return onPost(viewer, postId, async (db, loaded, actor) => {
     const target = await loadCommunity(db, actor, { slug: destination });
     if (!target || !can(actor, "community.view", target.target)) {
       throw badRequest("Please check the highlighted fields.", { destination: ["Choose a community you look after."] });
     }
-    authorize(actor, "post.move", { ...loaded.target, destination: target.target });
+    authorize(actor, "post.move", { ...loaded.target, destination: target.target, wideningConfirmed: confirmWider === "yes" });
     await db.update(posts).set({ communityId: target.community.id, pinnedAt: null }).where(eq(posts.id, loaded.post.id));
+    // Reports go with the post: the facilitators who now look after it deal with them, and
+    // the old community's stop seeing what was reported. (Post counts follow the row: a trigger.)
+    await db.update(reports).set({ communityId: target.community.id }).where(eq(reports.postId, loaded.post.id));
     await touchContent(db, target.community.id);
     // Neither log names the other community: its facilitators may not be allowed to know it.
     await recordAction(db, actor, entry(loaded, "move out", null, { postId: loaded.post.id }));

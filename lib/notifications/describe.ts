@@ -115,6 +115,14 @@ function leadFor(row: SeenRow): string {
       return `A member reported a ${what} in ${community}:`;
     case "post_pending":
       return `${actor}'s post in ${community} is waiting for your approval:`;
+    case "event_changed":
+      return `The ${(d.changed as string[] | undefined)?.join(" and ") ?? "details"} changed for an event you answered:`;
+    case "event_cancelled":
+      return `An event you answered has been cancelled:`;
+    case "event_place":
+      return `A place came free and it is yours:`;
+    case "event_reminder":
+      return `Tomorrow:`;
   }
 }
 
@@ -129,6 +137,11 @@ function pathFor(row: SeenRow): string {
     case "report":
     case "post_pending":
       return `${community}/moderation`;
+    case "event_changed":
+    case "event_cancelled":
+    case "event_place":
+    case "event_reminder":
+      return `${community}/events/${row.postId}`;
     case "moderation":
       return row.postOk ? `${community}/posts/${row.postId}${row.commentId && row.commentOk ? `#comment-${row.commentId}` : ""}` : community;
     default:

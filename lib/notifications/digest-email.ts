@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { notifications, posts } from "@/lib/db/schema";
-import { configuredOrigin } from "@/lib/http/origin";
+import { siteOrigin } from "@/lib/http/site-url";
 import { renderEmail, type EmailItem, type EmailSection } from "@/lib/mail/compose";
 import { emailMessageId } from "@/lib/mail/threading";
 import { publicPosts, readableCommunityIds, type Viewer } from "@/lib/policy";
@@ -79,7 +79,7 @@ export async function composeDigestEmail(db: Db, recipient: Viewer, email: { id:
   // Turned off since it was queued: nothing goes.
   if (settings?.frequency === "off") return { mail: null, sentIds: [], skippedIds: [] };
   const since = typeof email.data.since === "string" ? email.data.since : new Date(now.getTime() - 7 * 86_400_000).toISOString();
-  const origin = configuredOrigin();
+  const origin = siteOrigin();
   const [fresh, unanswered, helpful, events, waiting] = await Promise.all([
     newPosts(db, recipient, since, false),
     newPosts(db, recipient, since, true),

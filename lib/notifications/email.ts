@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { notifications, type NotificationKind } from "@/lib/db/schema";
-import { configuredOrigin } from "@/lib/http/origin";
+import { siteOrigin } from "@/lib/http/site-url";
 import { renderEmail, type EmailItem, type EmailLink } from "@/lib/mail/compose";
 import type { Mail } from "@/lib/mail/send";
 import { emailMessageId, postThreadId, threadIndex } from "@/lib/mail/threading";
@@ -68,7 +68,7 @@ export async function composeNotificationEmail(db: Db, recipient: Viewer, email:
   const skippedIds = described.filter((x) => !send.includes(x)).map(({ row }) => row.id);
   if (send.length === 0) return { mail: null, sentIds: [], skippedIds };
 
-  const origin = configuredOrigin();
+  const origin = siteOrigin();
   const domain = new URL(origin).hostname;
   const texts = await excerpts(db, send.map((x) => x.row));
   const items: EmailItem[] = send.map(({ row, d }) => ({

@@ -36,7 +36,12 @@ export type NotificationEvent =
       /** The post's title when it happened: a deleted post cannot be looked up. */
       title: string;
     })
-  | (OnPost & { type: "reported"; commentId?: string | null });
+  | (OnPost & { type: "reported"; commentId?: string | null })
+  /** An event's attendees, as the event's own code chose them in the same transaction (see lib/events/tell.ts). */
+  | (OnPost & { type: "event.changed"; recipients: string[]; changed: ("time" | "place")[] })
+  | (OnPost & { type: "event.cancelled"; recipients: string[]; reason: string })
+  | (OnPost & { type: "event.place"; recipients: string[] })
+  | (OnPost & { type: "event.reminder"; recipients: string[] });
 
 export type ModerationAction = "hide" | "restore" | "delete" | "edit" | "move" | "approve" | "reject";
 export type EventType = NotificationEvent["type"];

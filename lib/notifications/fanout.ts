@@ -12,7 +12,7 @@ import { recipientsQuery, type EventRow } from "./recipients";
 
 export const RECIPIENTS_PER_STEP = 500;
 
-const person = { id: sql`u.id`, status: sql`u.status`, siteRole: sql`u.site_role` };
+const person = { id: sql`u.id`, status: sql`u.status`, siteRole: sql`u.site_role`, emailVerified: sql`u.email_verified` };
 const kindCase = (value: (kind: NotificationKind) => SQL, type: string) =>
   sql`(case b.kind ${sql.join(
     notificationKinds.map((k) => sql`when ${k}::notification_kind then ${value(k)}`),
@@ -48,7 +48,7 @@ function notMuted(e: EventRow): SQL {
 /** One step of one event: up to `limit` recipients. Returns how many were looked at and the last, for the cursor. */
 async function fanOutStep(tx: Db, e: EventRow, limit: number) {
   const { best, mayHear, grouped } = recipientsQuery(e, e.fanoutCursor ?? null, limit, person);
-  const { mentions: _m, replyToId: _r, ...data } = e.data;
+  const { mentions: _m, replyToId: _r, recipients: _p, ...data } = e.data;
   const groupKey = grouped ? `helpful:${e.postId}:${e.commentId ?? "post"}` : null;
   const conflict = grouped
     ? sql`on conflict (user_id, group_key) where read_at is null and group_key is not null do update set
@@ -102,24 +102,48 @@ export async function fanOutEvents(options: { maxSteps?: number; deadline?: numb
   const db = await getDb();
   let steps = 0;
   let notified = 0;
+  // An event whose step fails is set aside for this run, so that one bad event never holds up the rest.
+  const failed: string[] = [];
   while (steps < maxSteps && Date.now() < deadline) {
-    const done = await db.transaction(async (tx) => {
-      const [e] = await selectRows<EventRow & { fanoutCursor: string | null }>(
-        tx,
-        sql`select id, type, actor_id as "actorId", community_id as "communityId", post_id as "postId", comment_id as "commentId",
-            subject_user_id as "subjectUserId", data, fanout_cursor as "fanoutCursor"
-          from notification_events where processed_at is null order by created_at limit 1 for update skip locked`,
-      );
-      if (!e) return null;
-      const step = await fanOutStep(tx, e, recipientsPerStep);
-      const finished = step.scanned < recipientsPerStep;
-      await tx.execute(sql`update notification_events set attempts = attempts + 1,
-        fanout_cursor = ${step.last}::uuid, processed_at = ${finished ? sql`now()` : sql`null`} where id = ${e.id}`);
-      return step;
-    });
-    if (!done) break;
-    steps += 1;
-    notified += done.made;
+    let current: string | null = null;
+    try {
+      const done = await db.transaction(async (tx) => {
+        const [e] = await selectRows<EventRow & { fanoutCursor: string | null }>(
+          tx,
+          sql`select id, type, actor_id as "actorId", community_id as "communityId", post_id as "postId", comment_id as "commentId",
+              subject_user_id as "subjectUserId", data, fanout_cursor as "fanoutCursor"
+            from notification_events where processed_at is null
+              ${failed.length ? sql`and id <> all(${`{${failed.join(",")}}`}::uuid[])` : sql``}
+            order by created_at limit 1 for update skip locked`,
+        );
+        if (!e) return null;
+        current = e.id;
+        const step = await fanOutStep(tx, e, recipientsPerStep);
+        const finished = step.scanned < recipientsPerStep;
+        await tx.execute(sql`update notification_events set attempts = attempts + 1,
+          fanout_cursor = ${step.last}::uuid, processed_at = ${finished ? sql`now()` : sql`null`} where id = ${e.id}`);
+        return step;
+      });
+      if (!done) break;
+      steps += 1;
+      notified += done.made;
+    } catch (error) {
+      if (!current) throw error;
+      failed.push(current);
+      await giveUpAfterRepeatedFailures(db, current, error);
+    }
   }
   return { steps, notified };
+}
+
+/** Counts a failed attempt; after MAX_ATTEMPTS the event is closed, with its error logged once. */
+const MAX_ATTEMPTS = 5;
+async function giveUpAfterRepeatedFailures(db: Db, eventId: string, error: unknown) {
+  const [row] = await selectRows<{ attempts: number }>(
+    db,
+    sql`update notification_events set attempts = attempts + 1,
+      processed_at = case when attempts + 1 >= ${MAX_ATTEMPTS} then now() end
+      where id = ${eventId} returning attempts`,
+  );
+  console.error(`Notification event ${eventId} failed (attempt ${row?.attempts ?? "?"} of ${MAX_ATTEMPTS}):`, error);
 }

@@ -51,6 +51,10 @@ export const kinds: Record<NotificationKind, KindInfo> = {
   join_request: kind("Requests to join communities you look after", "immediately", "community", { forFacilitators: true }),
   report: kind("Reports in communities you look after", "immediately", "community", { forFacilitators: true }),
   post_pending: kind("Posts waiting for your approval", "immediately", "community", { forFacilitators: true }),
+  event_changed: kind("Changes to the time or place of events you are going to", "immediately", "single"),
+  event_cancelled: kind("Events you are going to being cancelled", "immediately", "single"),
+  event_place: kind("A place coming free for you at an event", "immediately", "single"),
+  event_reminder: kind("Reminders the day before events you are going to", "immediately", "single"),
 };
 
 /** How long an email waits for more of the same before it goes, in seconds. */

@@ -50,6 +50,33 @@ describe("replies, answers and mentions", () => {
     expect(await linesFor(cat)).toEqual([]);
   });
 
+  it("still tell the people mentioned when a mention in the same reply names no real person", async () => {
+    const { postId } = await makePost(ann, slug, { title: "Hand-written mentions" });
+    await reply(ben, postId, `<p><span data-type="mention" data-id="x">@x</span> and ${mention(cat)}</p>`);
+    expect(await linesFor(cat)).toEqual(["Ben Helper mentioned you in Hand-written mentions"]);
+    expect(await linesFor(ann)).toEqual(["Ben Helper replied to your post Hand-written mentions"]);
+  });
+
+  it("go on past an event whose step fails, and close that event after five attempts", async () => {
+    const { postId } = await makePost(ann, slug, { title: "A broken event before a good one" });
+    const db = await getDb();
+    const [broken] = await selectRows<{ id: string }>(
+      db,
+      sql`insert into notification_events (type, actor_id, community_id, post_id, data, created_at)
+        select 'comment.created', ${ben.id}, community_id, id, '{"replyToId": "not-an-id"}'::jsonb, now() - interval '1 minute' from posts where id = ${postId}
+        returning id`,
+    );
+    await reply(ben, postId, `<p>Over to ${mention(cat)}.</p>`);
+    expect(await linesFor(cat)).toEqual(["Ben Helper mentioned you in A broken event before a good one"]);
+    for (let i = 0; i < 5; i++) await fanOut();
+    const [state] = await selectRows<{ attempts: number; closed: boolean }>(
+      db,
+      sql`select attempts, processed_at is not null as closed from notification_events where id = ${broken!.id}`,
+    );
+    expect(state).toEqual({ attempts: 5, closed: true });
+    await linesFor(ann);
+  });
+
   it("call a reply to a question an answer, and tell the one whose answer is chosen", async () => {
     const { postId } = await makePost(ann, slug, { kind: "question", title: "Which KPI for voids?" });
     const answer = await reply(ben, postId, "<p>Days void.</p>");

@@ -32,8 +32,10 @@ export type EventRow = {
 /** What a recipient must be able to see, for the event to reach them. */
 type Access = "post" | "comment" | "reads" | "sees" | "manages";
 
+/** Only well-formed ids: a mention written by hand (or a forged one) must not break the step for everyone. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidArray = (ids: unknown) => {
-  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && UUID.test(id)) : [];
   return sql`${`{${list.join(",")}}`}::uuid[]`;
 };
 
@@ -43,6 +45,7 @@ const candidate = (user: SQL, kind: NotificationKind, priority: number, from = s
 const facilitators = (e: EventRow, kind: NotificationKind) =>
   candidate(sql`m.user_id`, kind, 1, sql`from memberships m where m.community_id = ${e.communityId} and m.status = 'active' and m.role in ('owner', 'facilitator')`);
 const mentioned = (e: EventRow) => candidate(sql`unnest(${uuidArray(e.data.mentions)})`, "mention", 1);
+const attendees = (e: EventRow, kind: NotificationKind) => candidate(sql`unnest(${uuidArray(e.data.recipients)})`, kind, 1);
 const subject = (e: EventRow, kind: NotificationKind) => candidate(sql`${e.subjectUserId}::uuid`, kind, 1);
 const authorOfComment = (commentId: string | null | undefined, kind: NotificationKind, priority: number) =>
   candidate(sql`rc.author_id`, kind, priority, sql`from comments rc where rc.id = ${commentId ?? null} and rc.author_id is not null`);
@@ -93,6 +96,14 @@ function planFor(e: EventRow): Plan {
       return { access: "reads", candidates: [subject(e, "moderation")] };
     case "reported":
       return { access: "manages", candidates: [facilitators(e, "report")] };
+    case "event.changed":
+      return { access: "post", candidates: [attendees(e, "event_changed")] };
+    case "event.cancelled":
+      return { access: "post", candidates: [attendees(e, "event_cancelled")] };
+    case "event.place":
+      return { access: "post", candidates: [attendees(e, "event_place")] };
+    case "event.reminder":
+      return { access: "post", candidates: [attendees(e, "event_reminder")] };
   }
 }
 

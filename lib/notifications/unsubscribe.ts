@@ -5,7 +5,7 @@ import { selectRows } from "@/lib/db/rows";
 import { digestSettings, notificationKinds, type NotificationKind } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import { configuredOrigin } from "@/lib/http/origin";
+import { siteOrigin } from "@/lib/http/site-url";
 import { personSeesCommunity } from "@/lib/policy";
 import { kinds } from "./kinds";
 
@@ -29,7 +29,7 @@ export function unsubscribeToken(userId: string, scope: UnsubscribeScope): strin
 /** The page that asks before unsubscribing, and the address mail clients post to in one click. */
 export function unsubscribeLinks(userId: string, scope: UnsubscribeScope) {
   const token = unsubscribeToken(userId, scope);
-  const origin = configuredOrigin();
+  const origin = siteOrigin();
   return { page: `${origin}/unsubscribe/${token}`, oneClick: `${origin}/api/unsubscribe/${token}` };
 }
 
@@ -58,7 +58,7 @@ export async function describeUnsubscribe(token: string): Promise<{ what: string
   const [row] = await selectRows<{ name: string }>(
     db,
     sql`select c.name from communities c join users u on u.id = ${userId}
-      where c.id = ${scope.communityId} and ${personSeesCommunity({ id: sql`u.id`, status: sql`u.status`, siteRole: sql`u.site_role` }, sql`c.id`)}`,
+      where c.id = ${scope.communityId} and ${personSeesCommunity({ id: sql`u.id`, status: sql`u.status`, siteRole: sql`u.site_role`, emailVerified: sql`u.email_verified` }, sql`c.id`)}`,
   );
   return { what: row ? `emails about ${row.name}` : "emails about this community" };
 }

@@ -7,7 +7,7 @@ import { memberRules } from "./member-rules";
 import { moderationRules, siteRules } from "./moderation-rules";
 import { postRules, readsPost, type PostTarget } from "./post-rules";
 import { firstRefusal, type Refusal, type Rule } from "./rule";
-import { isActiveViewer, type MaybeViewer, type Viewer } from "./viewer-rules";
+import { CONFIRM_ADDRESS_FIRST, isActiveViewer, UNVERIFIED_MAY, type MaybeViewer, type Viewer } from "./viewer-rules";
 
 /** Every rule, by action. A new rule goes in its *-rules.ts file, in a table spread here. */
 const rules = { ...communityRules, ...memberRules, ...postRules, ...eventRules, ...moderationRules, ...siteRules, ...libraryRules, ...analyticsRules, ...adminRules };
@@ -24,6 +24,9 @@ export type TargetOf<A extends Action> = A extends Action ? ((typeof rules)[A] e
 export function refusal<A extends Action>(viewer: MaybeViewer, action: A, target: TargetOf<A>): Refusal | null {
   if (!viewer) return { status: 401, message: unauthenticated().message };
   if (!isActiveViewer(viewer)) return { status: 403, message: SUSPENDED };
+  if (!mayTryUnverified(viewer, action)) {
+    return hiddenFrom(viewer, target) ? { status: 404, message: notFound().message } : { status: 403, message: CONFIRM_ADDRESS_FIRST };
+  }
   const refused = firstRefusal(rules[action] as Rule<TargetOf<A>>, viewer, target);
   if (!refused) return null;
   if (hiddenFrom(viewer, target)) return { status: 404, message: notFound().message };
@@ -32,7 +35,12 @@ export function refusal<A extends Action>(viewer: MaybeViewer, action: A, target
 
 /** The one place that decides whether a viewer may do something. */
 export function can<A extends Action>(viewer: MaybeViewer, action: A, target: TargetOf<A>): boolean {
-  return isActiveViewer(viewer) && firstRefusal(rules[action] as Rule<TargetOf<A>>, viewer, target) === null;
+  return isActiveViewer(viewer) && mayTryUnverified(viewer, action) && firstRefusal(rules[action] as Rule<TargetOf<A>>, viewer, target) === null;
+}
+
+/** An account whose address is not proven may only read what is open to all (and see itself). */
+function mayTryUnverified(viewer: Viewer, action: Action): boolean {
+  return viewer.verified || UNVERIFIED_MAY.has(action);
 }
 
 /** Throws the refusal (401, 403, 404 or a 4xx the rule names) unless the viewer may act. */

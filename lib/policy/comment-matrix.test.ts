@@ -15,13 +15,13 @@ import { can, notHiddenFrom, personReadsComment, visibleComments, visiblePosts, 
 
 const columns = ["Olive", "Ohid", "Odel", "Rlive", "Rhid"] as const;
 type Column = (typeof columns)[number];
-const actors = ["anonymous", "suspended", "admin", "nonMember", "member", "author", "facilitator", "banned"] as const;
+const actors = ["anonymous", "suspended", "unverified", "admin", "nonMember", "member", "author", "facilitator", "banned"] as const;
 type Actor = (typeof actors)[number];
 type Table = Record<Actor, string>;
 const fill = (rows: Partial<Table>): Table => ({ ...(Object.fromEntries(actors.map((a) => [a, "....."])) as Table), ...rows });
 
-const read = fill({ admin: "YY.YY", nonMember: "Y....", member: "Y..Y.", author: "YY.YY", facilitator: "YY.YY" });
-const thread = fill({ admin: "YYYYY", nonMember: "Y.Y..", member: "Y.YY.", author: "YYYYY", facilitator: "YYYYY" });
+const read = fill({ unverified: "Y....", admin: "YY.YY", nonMember: "Y....", member: "Y..Y.", author: "YY.YY", facilitator: "YY.YY" });
+const thread = fill({ unverified: "Y.Y..", admin: "YYYYY", nonMember: "Y.Y..", member: "Y.YY.", author: "YYYYY", facilitator: "YYYYY" });
 
 const viewers = new Map<Actor, MaybeViewer>();
 const replies = new Map<Column, { postId: string; commentId: string }>();

@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { countOwners, loadCommunity } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
-import { communities, users, type CommunityRow } from "@/lib/db/schema";
+import { communities, users, type CommunityRow, type Visibility } from "@/lib/db/schema";
 import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
 import { refusalLetter } from "@/test/support/refusals";
 import {
   can,
+  CONFIRM_ADDRESS_FIRST,
   listedCommunities,
   personManagesCommunity,
   personReadsCommunity,
@@ -29,7 +30,8 @@ import {
 //   D3             an open community three levels deep
 //
 // Actors. Unless stated, an actor is an active member of every community above the target.
-//   anonymous, suspended (a member everywhere, but suspended), admin (site admin, no memberships),
+//   anonymous, suspended (a member everywhere, but suspended), unverified (an account whose address
+//   is not proven: no memberships, reads open communities only), admin (site admin, no memberships),
 //   nonMember (no memberships), pending, invited, member, facilitator, owner (the only owner),
 //   banned (in the target), parentMember (of the ancestors only),
 //   parentFacilitator (facilitator of the parent, nothing in the target),
@@ -41,6 +43,7 @@ type TargetName = (typeof targets)[number];
 const actors = [
   "anonymous",
   "suspended",
+  "unverified",
   "admin",
   "nonMember",
   "pending",
@@ -68,6 +71,7 @@ const managers = (row: string): Pick<Table, "admin" | "facilitator" | "owner"> =
 const view: Table = {
   anonymous: none,
   suspended: none,
+  unverified: "Y..Y.....YY",
   admin: all,
   nonMember: "YY.YY....YY",
   pending: "YY.YY.Y..YY",
@@ -84,6 +88,7 @@ const view: Table = {
 const read: Table = {
   anonymous: none,
   suspended: none,
+  unverified: "Y..Y.....YY",
   admin: all,
   nonMember: "Y..Y.....YY",
   pending: "Y..Y.....YY",
@@ -102,10 +107,11 @@ const onlyFor = (rows: Partial<Table>): Table => ({
   ...rows,
 });
 
-const expected: Record<(Action & `community.${string}`) | "post.create", Table> = {
+// Rows named "action→visibility" decide a change to that visibility.
+const expected: Record<Exclude<(Action & `community.${string}`) | "post.create", "community.changeVisibility"> | `community.changeVisibility→${"open" | "private"}`, Table> = {
   "community.view": view,
   "community.read": read,
-  "community.viewMembers": read,
+  "community.viewMembers": { ...read, unverified: none },
   "community.join": onlyFor({
     admin: "Y..Y......Y",
     nonMember: "Y..Y......Y",
@@ -137,15 +143,19 @@ const expected: Record<(Action & `community.${string}`) | "post.create", Table> 
   "community.moderate": onlyFor(managers(all)),
   // Figures: that community's own facilitators and owners (parentFacilitator gets none), and admins.
   "community.viewAnalytics": onlyFor(managers(all)),
+  // Facilitators may close a community; opening one to more people is for its owners and site admins.
+  "community.changeVisibility→private": onlyFor(managers("YYYYYYYYY.Y")),
+  "community.changeVisibility→open": onlyFor({ admin: "YYYYYY....Y", owner: "YYYYYY....Y", facilitator: "Y..Y......Y" }),
   "post.create": onlyFor({ ...managers("YYYYYYYYY.Y"), admin: none, member: "YYYYYYYYY.Y", childOnly: "YYYYYY....Y" }),
 };
 
 // Why a post is refused, in each cell: the message must be true of that viewer's situation.
-// . allowed   s signed out   x suspended   ? not found (404)   A archived   M only members post
+// . allowed   s signed out   x suspended   v address not proven   ? not found (404)   A archived   M only members post
 // J join first (an open community they read)   B banned from it
 const postRefusals: Table = {
   anonymous: "sssssssssss",
   suspended: "xxxxxxxxxxx",
+  unverified: "v??v?????vv",
   admin: "JMMJMMMMMAJ",
   nonMember: "JM?JM????AJ",
   pending: "JM?JM?M??AJ",
@@ -161,6 +171,7 @@ const postRefusals: Table = {
 const postReason = refusalLetter({
   "Please sign in first.": "s",
   "Your account is suspended.": "x",
+  [CONFIRM_ADDRESS_FIRST]: "v",
   "We could not find that page.": "?",
   "This community is archived, so it takes no new posts.": "A",
   "Only members of this community can post here.": "M",
@@ -169,11 +180,13 @@ const postReason = refusalLetter({
 });
 
 // Why the discussions are closed to someone, in each cell: what they are told must be true of
-// them, and say what they can do. . reads   s signed out   x suspended   ? not found (404)
+// them, and say what they can do. . reads   s signed out   x suspended   ? not found (404: an
+// unproven address sees only open communities)
 // B banned   W their request waits   I invited (accept it)   J ask to join   M members only
 const readRefusals: Table = {
   anonymous: "sssssssssss",
   suspended: "xxxxxxxxxxx",
+  unverified: ".??.?????..",
   admin: "...........",
   nonMember: ".J?.J????..",
   pending: ".W?.W?W??..",
@@ -262,9 +275,11 @@ async function targetFor(actor: ActorName, name: TargetName) {
 
 /** The decisions of one actor for one action across every community, as a table row. */
 async function rowOf(actor: ActorName, action: keyof typeof expected) {
+  const [name, to] = action.split("→") as [Action, Visibility | undefined];
   let row = "";
-  for (const name of targets) {
-    row += can(viewers.get(actor)!, action, await targetFor(actor, name)) ? "Y" : ".";
+  for (const target of targets) {
+    const loaded = await targetFor(actor, target);
+    row += can(viewers.get(actor)!, name, (to ? { ...loaded, newVisibility: to } : loaded) as never) ? "Y" : ".";
   }
   return row;
 }
@@ -338,6 +353,6 @@ describe("community policy matrix", () => {
 
   it("counts every cell it asserts", () => {
     const cells = Object.keys(expected).length * actors.length * targets.length;
-    expect(cells).toBe(18 * 13 * 11);
+    expect(cells).toBe(20 * 14 * 11);
   });
 });

@@ -2,6 +2,10 @@ import { visibilities, type MembershipRole, type MembershipStatus, type Visibili
 import { must, rule } from "./rule";
 import { isAdmin, type Viewer } from "./viewer-rules";
 
+/** How a viewer's memberships count when reading: an admin reads all; an unproven address only what is open to all. */
+type Reader = "admin" | "member" | "unverified";
+const readerOf = (viewer: Viewer): Reader => (isAdmin(viewer) ? "admin" : viewer.verified ? "member" : "unverified");
+
 /** One community in a chain from the top-level community down. */
 export type CommunityNode = {
   id: string;
@@ -71,10 +75,14 @@ export function standing(m?: MembershipState | null, now = new Date()): Standing
   return null;
 }
 
-/** Reads the first `count` communities of the chain: each is open or has them as a member, and none banned them. */
-function readsChain(admin: boolean, target: CommunityTarget, count: number): boolean {
+/**
+ * Reads the first `count` communities of the chain: each is open or has them as a member, and
+ * none banned them. An unproven address counts no membership: it reads open communities only.
+ */
+function readsChain(reader: Reader, target: CommunityTarget, count: number): boolean {
   return target.chain.slice(0, count).every((node) => {
-    if (admin) return true;
+    if (reader === "admin") return true;
+    if (reader === "unverified") return node.visibility === "open";
     const m = membershipIn(target, node);
     return !isBanned(m) && (node.visibility === "open" || isActive(m));
   });
@@ -82,22 +90,23 @@ function readsChain(admin: boolean, target: CommunityTarget, count: number): boo
 
 /** Reads the community's content: every community above it, and it, let the viewer in. */
 export function readsCommunity(viewer: Viewer, target: CommunityTarget): boolean {
-  return readsChain(isAdmin(viewer), target, target.chain.length);
+  return readsChain(readerOf(viewer), target, target.chain.length);
 }
 
 /** Reads the parent, or there is none. Only readers of a parent may see its children. */
 export function readsParent(viewer: Viewer, target: CommunityTarget): boolean {
-  return readsChain(isAdmin(viewer), target, target.chain.length - 1);
+  return readsChain(readerOf(viewer), target, target.chain.length - 1);
 }
 
 /** The same, for someone other than the viewer, judged on their own memberships (the target's). */
 export function personReadsParent(target: CommunityTarget): boolean {
-  return readsChain(false, target, target.chain.length - 1);
+  return readsChain("member", target, target.chain.length - 1);
 }
 
 /** Knows the community exists: its name, purpose and size. */
 export function seesCommunity(viewer: Viewer, target: CommunityTarget): boolean {
   if (isAdmin(viewer)) return true;
+  if (!viewer.verified) return readsCommunity(viewer, target);
   const m = mine(target);
   return readsParent(viewer, target) && (self(target).visibility !== "private" || isActive(m) || isInvited(m));
 }
@@ -146,6 +155,12 @@ const howToJoin = (_v: Viewer, t: CommunityTarget) =>
     private: "People join this community by invitation only.",
   })[self(t).visibility];
 
+/** A change of who can find and join a community. */
+export type VisibilityChangeTarget = CommunityTarget & { newVisibility: Visibility };
+
+/** Fewer people could read it before: private to restricted, restricted to open, or private to open. */
+export const opensUp = (t: VisibilityChangeTarget) => visibilityRank[t.newVisibility] < visibilityRank[self(t).visibility];
+
 export const communityRules = {
   "community.view": rule<CommunityTarget>(must(seesCommunity, "We could not find that page.", 404)),
   "community.read": rule<CommunityTarget>(must(readsCommunity, whyNotRead)),
@@ -188,6 +203,17 @@ export const communityRules = {
   "community.edit": rule<CommunityTarget>(
     must(managesCommunity, "Only the community's owners and facilitators can change it."),
     must(notArchived, "This community is archived. Bring it back to change it."),
+  ),
+  /** Closing a community is a facilitator's call; opening it to more people is for its owners (and site admins). */
+  "community.changeVisibility": rule<VisibilityChangeTarget>(
+    must(managesCommunity, "Only the community's owners and facilitators can change who can find and join it."),
+    must(notArchived, "This community is archived. Bring it back to change it."),
+    must(
+      (_v, t) => allowedVisibilities(t.chain.at(-2)?.visibility ?? null).includes(t.newVisibility),
+      (_v, t) => `A sub-community cannot be more open than “${t.chain.at(-2)?.name}”, which is ${t.chain.at(-2)?.visibility}.`,
+      400,
+    ),
+    must((v, t) => !opensUp(t) || isAdmin(v) || isOwner(mine(t)), "Only the community's owners can open it to more people."),
   ),
   "community.archive": rule<CommunityTarget>(
     must(managesCommunity, "Only the community's owners and facilitators can archive it."),

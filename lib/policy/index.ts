@@ -8,8 +8,10 @@ export {
   type CommunityTarget,
   type MembershipState,
   MAX_DEPTH,
+  opensUp,
   standing,
   type Standing,
+  type VisibilityChangeTarget,
 } from "./community-rules";
 export {
   readsFile,
@@ -20,15 +22,17 @@ export {
 } from "./library-rules";
 export { type EventActionTarget, type EventCreateTarget, type EventTarget } from "./event-rules";
 export { type AccountTarget } from "./analytics-rules";
-export { inviteeRefusal, type PersonTarget, type RoleChangeTarget } from "./member-rules";
-export { type MoveTarget } from "./moderation-rules";
+export { inviteeRefusal, type InvitationTarget, type PersonTarget, type RoleChangeTarget } from "./member-rules";
+export { type MoveTarget, widensAudience } from "./moderation-rules";
 export { isLive, needsApproval, type CommentTarget, type PostTarget } from "./post-rules";
 export type { Refusal } from "./rule";
-export { isActiveAccount, isActiveViewer, wrote, type MaybeViewer, type Viewer } from "./viewer-rules";
+export { CONFIRM_ADDRESS_FIRST, isActiveAccount, isActiveViewer, isVerified, wrote, type MaybeViewer, type Viewer } from "./viewer-rules";
 export {
   activeMembership,
   endedBan,
   eventDetailsVisible,
+  findablePeople,
+  invitationsSeenBy,
   listedCommunities,
   moderatedCommunityIds,
   notHiddenFrom,

@@ -13,6 +13,7 @@ const viewerFor = (id: string, siteRole: Viewer["siteRole"] = "member"): Viewer 
   siteRole,
   status: "active",
   createdAt: new Date(0),
+  verified: true,
 });
 
 type Actor = { viewer: Viewer; role?: MembershipRole };

@@ -13,7 +13,8 @@ import {
   personReadsParent,
 } from "./community-rules";
 import { must, rule, type Refusal } from "./rule";
-import { isAdmin, type Viewer } from "./viewer-rules";
+import { isAdmin, wrote, type Viewer } from "./viewer-rules";
+import { readsCommunity } from "./community-rules";
 
 /** Someone a facilitator acts on, with their membership here, if any. */
 export type PersonTarget = CommunityTarget & {
@@ -22,6 +23,12 @@ export type PersonTarget = CommunityTarget & {
 
 /** A member whose role a facilitator wants to change. */
 export type RoleChangeTarget = PersonTarget & { newRole: MembershipRole };
+
+/** An invitation waiting for an answer, in its community. */
+export type InvitationTarget = CommunityTarget & { invitation: { invitedById: string | null } };
+
+/** The community's facilitators, and whoever sent the invitation. SQL twin: `invitationsSeenBy`. */
+const sentOrManages = (v: Viewer, t: InvitationTarget) => managesCommunity(v, t) || (readsCommunity(v, t) && wrote(v, t.invitation.invitedById));
 
 const theirs = (t: PersonTarget) => t.subject.membership ?? undefined;
 const notThemselves = (v: Viewer, t: PersonTarget) => t.subject.userId !== v.id;
@@ -67,6 +74,9 @@ export const memberRules = {
     must(notLastOwner, "You cannot ban the community's only owner."),
     must(outranks, "Only owners can ban facilitators and owners."),
   ),
+  /** Who sees an invitation waiting for an answer (and so the address it went to). */
+  "invitation.view": rule<InvitationTarget>(must(sentOrManages, "Only the facilitators and the person who sent an invitation can see it.")),
+  "invitation.withdraw": rule<InvitationTarget>(must(sentOrManages, "Only the facilitators and the person who sent an invitation can withdraw it.")),
   "member.unban": rule<PersonTarget>(
     must(managesCommunity, "Only this community's facilitators can lift a ban."),
     must((_v, t) => theirs(t)?.status === "banned", "They are not banned from this community."),

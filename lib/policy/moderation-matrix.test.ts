@@ -15,12 +15,14 @@ import { can, type MaybeViewer, type PersonTarget } from ".";
 //   parentFacilitator  facilitator of the parent only, acting in the sub-community
 //   exFacilitator      was a facilitator here until a moment ago; now a member
 //   lockedOutFacilitator  facilitator here, but banned from the parent, so cannot read it
-// A move goes to "D", an open community that only facilitator and lockedOutFacilitator look after.
+// A move goes to "D", an open community that facilitator, owner and lockedOutFacilitator look after.
+// A move that lets people read a post who could not where it was written (out of R, P, O/P or
+// R/R into D) needs an owner of the source, or an admin, to confirm it ("post.move confirmed").
 
 const columns = ["O", "R", "P", "O/P", "R/R", "A"] as const;
 type Column = (typeof columns)[number];
 const actors = [
-  "anonymous", "suspended", "admin", "nonMember", "member", "author", "facilitator", "owner",
+  "anonymous", "suspended", "unverified", "admin", "nonMember", "member", "author", "facilitator", "owner",
   "banned", "parentFacilitator", "exFacilitator", "lockedOutFacilitator",
 ] as const;
 type Actor = (typeof actors)[number];
@@ -49,7 +51,8 @@ const expected: Record<string, Table> = {
   "comment.report": fill(readersWhoDidNotWrite),
   "member.ban": fill(moderators),
   "member.unban": fill(moderators),
-  "post.move": fill({ admin: "YYYYYY", facilitator: "YYYYYY", lockedOutFacilitator: "YYY..Y" }),
+  "post.move": fill({ admin: "Y....Y", facilitator: "Y....Y", owner: "Y....Y", lockedOutFacilitator: "Y....Y" }),
+  "post.move confirmed": fill({ admin: "YYYYYY", facilitator: "Y....Y", owner: "YYYYYY", lockedOutFacilitator: "Y....Y" }),
 };
 
 const viewers = new Map<Actor, MaybeViewer>();
@@ -95,7 +98,7 @@ beforeAll(async () => {
   destination = await makeCommunity({ visibility: "open" });
   await addMembership(destination.id, id("facilitator"), "active", "facilitator");
   await addMembership(destination.id, id("lockedOutFacilitator"), "active", "facilitator");
-  await addMembership(destination.id, id("owner"));
+  await addMembership(destination.id, id("owner"), "active", "facilitator");
 });
 
 async function decide(actor: Actor, action: string, column: Column): Promise<boolean> {
@@ -124,7 +127,12 @@ async function decide(actor: Actor, action: string, column: Column): Promise<boo
     case "member.unban":
       return can(viewer, action, await person(fixture.bannedId));
     case "post.move":
-      return can(viewer, action, { ...post, destination: (await loadCommunity(db, viewer, { id: destination.id }))!.target });
+    case "post.move confirmed":
+      return can(viewer, "post.move", {
+        ...post,
+        destination: (await loadCommunity(db, viewer, { id: destination.id }))!.target,
+        wideningConfirmed: action === "post.move confirmed",
+      });
   }
   throw new Error(`No such action ${action}`);
 }
@@ -152,21 +160,23 @@ describe("moderation policy matrix", () => {
     expect(can(facilitator, "post.move", { ...post, destination: into })).toBe(false);
   });
 
-  it("keeps a suspended account out of sight of all but the admins who may lift it, in every cell", () => {
-    // Columns: another active account, another suspended account, the actor's own account.
-    const people = ["active", "suspendedOther", "self"] as const;
-    const table = { anonymous: "...", suspended: "...", member: "Y.Y", facilitator: "Y.Y", admin: "YYY" };
+  it("keeps suspended and unproven accounts out of sight of all but admins, and unproven viewers from everyone but themselves, in every cell", () => {
+    // Columns: another active account, another suspended account, another account whose address is not proven, the actor's own account.
+    const people = ["active", "suspendedOther", "unverifiedOther", "self"] as const;
+    const table = { anonymous: "....", suspended: "....", unverified: "...Y", member: "Y..Y", facilitator: "Y..Y", admin: "YYYY" };
     const actual: Record<string, { view: string; suspend: string }> = {};
     const wanted: Record<string, { view: string; suspend: string }> = {};
     for (const actor of Object.keys(table) as (keyof typeof table)[]) {
       const viewer = viewers.get(actor)!;
       const subject = (who: (typeof people)[number]) =>
-        who === "self" ? { userId: viewer?.id ?? "nobody", status: "active" as const } : { userId: who, status: who === "active" ? ("active" as const) : ("suspended" as const) };
+        who === "self"
+          ? { userId: viewer?.id ?? "nobody", status: "active" as const, verified: viewer?.verified ?? false }
+          : { userId: who, status: who === "suspendedOther" ? ("suspended" as const) : ("active" as const), verified: who !== "unverifiedOther" };
       actual[actor] = {
         view: people.map((who) => (can(viewer, "user.view", subject(who)) ? "Y" : ".")).join(""),
         suspend: people.map((who) => (can(viewer, "user.suspend", subject(who)) ? "Y" : ".")).join(""),
       };
-      wanted[actor] = { view: table[actor], suspend: actor === "admin" ? "YY." : "..." };
+      wanted[actor] = { view: table[actor], suspend: actor === "admin" ? "YYY." : "...." };
     }
     expect(actual).toEqual(wanted);
   });

@@ -5,20 +5,21 @@ import { comments, communities, posts, users, type CommunityRow } from "@/lib/db
 import { loadPost } from "@/lib/posts/load";
 import { addMembership, makeActors, makeCommunity } from "@/test/support/factories";
 import { refusalLetter } from "@/test/support/refusals";
-import { can, personReadsPost, refusal, visiblePosts, type MaybeViewer } from ".";
+import { can, CONFIRM_ADDRESS_FIRST, personReadsPost, refusal, visiblePosts, type MaybeViewer } from ".";
 
 // The post and reply policy as a table. Each column is a question post in a community:
 //   O       a live post in an open community
 //   Olock   locked                Ohid   hidden by a facilitator   Opend  awaiting approval
 //   Odel    deleted               R      live, restricted community P live, private community
 //   Onm     live, open community that lets non-members reply       A      live, archived open community
-// Actors: anonymous, suspended (member, suspended), admin (no memberships), nonMember,
+// Actors: anonymous, suspended (member, suspended), unverified (an account whose address is not
+// proven: it reads what is open to all, and does nothing else), admin (no memberships), nonMember,
 // member, author (a member who wrote the post and the reply), facilitator, banned (in the
 // community), leftAuthor (wrote them, then left the community).
 
 const columns = ["O", "Olock", "Ohid", "Opend", "Odel", "R", "P", "Onm", "A"] as const;
 type Column = (typeof columns)[number];
-const actors = ["anonymous", "suspended", "admin", "nonMember", "member", "author", "facilitator", "banned", "leftAuthor"] as const;
+const actors = ["anonymous", "suspended", "unverified", "admin", "nonMember", "member", "author", "facilitator", "banned", "leftAuthor"] as const;
 type Actor = (typeof actors)[number];
 type Table = Record<Actor, string>;
 
@@ -28,6 +29,7 @@ const fill = (rows: Partial<Table>): Table => ({ ...(Object.fromEntries(actors.m
 const postExpected: Record<string, Table> = {
   //                          O Olock Ohid Opend Odel R P Onm A
   "post.read": fill({
+    unverified: /*         */ "YY.....YY",
     admin: /*              */ "YYYY.YYYY",
     nonMember: /*          */ "YY.....YY",
     member: /*             */ "YY...YYYY",
@@ -82,6 +84,7 @@ const commentExpected: Record<string, Table> = {
   }),
   // These replies are live: each is read wherever its post is. (Hidden replies: comment-matrix.test.ts.)
   "comment.read": fill({
+    unverified: "YY.....YY",
     admin: "YYYY.YYYY",
     nonMember: "YY.....YY",
     member: "YY...YYYY",
@@ -92,12 +95,13 @@ const commentExpected: Record<string, Table> = {
 };
 
 // Why a reply is refused, in each cell: the message must be true of that viewer's situation.
-// . allowed   s signed out   x suspended   ? not found (404)   A archived   H the post is hidden
+// . allowed   s signed out   x suspended   v address not proven   ? not found (404)   A archived   H the post is hidden
 // W the post awaits approval   L locked   M only members reply   J join first (an open community)
 const replyRefusals: Table = {
   //           O Olock Ohid Opend Odel R P Onm A
   anonymous: /*   */ "sssssssss",
   suspended: /*   */ "xxxxxxxxx",
+  unverified: /*  */ "vv?????vv",
   admin: /*       */ "JLHW?MM.A",
   nonMember: /*   */ "JL?????.A",
   member: /*      */ ".L???...A",
@@ -109,6 +113,7 @@ const replyRefusals: Table = {
 const replyReason = refusalLetter({
   "Please sign in first.": "s",
   "Your account is suspended.": "x",
+  [CONFIRM_ADDRESS_FIRST]: "v",
   "We could not find that page.": "?",
   "This community is archived, so it takes no new replies.": "A",
   "A facilitator has hidden this post, so it takes no new replies.": "H",

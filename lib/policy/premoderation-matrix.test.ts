@@ -30,7 +30,7 @@ const expected: Record<keyof typeof posters, string> = {
 };
 
 function decide(poster: Poster, premoderation: PremoderationMode): boolean {
-  const viewer: Viewer = { id: "poster", name: "P", email: "p@x.gov.uk", siteRole: poster.siteRole ?? "member", status: "active", createdAt: new Date(0) };
+  const viewer: Viewer = { id: "poster", name: "P", email: "p@x.gov.uk", siteRole: poster.siteRole ?? "member", status: "active", createdAt: new Date(0), verified: true };
   const target: CommunityTarget = {
     chain: [{ id: "c", name: "C", parentId: null, depth: 1, visibility: "open", archivedAt: null }],
     memberships: poster.role

@@ -8,21 +8,26 @@ import { standingBan, standingInvitation } from "./scopes";
 // each against can() for every actor, as they do the viewer scopes.
 
 /** A row of `users`: whose access is asked. */
-export type PersonColumns = { id: AnyPgColumn | SQL; status: AnyPgColumn | SQL; siteRole: AnyPgColumn | SQL };
+export type PersonColumns = { id: AnyPgColumn | SQL; status: AnyPgColumn | SQL; siteRole: AnyPgColumn | SQL; emailVerified: AnyPgColumn | SQL };
 type Id = string | SQLWrapper;
 
 const banned = standingBan({ status: sql`m.status`, bannedUntil: sql`m.banned_until` } as never);
 const invited = standingInvitation({ status: sql`m.status`, inviteExpiresAt: sql`m.invite_expires_at` } as never);
-const isAdmin = (p: PersonColumns) => sql`${p.siteRole} = 'admin'`;
+/** An unproven address counts no membership and no admin role: it reads open communities only. */
+const verified = (p: PersonColumns) => sql`${p.emailVerified} is not null`;
+const isAdmin = (p: PersonColumns) => sql`(${p.siteRole} = 'admin' and ${verified(p)})`;
 const active = (p: PersonColumns) => sql`${p.status} = 'active'`;
 
-/** Some community in `chain` shuts the person out: it banned them, or it is not open and they are not an active member. */
+/**
+ * Some community in `chain` shuts the person out: it banned them, or it is not open and they
+ * are not an active member (an unproven address is a member of none).
+ */
 function shutOut(p: PersonColumns, chain: SQL): SQL {
   return sql`exists (
     select 1 from communities ch where ch.id in ${chain}
-      and (exists (select 1 from memberships m where m.community_id = ch.id and m.user_id = ${p.id} and ${banned})
-        or (ch.visibility <> 'open' and not exists (
-          select 1 from memberships m where m.community_id = ch.id and m.user_id = ${p.id} and m.status = 'active'))))`;
+      and ((${verified(p)} and exists (select 1 from memberships m where m.community_id = ch.id and m.user_id = ${p.id} and ${banned}))
+        or (ch.visibility <> 'open' and not (${verified(p)} and exists (
+          select 1 from memberships m where m.community_id = ch.id and m.user_id = ${p.id} and m.status = 'active')))))`;
 }
 
 const chainOf = (communityId: Id) => sql`(select unnest(c0.ancestor_ids || c0.id) from communities c0 where c0.id = ${communityId})`;
@@ -35,7 +40,7 @@ export function personReadsCommunity(p: PersonColumns, communityId: Id): SQL {
 
 /** The person knows the community exists. Twin of `seesCommunity` (and of `listedCommunities`). */
 export function personSeesCommunity(p: PersonColumns, communityId: Id): SQL {
-  return sql`(${active(p)} and (${isAdmin(p)} or (not ${shutOut(p, ancestorsOf(communityId))}
+  return sql`(${active(p)} and (${isAdmin(p)} or (not ${verified(p)} and ${personReadsCommunity(p, communityId)}) or (${verified(p)} and not ${shutOut(p, ancestorsOf(communityId))}
     and ((select c1.visibility from communities c1 where c1.id = ${communityId}) <> 'private'
       or exists (select 1 from memberships m where m.community_id = ${communityId} and m.user_id = ${p.id}
         and (m.status = 'active' or ${invited}))))))`;
@@ -43,7 +48,7 @@ export function personSeesCommunity(p: PersonColumns, communityId: Id): SQL {
 
 /** The person looks after the community: they read it and are its facilitator or owner, or a site admin. Twin of `managesCommunity`. */
 export function personManagesCommunity(p: PersonColumns, communityId: Id): SQL {
-  return sql`(${personReadsCommunity(p, communityId)} and (${isAdmin(p)} or exists (
+  return sql`(${personReadsCommunity(p, communityId)} and (${isAdmin(p)} or ${verified(p)} and exists (
     select 1 from memberships m where m.community_id = ${communityId} and m.user_id = ${p.id}
       and m.status = 'active' and m.role in ('owner', 'facilitator'))))`;
 }

@@ -1,7 +1,7 @@
 import { and, eq, lte, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { communities, memberships, posts } from "@/lib/db/schema";
-import { isActiveViewer, isAdmin, type MaybeViewer } from "./viewer-rules";
+import { communities, memberships, posts, users } from "@/lib/db/schema";
+import { isActiveViewer, isAdmin, isVerified, type MaybeViewer } from "./viewer-rules";
 
 // SQL twins of the rules in *-rules.ts. Every list, count, search and feed query that
 // touches communities, memberships or their content uses one of these. The policy matrix
@@ -77,9 +77,16 @@ function readsAncestors(viewer: { id: string }, c: CommunityRowColumns): SQL {
 export function readableCommunity(viewer: MaybeViewer, c: CommunityRowColumns = communities): SQL {
   if (!isActiveViewer(viewer)) return sql`false`;
   if (isAdmin(viewer)) return sql`true`;
+  if (!isVerified(viewer)) return openToAll(c);
   return sql`(${c.id} <> all(${myCommunities(viewer, "banned")})
     and (${c.visibility} = 'open' or ${c.id} = any(${myCommunities(viewer, "active")}))
     and ${readsAncestors(viewer, c)})`;
+}
+
+/** Open, and everything above it open: what an account with an unproven address may read and know of. */
+function openToAll(c: CommunityRowColumns): SQL {
+  return sql`(${c.visibility} = 'open' and not exists (
+    select 1 from communities anc where anc.id = any(${c.ancestorIds}) and anc.visibility <> 'open'))`;
 }
 
 /** `select id from communities` that the viewer may read. */
@@ -101,6 +108,7 @@ type CommunityColumns = CommunityRowColumns & { parentId: AnyPgColumn };
 export function listedCommunities(viewer: MaybeViewer, table: CommunityColumns = communities): SQL {
   if (!isActiveViewer(viewer)) return sql`false`;
   if (isAdmin(viewer)) return sql`true`;
+  if (!isVerified(viewer)) return openToAll(table);
   return sql`(${readsAncestors(viewer, table)}
     and (${table.visibility} <> 'private'
       or ${table.id} = any(${myCommunities(viewer, "active")})
@@ -109,10 +117,10 @@ export function listedCommunities(viewer: MaybeViewer, table: CommunityColumns =
 
 /** `select id from communities` that the viewer looks after: facilitator or owner, or any for admins. */
 export function moderatedCommunityIds(viewer: MaybeViewer): SQL {
-  if (!isActiveViewer(viewer)) return sql`(select null::uuid where false)`;
+  if (!isVerified(viewer)) return sql`(select null::uuid where false)`;
   if (isAdmin(viewer)) return sql`(select mc.id from communities mc)`;
   return sql`(select ${mb.communityId} from ${memberships} ${mb}
-    where ${activeMembership({ userId: viewer.id }, mb)} and ${mb.role} in ('owner', 'facilitator'))`;
+    where ${activeMembership({ userId: viewer!.id }, mb)} and ${mb.role} in ('owner', 'facilitator'))`;
 }
 
 const postCommunity = { id: sql.raw("pc.id"), ancestorIds: sql.raw("pc.ancestor_ids"), visibility: sql.raw("pc.visibility") } as unknown as CommunityRowColumns;
@@ -211,4 +219,24 @@ export function eventDetailsVisible(viewer: MaybeViewer, table: { id: AnyPgColum
   if (!isActiveViewer(viewer)) return sql`false`;
   if (isAdmin(viewer)) return visibleEvents(viewer, table);
   return sql`(${table.communityId} = any(${myCommunities(viewer, "active")}) and ${visibleEvents(viewer, table)})`;
+}
+
+/**
+ * A condition on users: someone the viewer may find by name (people search, mention
+ * suggestions, invitations by name): active, with a proven address. Nobody, for a viewer whose
+ * own address is not proven. SQL twin of `user.view` for other people.
+ */
+export function findablePeople(viewer: MaybeViewer, table: { status: AnyPgColumn; emailVerified: AnyPgColumn } = users): SQL {
+  if (!isVerified(viewer)) return sql`false`;
+  return sql`(${table.status} = 'active' and ${table.emailVerified} is not null)`;
+}
+
+/**
+ * A condition on invitations: the viewer looks after its community, or sent it and still reads
+ * the community. SQL twin of `invitation.view`.
+ */
+export function invitationsSeenBy(viewer: MaybeViewer, table: { communityId: AnyPgColumn; invitedById: AnyPgColumn }): SQL {
+  if (!isVerified(viewer)) return sql`false`;
+  return sql`(${table.communityId} in ${moderatedCommunityIds(viewer)}
+    or (${table.invitedById} = ${viewer?.id} and ${table.communityId} in ${readableCommunityIds(viewer)}))`;
 }

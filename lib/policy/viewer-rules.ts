@@ -9,6 +9,8 @@ export type Viewer = {
   status: (typeof userStatuses)[number];
   /** When the account was made: new accounts have stricter rate limits. */
   createdAt: Date;
+  /** The address is proven: the emailed link was used, or single sign-on vouched for it. */
+  verified: boolean;
 };
 
 /** Null when nobody is signed in. Only the policy and the sign-in gate take one. */
@@ -24,9 +26,20 @@ export function isActiveViewer(viewer: MaybeViewer): viewer is Viewer {
   return viewer !== null && isActiveAccount(viewer);
 }
 
-export function isAdmin(viewer: MaybeViewer): boolean {
-  return isActiveViewer(viewer) && viewer.siteRole === "admin";
+/** The account's address is proven. Until it is, the account reads open communities and nothing more. */
+export function isVerified(viewer: MaybeViewer): boolean {
+  return isActiveViewer(viewer) && viewer.verified;
 }
+
+/** A site admin, whose address is proven: an unproven address opens no door, an admin's included. */
+export function isAdmin(viewer: MaybeViewer): boolean {
+  return isVerified(viewer) && viewer!.siteRole === "admin";
+}
+
+/** What an account whose address is not yet proven may do: read open communities, and see itself. */
+export const UNVERIFIED_MAY: ReadonlySet<string> = new Set(["community.view", "community.read", "post.read", "comment.read", "user.view"]);
+
+export const CONFIRM_ADDRESS_FIRST = "Confirm your email address first: use the link we emailed you, or ask for a new one on your account page.";
 
 /** The viewer is the author (a former member's content has no author). */
 export function wrote(viewer: Viewer, authorId: string | null): boolean {

@@ -102,15 +102,25 @@ async function enforceUnlessRepeated(db: Db, limits: Limit[], earlier: () => Pro
   }
 }
 
-/** The author edits their post; the version before the edit is kept as a revision. */
+/**
+ * The author edits their post; the version before the edit is kept as a revision. When the
+ * community holds this author's posts for approval, an approved post goes back to wait again,
+ * so an edit cannot slip past pre-moderation.
+ */
 export async function editPost(viewer: Viewer, postId: string, input: unknown) {
   const data = parseInput(postInputSchema, input);
   const body = cleanBody(data.body, data.bodyFormat);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { post, community } = await loadAuthorizedPost(tx, viewer, postId, "post.edit");
-    if (await revisePost(tx, viewer, post, community.id, { ...data, body })) await discardDraft(tx, viewer.id, `edit:${post.id}`);
-    return { postId: post.id, slug: community.slug };
+    const { post, community, target } = await loadAuthorizedPost(tx, viewer, postId, "post.edit");
+    // A member still under pre-moderation who edits a published post sends it back for approval.
+    const backToApproval = post.status === "published" && needsApproval(viewer, target, community);
+    if (!(await revisePost(tx, viewer, post, community.id, { ...data, body }, backToApproval))) {
+      return { postId: post.id, slug: community.slug, pending: post.status === "pending" };
+    }
+    await discardDraft(tx, viewer.id, `edit:${post.id}`);
+    if (backToApproval) await notify(tx, { type: "post.pending", actorId: viewer.id, communityId: community.id, postId: post.id });
+    return { postId: post.id, slug: community.slug, pending: backToApproval };
   });
 }
 
@@ -118,7 +128,7 @@ export async function editPost(viewer: Viewer, postId: string, input: unknown) {
  * Replaces a post's text, inside the caller's transaction, once the viewer has been allowed
  * to: the version before is kept as a revision. False when this submit was made already.
  */
-export async function revisePost(tx: Db, viewer: Viewer, post: PostRow, communityId: string, data: NewPost): Promise<boolean> {
+export async function revisePost(tx: Db, viewer: Viewer, post: PostRow, communityId: string, data: NewPost, backToApproval = false): Promise<boolean> {
   const html = await linkMentions(tx, data.body.html, communityId);
   const [revision] = await tx
     .insert(postRevisions)
@@ -129,7 +139,7 @@ export async function revisePost(tx: Db, viewer: Viewer, post: PostRow, communit
   if (!revision) return false;
   await tx
     .update(posts)
-    .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: data.body.text, tags: data.tags, editedAt: new Date() })
+    .set({ kind: data.kind, title: data.title, bodyHtml: html, bodyText: data.body.text, tags: data.tags, editedAt: new Date(), ...(backToApproval ? { status: "pending" as const } : {}) })
     .where(eq(posts.id, post.id));
   await claimEmbeddedImages(tx, viewer, html, { communityId, postId: post.id });
   await touchContent(tx, communityId);

@@ -8,8 +8,6 @@ import { toggleHelpfulPost } from "@/lib/posts/reactions";
 import { appErrorOf } from "@/test/support/errors";
 import { makeUser } from "@/test/support/factories";
 import { communityWith, makePost } from "@/test/support/posts";
-import { registerUser } from "@/lib/users/registration";
-import { verifyCredentials } from "@/lib/users/credentials";
 import { eq } from "drizzle-orm";
 import { enforce, tryAgainIn } from ".";
 
@@ -91,14 +89,5 @@ describe("limits on members", () => {
     const error = await appErrorOf(() => toggleHelpfulPost(veteran, postId));
     expect([error.status, error.message]).toEqual([429, expect.stringMatching(/today's limit of 50 helpful marks/)]);
   });
-
-  it("refuse the seventh sign-in attempt in a minute, from one network or for one account", async () => {
-    await registerUser({ name: "Sign In", email: "limit.signin@x.gov.uk", password: "a long password" });
-    for (let i = 0; i < 6; i++) expect(await verifyCredentials({ email: "limit.signin@x.gov.uk", password: "wrong one" }, "10.0.0.1")).toBeNull();
-    const error = await appErrorOf(() => verifyCredentials({ email: "limit.signin@x.gov.uk", password: "a long password" }, "10.0.0.2"));
-    expect(error.status).toBe(429);
-    expect(error.message).toMatch(/for this account/);
-    for (let i = 0; i < 6; i++) await verifyCredentials({ email: `other${i}@x.gov.uk`, password: "x" }, "10.0.0.9");
-    expect((await appErrorOf(() => verifyCredentials({ email: "fresh@x.gov.uk", password: "x" }, "10.0.0.9"))).message).toMatch(/from this network/);
-  });
+  // Sign-in, sign-up and mail limits: account-limits.test.ts.
 });

@@ -23,8 +23,4 @@ export const limitsFor = {
   community: (v: Viewer): Limit[] => [
     { kind: "cap", key: `communities-day:${v.id}`, limit: isNew(v) ? 1 : 5, windowSeconds: DAY, message: `You can start ${isNew(v) ? "one community" : "5 communities"} a day.` },
   ],
-  signIn: (ip: string, email: string): Limit[] => [
-    { kind: "cap", key: `signin-ip:${ip}`, limit: 6, windowSeconds: 60, message: "Too many sign-in attempts from this network." },
-    { kind: "cap", key: `signin-account:${email}`, limit: 6, windowSeconds: 60, message: "Too many sign-in attempts for this account." },
-  ],
 };

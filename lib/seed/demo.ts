@@ -8,7 +8,7 @@ import { demoDiscussion, type Plan } from "./discussion";
 import { seedEvents } from "./events";
 import { facilitatorWork } from "./facilitation";
 import { seedLibrary } from "./library";
-import { demoPeople, type UserRow } from "./people";
+import { DEMO_PASSWORD, demoPeople, type UserRow } from "./people";
 import { communityForms, purposeForms, regions, serviceAreas } from "./vocabulary";
 import { seedNotifications } from "./notifications";
 import { addFormerMembers, dateHelpfulMarks } from "./analytics";
@@ -20,10 +20,10 @@ type MembershipRow = typeof memberships.$inferInsert;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Fills an empty database with the demo communities, people and demo sign-ins. */
-export async function seedDemo(db: Db, { people = 900 } = {}) {
+export async function seedDemo(db: Db, { people = 900, password = DEMO_PASSWORD } = {}) {
   faker.seed(2007);
   const now = Date.now();
-  const { demo: demoUsers, people: people_ } = await demoPeople(faker, now, people);
+  const { demo: demoUsers, people: people_ } = await demoPeople(faker, now, people, password);
   const [admin, facilitator, member] = demoUsers as [UserRow, UserRow, UserRow];
   const everyone = [...demoUsers, ...people_];
 

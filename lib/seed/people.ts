@@ -18,8 +18,11 @@ export type UserRow = typeof users.$inferInsert & { id: string };
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** The demo accounts (admin, facilitator, member, in that order) and `count` other people, each at a council. */
-export async function demoPeople(faker: Faker, now: number, count: number): Promise<{ demo: UserRow[]; people: UserRow[] }> {
+/**
+ * The demo accounts (admin, facilitator, member, in that order), signing in with `password`, and
+ * `count` other people, each at a council. Everyone's address is confirmed.
+ */
+export async function demoPeople(faker: Faker, now: number, count: number, password = DEMO_PASSWORD): Promise<{ demo: UserRow[]; people: UserRow[] }> {
   const organisations = places.map((place) => `${place} ${faker.helpers.arrayElement(councilKinds)}`);
 
   const demo: UserRow[] = [];
@@ -28,7 +31,7 @@ export async function demoPeople(faker: Faker, now: number, count: number): Prom
       id: randomUUID(),
       name: account.name,
       email: account.email,
-      passwordHash: await hashPassword(DEMO_PASSWORD),
+      passwordHash: await hashPassword(password),
       siteRole: account.siteRole,
       jobTitle: ["Digital Services Manager", "Head of Policy and Performance", "Performance Officer"][i]!,
       organisation: organisations[i]!,
@@ -50,6 +53,7 @@ export async function demoPeople(faker: Faker, now: number, count: number): Prom
       jobTitle: faker.helpers.arrayElement(councillor ? councillorRoles : jobTitles),
       organisation,
       bio: faker.number.int(3) === 0 ? `Works on ${faker.helpers.arrayElement(serviceAreas).toLowerCase()} at ${organisation}.` : "",
+      emailVerified: new Date(now),
       createdAt: new Date(now - faker.number.int({ min: 30, max: 1400 }) * DAY),
     };
   });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import type { Viewer } from "@/lib/policy";
@@ -11,11 +11,12 @@ export const viewerColumns = {
   siteRole: users.siteRole,
   status: users.status,
   createdAt: users.createdAt,
+  verified: sql<boolean>`(${users.emailVerified} is not null)`,
 };
 
 /**
- * A person's account as the policy sees them (a Viewer), read fresh: for the session behind a
- * request, a suspension applies on the very next request.
+ * A person's account as the policy sees them (a Viewer), read fresh. For the person behind a
+ * request, use `loadSessionViewer`, which checks their session too.
  */
 export async function loadAccount(id: string, db?: Db): Promise<Viewer | null> {
   db ??= await getDb();

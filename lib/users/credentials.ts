@@ -4,7 +4,7 @@ import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from "./pass
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { enforce } from "@/lib/rate-limit";
-import { limitsFor } from "@/lib/rate-limit/rules";
+import { accountLimits } from "@/lib/rate-limit/account-limits";
 import { isActiveAccount } from "@/lib/policy";
 import { emailSchema } from "@/lib/validation";
 
@@ -24,16 +24,17 @@ export const newPasswordSchema = z
 export type SignedInUser = { id: string; name: string; email: string };
 
 /**
- * The user whose email and password match, or null. Throws a 429 after 6 attempts in a
- * minute from one network or for one account. A password is always verified, against
- * a stand-in hash when there is no such user, so failures take the same time either way.
+ * The user whose email and password match, or null. Limited before any hashing, per network
+ * and account together (so a stranger cannot lock a member out), per network and per account
+ * (see account-limits.ts). A password is always verified, against a stand-in hash when there
+ * is no such user, so failures take the same time either way.
  */
-export async function verifyCredentials(input: unknown, ip = "unknown"): Promise<SignedInUser | null> {
+export async function verifyCredentials(input: unknown, network = "unknown"): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const db = await getDb();
-  await enforce(db, limitsFor.signIn(ip, email));
+  await enforce(db, accountLimits.passwordSignIn(network, email));
   const [user] = await db
     .select({
       id: users.id,
@@ -49,4 +50,4 @@ export async function verifyCredentials(input: unknown, ip = "unknown"): Promise
   return { id: user.id, name: user.name, email: user.email };
 }
 
-export { hashPassword };
+export { hashPassword, verifyPassword };

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { communities, memberships, publicProfileColumns, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+import { viewerColumns } from "./account";
 import { activeMembership, assertActiveViewer, authorize, can, isActiveAccount, readableCommunityIds, type Viewer } from "@/lib/policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,11 +16,11 @@ export async function getProfile(viewer: Viewer, userId: string) {
   if (!UUID.test(userId)) throw notFound();
   const db = await getDb();
   const [person] = await db
-    .select({ ...publicProfileColumns, bio: users.bio, status: users.status })
+    .select({ ...publicProfileColumns, bio: users.bio, status: users.status, verified: viewerColumns.verified })
     .from(users)
     .where(eq(users.id, userId));
   if (!person) throw notFound();
-  authorize(viewer, "user.view", { userId: person.id, status: person.status });
+  authorize(viewer, "user.view", { userId: person.id, status: person.status, verified: person.verified });
   const shared = await db
     .select({ slug: communities.slug, name: communities.name, role: memberships.role })
     .from(memberships)

@@ -11,12 +11,13 @@ import {
 import type { MaybeViewer, Viewer } from "@/lib/policy";
 import { viewerColumns } from "@/lib/users/account";
 
-type UserInput = Partial<Pick<Viewer, "name" | "email" | "siteRole" | "status">> & {
+type UserInput = Partial<Pick<Viewer, "name" | "email" | "siteRole" | "status" | "verified">> & {
   jobTitle?: string;
   organisation?: string;
+  passwordHash?: string;
 };
 
-/** Inserts a person directly (no password) and returns them as a Viewer. */
+/** Inserts a person directly (no password unless given; address proven unless `verified: false`) and returns them as a Viewer. */
 export async function makeUser(input: UserInput = {}): Promise<Viewer> {
   const db = await getDb();
   const id = randomUUID();
@@ -30,6 +31,8 @@ export async function makeUser(input: UserInput = {}): Promise<Viewer> {
       status: input.status ?? "active",
       jobTitle: input.jobTitle ?? "",
       organisation: input.organisation ?? "",
+      emailVerified: input.verified === false ? null : new Date(),
+      passwordHash: input.passwordHash ?? null,
     })
     .returning(viewerColumns);
   return row!;
@@ -37,7 +40,8 @@ export async function makeUser(input: UserInput = {}): Promise<Viewer> {
 
 /**
  * The actors of a policy matrix, by name: "anonymous" is signed out, "suspended" a suspended
- * account, "admin" a site admin; every other name is a plain member of the site.
+ * account, "admin" a site admin, "unverified" an account whose address is not yet proven;
+ * every other name is a plain member of the site.
  */
 export async function makeActors<A extends string>(names: readonly A[]): Promise<Map<A, MaybeViewer>> {
   const actors = new Map<A, MaybeViewer>();
@@ -46,6 +50,7 @@ export async function makeActors<A extends string>(names: readonly A[]): Promise
       anonymous: async () => null,
       suspended: () => makeUser({ name, status: "suspended" }),
       admin: () => makeUser({ name, siteRole: "admin" }),
+      unverified: () => makeUser({ name, verified: false }),
     };
     actors.set(name, await (special[name] ?? (() => makeUser({ name })))());
   }

@@ -7,6 +7,8 @@ let drop: (() => Promise<unknown>) | undefined;
 
 // Most tests act faster than any person could; the rate-limit tests switch limits back on.
 process.env.RATE_LIMITS = "off";
+// Mail lands in the dev outbox table, where tests read it (test/support/mail.ts).
+process.env.DEV_OUTBOX = "on";
 
 beforeAll(async () => {
   const url = process.env.TEST_DATABASE_URL;

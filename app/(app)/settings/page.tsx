@@ -1,66 +1,60 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { updateProfileAction } from "@/app/_actions/profile";
-import { resetCalendarFeedAction, stopCalendarFeedAction, timeZoneAction } from "@/app/_actions/events";
-import { formatDate } from "@/app/_components/community";
 import { ActionForm, TextField } from "@/app/_components/form";
-import { SelectField } from "@/app/_components/select-field";
+import { currentSessionId, requireViewer } from "@/lib/auth/request-viewer";
 import { calendarFeedStatus } from "@/lib/events/calendar";
-import { timeZones } from "@/lib/events/time";
-import { requireViewer } from "@/lib/auth/request-viewer";
+import { deletionGraceDays } from "@/lib/users/deletion";
+import { hasPassword } from "@/lib/users/password-change";
 import { getOwnProfile, readerTimeZone } from "@/lib/users/profile";
+import { listDevices } from "@/lib/users/sessions";
+import { DeleteSection, DevicesSection, EmailSection, PasswordSection } from "./account-sections";
+import { CalendarFeedSection, TimeZoneSection } from "./event-sections";
 
-export const metadata: Metadata = { title: "Your profile" };
+export const metadata: Metadata = { title: "Your account" };
 
-export default async function ProfilePage({ searchParams }: PageProps<"/settings">) {
-  const { feed: feedNotice } = await searchParams;
+export default async function AccountPage({ searchParams }: PageProps<"/settings">) {
   const viewer = await requireViewer("/settings");
-  const [profile, timeZone, feed] = await Promise.all([getOwnProfile(viewer), readerTimeZone(viewer), calendarFeedStatus(viewer)]);
+  const { email: emailChanged, signedOut, feed: feedNotice } = await searchParams;
+  const [profile, devices, withPassword, timeZone, feed] = await Promise.all([
+    getOwnProfile(viewer),
+    listDevices(viewer, await currentSessionId()),
+    hasPassword(viewer),
+    readerTimeZone(viewer),
+    calendarFeedStatus(viewer),
+  ]);
   return (
-    <div className="max-w-2xl space-y-6">
-      <h1 className="text-3xl font-bold">Your profile</h1>
-      <p>
-        Members of your communities see your name, job title and organisation. Your email address
-        ({profile.email}) is never shown to other members.
-      </p>
-      <p>
-        <Link href={`/people/${viewer.id}`}>See your profile as others do</Link> · <Link href="/reports">Your reports</Link> ·{" "}
-        <Link href="/settings/notifications">Notifications and email</Link>
-      </p>
-      <ActionForm action={updateProfileAction} submitLabel="Save profile">
-        <TextField name="name" label="Full name" autoComplete="name" defaultValue={profile.name} />
-        <TextField name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={profile.jobTitle} />
-        <TextField name="organisation" label="Organisation" autoComplete="organization" defaultValue={profile.organisation} />
-        <TextField name="bio" label="A short bio" multiline rows={4} defaultValue={profile.bio} hint="What you work on, and what you can help others with." />
-      </ActionForm>
-
-      <section aria-labelledby="time-zone-heading" id="time-zone" className="space-y-3">
-        <h2 id="time-zone-heading" className="text-2xl font-bold">
-          Your time zone
-        </h2>
-        <p>Times of events are shown in this time zone, wherever you read them.</p>
-        <ActionForm action={timeZoneAction} submitLabel="Save time zone" idPrefix="zone">
-          <SelectField name="timeZone" label="Time zone" options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))} defaultValue={timeZone} />
-        </ActionForm>
-      </section>
-
-      <section aria-labelledby="calendar-heading" id="calendar" className="space-y-3">
-        <h2 id="calendar-heading" className="text-2xl font-bold">
-          Your calendar feed
-        </h2>
-        <p>
-          Add the events of all your communities to Outlook, Google Calendar or another calendar app, and keep them up to date. The feed has a private
-          address: anyone who has it can see the events in it, so keep it to yourself, and make a new one if it gets out.
-        </p>
-        {feedNotice === "off" && !feed.active && (
+    <div className="space-y-12">
+      <div className="max-w-2xl space-y-6">
+        <h1 className="text-3xl font-bold">Your account</h1>
+        {emailChanged === "changed" && (
           <p role="status" className="font-semibold text-success">
-            Your calendar feed is turned off. Its address no longer works.
+            Your email address is changed.
           </p>
         )}
-        <p>{feed.active ? `You made your current address on ${formatDate(feed.createdAt!)}. We do not keep it, so we cannot show it again.` : "You have no calendar feed."}</p>
-        <ActionForm action={resetCalendarFeedAction} submitLabel={feed.active ? "Make a new address (the old one stops working)" : "Make my calendar feed address"} kind="secondary" summary={false} idPrefix="feed" />
-        {feed.active && <ActionForm action={stopCalendarFeedAction} submitLabel="Turn off my calendar feed" kind="secondary" summary={false} idPrefix="feed-off" />}
-      </section>
+        <section aria-labelledby="profile-heading" className="space-y-4">
+          <h2 id="profile-heading" className="text-2xl font-bold">
+            Your profile
+          </h2>
+          <p>Members of your communities see your name, job title and organisation. Your email address is never shown to other members.</p>
+          <p>
+            <Link href={`/people/${viewer.id}`}>See your profile as others do</Link> · <Link href="/reports">Your reports</Link> ·{" "}
+              <Link href="/settings/notifications">Notifications and email</Link>
+          </p>
+          <ActionForm action={updateProfileAction} submitLabel="Save profile" idPrefix="profile">
+            <TextField name="name" label="Full name" autoComplete="name" defaultValue={profile.name} />
+            <TextField name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={profile.jobTitle} />
+            <TextField name="organisation" label="Organisation" autoComplete="organization" defaultValue={profile.organisation} />
+            <TextField name="bio" label="A short bio" multiline rows={4} defaultValue={profile.bio} hint="What you work on, and what you can help others with." />
+          </ActionForm>
+        </section>
+      </div>
+      <TimeZoneSection timeZone={timeZone} />
+      <CalendarFeedSection feed={feed} turnedOff={feedNotice === "off"} />
+      <EmailSection viewer={viewer} email={profile.email} hasPassword={withPassword} />
+      <PasswordSection hasPassword={withPassword} />
+      <DevicesSection devices={devices} signedOut={typeof signedOut === "string" && /^\d{1,3}$/.test(signedOut) ? Number(signedOut) : null} />
+      <DeleteSection graceDays={deletionGraceDays()} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { buttonClass } from "@/app/_components/button-styles";
 import { ActionForm, TextField } from "@/app/_components/form";
 import { enabledSignInMethods } from "@/lib/auth";
 import { getActiveViewer } from "@/lib/auth/request-viewer";
+import { safeReturnPath } from "@/lib/http/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,8 +18,8 @@ const errorMessages: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const { callbackUrl, error } = await searchParams;
-  const returnTo = typeof callbackUrl === "string" ? callbackUrl : "";
-  if (await getActiveViewer()) redirect(returnTo.startsWith("/") ? returnTo : "/home");
+  const returnTo = safeReturnPath(callbackUrl, "");
+  if (await getActiveViewer()) redirect(returnTo || "/home");
   const methods = enabledSignInMethods();
   const errorMessage = typeof error === "string" ? (errorMessages[error] ?? errorMessages.Configuration) : null;
   return (
@@ -35,7 +36,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         <TextField name="password" label="Password" type="password" autoComplete="current-password" />
       </ActionForm>
       <p>
-        New to Roundtable? <Link href="/sign-up">Create an account</Link>.
+        <Link href="/forgot-password">Forgotten your password?</Link> New to Roundtable? <Link href="/sign-up">Create an account</Link>.
       </p>
       {methods.emailLink && (
         <section aria-labelledby="link-heading" className="space-y-3 border-t border-line pt-6">

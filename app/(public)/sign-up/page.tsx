@@ -12,6 +12,11 @@ export default function SignUpPage() {
   return (
     <div className="max-w-xl space-y-8">
       <h1 className="text-3xl font-bold">Create an account</h1>
+      <p>
+        We will email you a link to confirm your address. Until you use it, you can read open communities but not join or
+        post. Our <Link href="/privacy">privacy notice</Link> says what we keep about you and why, and the{" "}
+        <Link href="/terms">terms of use</Link> say what we ask of members.
+      </p>
       <ActionForm action={signUpAction} submitLabel="Create account">
         <TextField name="name" label="Full name" autoComplete="name" />
         <TextField

@@ -115,6 +115,8 @@ export const invitations = pgTable(
     email: text("email").notNull(),
     tokenHash: text("token_hash").notNull(),
     invitedById: uuid("invited_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** How the list of open invitations names the invitee: the name it was sent to, or the address typed. */
+    inviteeLabel: text("invitee_label").notNull().default(""),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     expiresAt: timestamptz("expires_at").notNull(),
     acceptedAt: timestamptz("accepted_at"),

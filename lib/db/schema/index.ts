@@ -10,3 +10,4 @@ export * from "./library";
 export * from "./files";
 export * from "./events";
 export * from "./analytics";
+export * from "./accounts";

@@ -39,6 +39,9 @@ export const reports = pgTable(
     uniqueIndex("reports_once_per_comment").on(t.reporterId, t.commentId).where(sql`${t.commentId} is not null`),
     index("reports_queue_idx").on(t.communityId, t.status, t.createdAt),
     index("reports_reporter_idx").on(t.reporterId, t.createdAt.desc().nullsFirst()),
+    // Removing a post or reply (a deleted account's, say) finds its reports without a scan.
+    index("reports_post_idx").on(t.postId),
+    index("reports_comment_idx").on(t.commentId).where(sql`${t.commentId} is not null`),
   ],
 );
 

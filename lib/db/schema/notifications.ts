@@ -23,6 +23,10 @@ export const notificationKinds = [
   "join_request",
   "report",
   "post_pending",
+  "event_changed",
+  "event_cancelled",
+  "event_place",
+  "event_reminder",
 ] as const;
 export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);
 

@@ -79,8 +79,7 @@ export const posts = pgTable(
     index("posts_questions_idx").on(t.communityId, t.createdAt).where(sql`${t.kind} = 'question' and ${t.deletedAt} is null`),
     index("posts_tags_idx").using("gin", t.tags),
     index("posts_author_idx").on(t.authorId, t.createdAt.desc().nullsFirst()),
-    // Deleting a reply sets the accepted answer that named it to null: without this index every
-    // delete scans every post. Partial: few posts have an accepted answer.
+    // Deleting a reply sets this to null on its post: without the index, every post is scanned.
     index("posts_accepted_comment_idx").on(t.acceptedCommentId).where(sql`${t.acceptedCommentId} is not null`),
     uniqueIndex("posts_idempotency_key").on(t.authorId, t.idempotencyKey),
     check("posts_counts_check", sql`${t.commentCount} >= 0 and ${t.helpfulCount} >= 0`),
@@ -150,7 +149,10 @@ export const commentRevisions = pgTable(
     bodyHtml: text("body_html").notNull(),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
-  (t) => [index("comment_revisions_comment_idx").on(t.commentId, t.createdAt)],
+  (t) => [
+    index("comment_revisions_comment_idx").on(t.commentId, t.createdAt),
+    index("comment_revisions_editor_idx").on(t.editorId).where(sql`${t.editorId} is not null`),
+  ],
 );
 
 /** One "helpful" per member per post. */

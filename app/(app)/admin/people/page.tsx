@@ -18,6 +18,11 @@ export default async function PeoplePage({ searchParams }: PageProps<"/admin/peo
   const viewer = await requireViewer("/admin/people");
   const query = pageQuery(await searchParams);
   const { data, error } = await loadPage(() => listPeople(viewer, query));
+  const back = withQuery("/admin/people", { q: query.q, organisation: query.organisation, show: query.show });
+  // The outcome of a change just made from this list, for someone in it: see app/_actions/admin.ts.
+  const [outcome, changedId] = (query.changed ?? "").split(":");
+  const changedPerson = data?.items.find((p) => p.id === changedId);
+  const changed = changedPerson && (outcome === "suspended" || outcome === "restored") ? { outcome, name: changedPerson.name } : null;
   return (
     <div className="space-y-6">
       <AdminNav current="people" />
@@ -51,6 +56,11 @@ export default async function PeoplePage({ searchParams }: PageProps<"/admin/peo
           Find people
         </button>
       </form>
+      {changed && (
+        <p role="status" className="border-l-4 border-success bg-panel p-3 font-semibold">
+          {changed.outcome === "suspended" ? `${changed.name}'s account is suspended. Lift the suspension to undo.` : `${changed.name} can use Roundtable again.`}
+        </p>
+      )}
       {error && <p className="font-semibold text-danger">{error.message}</p>}
       {data && data.items.length === 0 && <p>Nobody matches. Try fewer words, or show everyone.</p>}
       {data && data.items.length > 0 && (
@@ -74,13 +84,14 @@ export default async function PeoplePage({ searchParams }: PageProps<"/admin/peo
               <div className="flex flex-wrap items-start gap-3">
                 {person.canResend && <ActionButton action={resendVerificationAction} label={`Resend confirmation to ${person.name}`} kind="secondary" fields={{ userId: person.id }} />}
                 {person.canSuspend && person.status === "suspended" && (
-                  <ActionButton action={adminUnsuspendAction} label={`Lift the suspension of ${person.name}`} fields={{ userId: person.id }} />
+                  <ActionButton action={adminUnsuspendAction} label={`Lift the suspension of ${person.name}`} fields={{ userId: person.id, back }} />
                 )}
                 {person.canSuspend && person.status === "active" && (
                   <details className="max-w-sm">
                     <summary className="cursor-pointer font-semibold text-danger">Suspend {person.name}</summary>
                     <ActionForm action={adminSuspendAction} submitLabel={`Suspend ${person.name}`} kind="danger" idPrefix={`suspend-${i}`} className="mt-2 space-y-3">
                       <input type="hidden" name="userId" value={person.id} />
+                      <input type="hidden" name="back" value={back} />
                       <TextField name="reason" label="Reason (kept in the site log)" />
                     </ActionForm>
                   </details>

@@ -51,6 +51,7 @@ export default async function InvitePage({ params }: PageProps<"/c/[slug]/invite
         <h2 id="open-heading" className="text-2xl font-bold">
           Invitations waiting for an answer
         </h2>
+        <p className="text-muted">The community’s facilitators see every invitation; anyone else sees the ones they sent.</p>
         {!open || open.invitations.length === 0 ? (
           <p className="text-muted">Nobody has an invitation waiting for an answer.</p>
         ) : (
@@ -58,19 +59,21 @@ export default async function InvitePage({ params }: PageProps<"/c/[slug]/invite
             {open.invitations.map((invitation) => (
               <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">
                 <span className="min-w-0 break-words">
-                  <span className="font-semibold">{invitation.email}</span>
+                  <span className="font-semibold">{invitation.label}</span>
                   <span className="block text-sm text-muted">
                     Invited by {invitation.invitedBy ?? "a former member"} on {formatDate(invitation.createdAt)}; expires{" "}
                     {formatDate(invitation.expiresAt)}
                   </span>
                 </span>
-                <ActionButton
-                  action={revokeInvitationAction}
-                  label={`Withdraw invitation for ${invitation.email}`}
-                  kind="secondary"
-                  size="sm"
-                  fields={{ slug, invitationId: invitation.id }}
-                />
+                {invitation.canWithdraw && (
+                  <ActionButton
+                    action={revokeInvitationAction}
+                    label={`Withdraw invitation for ${invitation.label}`}
+                    kind="secondary"
+                    size="sm"
+                    fields={{ slug, invitationId: invitation.id }}
+                  />
+                )}
               </li>
             ))}
           </ul>

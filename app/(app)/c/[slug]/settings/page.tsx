@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { archiveCommunityAction, updateCommunityAction } from "@/app/_actions/communities";
+import { archiveCommunityAction, changeVisibilityAction, updateCommunityAction } from "@/app/_actions/communities";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { ActionButton, ActionForm, RadioGroup, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
@@ -17,8 +17,9 @@ export async function generateMetadata({ params }: PageProps<"/c/[slug]/settings
   return { title: await communityTitle((await params).slug, "Settings") };
 }
 
-export default async function SettingsPage({ params }: PageProps<"/c/[slug]/settings">) {
+export default async function SettingsPage({ params, searchParams }: PageProps<"/c/[slug]/settings">) {
   const { slug } = await params;
+  const { visibility: changed } = await searchParams;
   await requireViewer(`/c/${slug}/settings`);
   const { data: page } = await loadPage(() => loadCommunityPage(slug));
   if (!page) return null;
@@ -37,16 +38,31 @@ export default async function SettingsPage({ params }: PageProps<"/c/[slug]/sett
       {allowed.edit && (
         <section aria-labelledby="details-heading" className="max-w-2xl space-y-4">
           <h2 id="details-heading" className="text-2xl font-bold">
-            Name, purpose and visibility
+            Name and purpose
           </h2>
-          <ActionForm action={updateCommunityAction} submitLabel="Save changes">
+          <ActionForm action={updateCommunityAction} submitLabel="Save changes" idPrefix="details">
             <input type="hidden" name="slug" value={community.slug} />
             <TextField name="name" label="Name" defaultValue={community.name} maxLength={NAME_MAX + 20} hint="The web address stays the same when you rename it." />
             <TextField name="purpose" label="Purpose" defaultValue={community.purpose} multiline rows={4} />
+          </ActionForm>
+        </section>
+      )}
+      {allowed.edit && (
+        <section aria-labelledby="visibility-heading" className="max-w-2xl space-y-4">
+          <h2 id="visibility-heading" className="text-2xl font-bold">
+            Who can find and join it
+          </h2>
+          {changed === "changed" && (
+            <p role="status" className="font-semibold text-success">
+              Saved. Its members have been told.
+            </p>
+          )}
+          <ActionForm action={changeVisibilityAction} submitLabel="Save who can join" idPrefix="visibility">
+            <input type="hidden" name="slug" value={community.slug} />
             <RadioGroup
               name="visibility"
               legend="Who can find and join it?"
-              hint="Making it more closed also makes its sub-communities at least as closed."
+              hint="Making it more closed also makes its sub-communities at least as closed. Opening it to more people is for its owners, and asks you to confirm."
               defaultValue={community.visibility}
               options={visibilityChoices.filter((o) => page.visibilityOptions.settings.includes(o.value))}
             />

@@ -1,1 +1,0 @@
-CREATE INDEX "posts_accepted_comment_idx" ON "posts" USING btree ("accepted_comment_id") WHERE "posts"."accepted_comment_id" is not null;
