@@ -139,7 +139,7 @@ test("delete an account, keeping its posts: they show as a former member's", asy
   const reader = await (await browser.newContext()).newPage();
   await signIn(reader.request, demo.member);
   await visit(reader, `/c/${slug}/posts/${postId}`);
-  await expect(reader.getByText("By a former member")).toBeVisible();
+  await expect(reader.getByRole("article").getByText("A former member", { exact: true })).toBeVisible();
   const gone = await reader.request.post("/api/auth/callback/credentials", {
     form: { email: account.email, password: account.password, csrfToken: (await (await reader.request.get("/api/auth/csrf")).json()).csrfToken },
     maxRedirects: 0,
