@@ -24,7 +24,7 @@ export type CompareRow = {
 };
 export type Comparison = { old: Prepared; rounds: number; rows: CompareRow[]; peakMiB: Record<Side, number>; load: { min: number; max: number; mean: number } };
 
-type Options = { ref: string; rounds: number; seconds: number; warmup: number; connections: number; latencySeconds: number; port: number; skipBuild: boolean; rebuild: boolean };
+type Options = { ref: string; rounds: number; seconds: number; warmup: number; connections: number; latencySeconds: number; port: number; skipBuild: boolean; rebuild: boolean; only?: string[] };
 
 export async function compare(url: string, o: Options): Promise<Comparison> {
   console.log(`Preparing ${o.ref} (a worktree, its packages and its build; reused when present)…`);
@@ -54,7 +54,8 @@ export async function compare(url: string, o: Options): Promise<Comparison> {
       }
     }
     const cookie = (side: Side, t: Target) => (t.group === "write" ? cookies[side].writer : t.role === "facilitator" ? cookies[side].facilitator : cookies[side].member);
-    const list = targets(fixtures, "");
+    // `--only post,reply` keeps the targets whose names contain any of the words (case ignored).
+    const list = targets(fixtures, "").filter((t) => !o.only?.length || o.only.some((word) => t.name.toLowerCase().includes(word.toLowerCase())));
     const rows: CompareRow[] = list.map((t) => ({ name: t.name, path: t.path, group: t.group, missing: {}, load: {}, latency: {}, sample: {} }));
     const peakMiB = { old: 0, new: 0 };
     const sides = (i: number): Side[] => (i % 2 === 0 ? ["old", "new"] : ["new", "old"]);

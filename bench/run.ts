@@ -45,14 +45,14 @@ const state = await databaseState(url);
 console.log(stateSummary(state));
 
 if (against) {
-  const comparison = await compare(url, { ref: against, rounds: Number(option("rounds", "3")), seconds, warmup, connections, latencySeconds, port, skipBuild: flag("skip-build"), rebuild: flag("rebuild") });
+  const comparison = await compare(url, { ref: against, rounds: Number(option("rounds", "3")), seconds, warmup, connections, latencySeconds, port, skipBuild: flag("skip-build"), rebuild: flag("rebuild"), only: option("only", "").split(",").filter(Boolean) });
   await countRows(url, state);
   const failed = comparison.rows.some((r) => Object.values(r.load).some((m) => m.errors + m.non2xx > 0 || m.requests === 0));
   const lines = [
     `# Benchmark comparison: ${scale} scale, ${date}`,
     "",
     `New: commit ${commit}. Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver.`,
-    `Reproduce: \`DATABASE_URL=… npm run bench -- --scale ${scale} --against ${comparison.old.short} --seconds ${seconds} --connections ${connections} --rounds ${comparison.rounds}\` on a database made by \`npm run bench:data -- --scale ${scale}${state.generated ? ` --seed ${state.generated.seed}` : ""}\`.`,
+    `Reproduce: \`DATABASE_URL=… npm run bench -- --scale ${scale} --against ${comparison.old.short} --seconds ${seconds} --connections ${connections} --rounds ${comparison.rounds}${option("only", "") ? ` --only ${option("only", "")}` : ""}\` on a database made by \`npm run bench:data -- --scale ${scale}${state.generated ? ` --seed ${state.generated.seed}` : ""}\`.`,
     "",
     ...compareMarkdown(comparison, settings),
     "",

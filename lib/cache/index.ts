@@ -1,13 +1,27 @@
-import { unstable_cache } from "next/cache";
+import { LRUCache } from "lru-cache";
 
 // A cache for the parts of pages that are the same for every reader, such as a community's
 // feed. Only data with no viewer in it goes in, and the policy check always runs first, per
 // request. Entries are keyed by the community's content version, which every change to what
 // the feed shows bumps in its own transaction: a reader who sees the new version can never be
 // served the old data, so a hidden post disappears at once, with no invalidation race.
+//
+// It is a bounded LRU in this instance's memory: no disk (Next's unstable_cache writes its
+// entries under .next/cache when self-hosted), no JSON round trip on every hit, and a fixed
+// ceiling on what it holds. A serverless instance starts empty and fills as it serves; nothing
+// in it is ever needed for correctness. Each community keeps one entry per key, holding the
+// version it was loaded for: a newer version replaces it rather than sitting beside it.
 // Outside the Next.js server (tests, scripts) it reads straight through.
 
 const inNextServer = () => Boolean(process.env.NEXT_RUNTIME);
+
+/** Feed pages held at most, over all communities: about 10–20 KB each. */
+const MAX_ENTRIES = 1000;
+/** An entry is loaded again after this long even if nothing changed (times such as "2 hours ago" are computed per request). */
+const TTL_MS = 5 * 60_000;
+
+type Entry = { version: number; value: Promise<unknown> };
+const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: TTL_MS });
 
 /** Reads through the shared cache for this version of the community's content. */
 export async function sharedForCommunity<T>(
@@ -16,5 +30,16 @@ export async function sharedForCommunity<T>(
   load: () => Promise<T>,
 ): Promise<T> {
   if (!inNextServer()) return load();
-  return unstable_cache(load, ["community", community.id, String(community.contentVersion), ...key], { revalidate: 300 })();
+  const name = JSON.stringify([community.id, ...key]);
+  const held = entries.get(name);
+  if (held && held.version === community.contentVersion) return held.value as Promise<T>;
+  // A reader who loaded the community before a change: served fresh, and the newer entry kept.
+  if (held && held.version > community.contentVersion) return load();
+  // Requests that miss together share one load; a failed load is not kept.
+  const value = load();
+  entries.set(name, { version: community.contentVersion, value });
+  value.catch(() => {
+    if (entries.peek(name)?.value === value) entries.delete(name);
+  });
+  return value;
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
@@ -17,8 +18,11 @@ import { selectSeen, type SeenQueryRow } from "./seen";
 /** The badge never counts past this: "99+". */
 export const UNREAD_CAP = 99;
 
-/** How many unread notifications the member has, up to 100: one query on an index of unread rows. */
-export async function unreadCount(viewer: Viewer): Promise<number> {
+/**
+ * How many unread notifications the member has, up to 100: one query on an index of unread rows,
+ * once per request (the header is rendered for the page and again for its not-found fallback).
+ */
+export const unreadCount = cache(async (viewer: Viewer): Promise<number> => {
   assertActiveViewer(viewer);
   const db = await getDb();
   const [row] = await selectRows<{ n: number }>(
@@ -26,7 +30,7 @@ export async function unreadCount(viewer: Viewer): Promise<number> {
     sql`select count(*)::int as n from (select 1 from notifications where user_id = ${viewer.id} and read_at is null limit ${UNREAD_CAP + 1}) unread`,
   );
   return row?.n ?? 0;
-}
+});
 
 const listSchema = z.object({
   cursor: z.string().max(500).optional(),

@@ -1,6 +1,7 @@
 import { eq, getTableColumns } from "drizzle-orm";
+import { cache } from "react";
 import { loadCommunity } from "@/lib/communities/load";
-import type { Db } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { comments, posts, type CommentRow, type CommunityRow, type PostKind, type PostRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { authorize, type Action, type CommentTarget, type CommunityTarget, type PostTarget, type Viewer } from "@/lib/policy";
@@ -40,6 +41,12 @@ export async function loadAuthorizedPost(db: Db, viewer: Viewer, postId: string,
   authorize(viewer, action, loaded.target);
   return loaded;
 }
+
+/**
+ * A post the viewer may read, loaded once per request however many parts of a page ask for it
+ * (the thread and its attachments). For reads only: writes load afresh with loadAuthorizedPost.
+ */
+export const loadReadablePost = cache(async (viewer: Viewer, postId: string) => loadAuthorizedPost(await getDb(), viewer, postId, "post.read"));
 
 /** Loads a reply with its post and checks an action on it; one the viewer may not read is a 404. */
 export async function loadAuthorizedComment(db: Db, viewer: Viewer, commentId: string, action: Action & `comment.${string}`): Promise<LoadedComment> {

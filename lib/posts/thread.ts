@@ -1,15 +1,15 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { commentReactions, commentRevisions, comments, postFollows, postReactions, users } from "@/lib/db/schema";
+import { comments, posts, users } from "@/lib/db/schema";
 import { firstUnreadLink, readMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { notFound } from "@/lib/errors";
-import { loadAuthorizedPost, threadPath } from "./load";
-import { nameLineColumns, shownJobTitle, shownOrganisation } from "@/lib/people/columns";
+import { loadReadablePost, threadPath } from "./load";
+import { shownJobTitle, shownOrganisation } from "@/lib/people/columns";
 
 // One post with its replies: the post page and the post's JSON.
 
@@ -57,7 +57,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
   const q = parseInput(threadSchema, query);
   const after = decodeCursor(q.cursor, ["string", "string"]);
   const db = await getDb();
-  const { post, community, target } = await loadAuthorizedPost(db, viewer, postId, "post.read");
+  const { post, community, target } = await loadReadablePost(viewer, postId);
   // The post lives elsewhere (it was moved, or the link was mistyped): send readers to it.
   if (slug !== null && community.slug !== slug) throw new PostElsewhere(threadPath(community.slug, post));
   // An event's discussion is read on the event's page, which asks only for events.
@@ -86,6 +86,10 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     // A scalar probe with LIMIT, not EXISTS: the planner may turn an EXISTS into one hash of
     // every comment in the site, when only this page's few rows need looking up.
     hasReplies: sql<boolean>`coalesce((select true from comments r where r.reply_to_id = ${comments.id} and r.deleted_at is null limit 1), false)`,
+    // The viewer's own mark and the reply's earlier versions, in the same statement as the reply.
+    iFoundHelpful: sql<boolean>`exists (select 1 from comment_reactions cr where cr.comment_id = ${comments.id} and cr.user_id = ${viewer.id})`,
+    revisions: sql<{ bodyHtml: string; createdAt: string }[]>`(select coalesce(json_agg(json_build_object('bodyHtml', rv.body_html, 'createdAt', rv.created_at)
+      order by rv.created_at desc), '[]'::json) from comment_revisions rv where rv.comment_id = ${comments.id})`,
   };
   const threadQuery = (where: SQL | undefined) =>
     db
@@ -98,35 +102,27 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
   const visibleComment = notHiddenFrom(viewer, comments, community.id);
   const { allowed, refusals } = decide(viewer, target, postActions);
 
-  const [author, accepted, rows, myPostReaction, following, mark] = await Promise.all([
-    post.authorId
-      ? db.select(nameLineColumns(viewer)).from(users).where(eq(users.id, post.authorId))
-      : Promise.resolve([]),
+  const [[mine], accepted, rows, mark] = await Promise.all([
+    // The author and the viewer's own marks on the post: one statement.
+    db
+      .select({
+        // Job title and organisation only as their owner lets this viewer see them.
+        author: sql<{ id: string; name: string; jobTitle: string; organisation: string } | null>`(select json_build_object('id', ${users.id}, 'name', ${users.name},
+          'jobTitle', ${shownJobTitle(viewer)}, 'organisation', ${shownOrganisation(viewer)}) from ${users} where ${users.id} = ${posts.authorId})`,
+        reacted: sql<boolean>`exists (select 1 from post_reactions r where r.post_id = ${posts.id} and r.user_id = ${viewer.id})`,
+        followLevel: sql<string | null>`(select f.level from post_follows f where f.post_id = ${posts.id} and f.user_id = ${viewer.id})`,
+      })
+      .from(posts)
+      .where(eq(posts.id, post.id)),
     post.acceptedCommentId ? threadQuery(and(eq(comments.id, post.acceptedCommentId), visibleComment)) : Promise.resolve([]),
     threadQuery(and(visibleComment, after ? sql`(${comments.createdAt}, ${comments.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .limit(q.limit + 1),
-    db.select({ postId: postReactions.postId }).from(postReactions).where(and(eq(postReactions.postId, post.id), eq(postReactions.userId, viewer.id))),
-    db.select({ level: postFollows.level }).from(postFollows).where(and(eq(postFollows.postId, post.id), eq(postFollows.userId, viewer.id))),
     readMark(db, viewer.id, post.id),
   ]);
   const page = pageOf(rows, q.limit, (r) => [r.createdKey, r.id]);
   // Deleted replies with nobody answering them disappear; with answers, they stay as "deleted".
   const shown = page.items.filter((c) => !c.deletedAt || c.hasReplies);
-  const commentIds = [...shown, ...accepted].map((c) => c.id);
-  const [myReactions, revisions] = await Promise.all([
-    commentIds.length
-      ? db.select({ id: commentReactions.commentId }).from(commentReactions).where(and(inArray(commentReactions.commentId, commentIds), eq(commentReactions.userId, viewer.id)))
-      : Promise.resolve([]),
-    commentIds.length
-      ? db
-          .select({ commentId: commentRevisions.commentId, bodyHtml: commentRevisions.bodyHtml, createdAt: commentRevisions.createdAt })
-          .from(commentRevisions)
-          .where(inArray(commentRevisions.commentId, commentIds))
-          .orderBy(desc(commentRevisions.createdAt))
-      : Promise.resolve([]),
-  ]);
-  const reacted = new Set(myReactions.map((r) => r.id));
   const toComment = (c: (typeof rows)[number]) => {
     const commentTarget: CommentTarget = { ...target, comment: { authorId: c.authorId, deletedAt: c.deletedAt, hiddenAt: c.hiddenAt } };
     const { viewRevisions, ...commentAllowed } = decide(viewer, commentTarget, commentActions).allowed;
@@ -144,8 +140,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       replyTo: c.replyToId ? { id: c.replyToId, author: c.quotedAuthor, text: c.quotedText } : null,
       isAccepted: c.id === post.acceptedCommentId,
       isNew: c.isNew,
-      iFoundHelpful: reacted.has(c.id),
-      revisions: viewRevisions ? revisions.filter((r) => r.commentId === c.id) : [],
+      iFoundHelpful: c.iFoundHelpful,
+      revisions: viewRevisions ? c.revisions.map((r) => ({ bodyHtml: r.bodyHtml, createdAt: new Date(r.createdAt) })) : [],
       allowed: { ...commentAllowed, reply: !c.deletedAt && allowed.comment },
     };
   };
@@ -166,10 +162,10 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       hiddenReason: post.hiddenReason,
       commentCount: post.commentCount,
       helpfulCount: post.helpfulCount,
-      author: author[0] ?? null,
-      iFoundHelpful: myPostReaction.length > 0,
-      following: following[0]?.level === "following",
-      muted: following[0]?.level === "muted",
+      author: mine?.author ?? null,
+      iFoundHelpful: mine?.reacted ?? false,
+      following: mine?.followLevel === "following",
+      muted: mine?.followLevel === "muted",
     },
     acceptedAnswer: accepted[0] ? toComment(accepted[0]) : null,
     /** Replies since the viewer last read the post, and a link to the first of them; null on a first visit. */

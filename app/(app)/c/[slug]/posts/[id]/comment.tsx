@@ -6,7 +6,7 @@ import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
 import { ActionButton, ActionForm } from "@/app/_components/form";
-import { Icon } from "@/app/_components/icon";
+import { IconSprite, SpriteIcon } from "@/app/_components/icon";
 import { CommentModeration, ReportForm } from "@/app/_components/moderation";
 import type { getPostPage } from "@/lib/posts/thread";
 
@@ -18,7 +18,15 @@ type CommentData = PageData["comments"][number];
 type ReportState = { status: "open" | "resolved" | "dismissed" };
 
 const action = buttonClass("link", "sm");
-const icon = (data: Parameters<typeof Icon>[0]["icon"]) => <Icon icon={data} size={16} />;
+/** The icons of a reply's actions: drawn once per page by ReplyIcons, referred to by each reply. */
+const replyIcons = { helpful: ThumbsUp, reply: Reply, edit: Pencil, delete: Trash2, accepted: CircleCheck, report: Flag, moderate: ShieldCheck };
+type ReplyIcon = keyof typeof replyIcons;
+const icon = (name: ReplyIcon) => <SpriteIcon name={`reply-${name}`} />;
+
+/** Once per page that shows replies. */
+export function ReplyIcons() {
+  return <IconSprite icons={Object.fromEntries(Object.entries(replyIcons).map(([name, data]) => [`reply-${name}`, data]))} />;
+}
 
 export function Comment({
   comment,
@@ -68,7 +76,7 @@ export function Comment({
           </span>
           {comment.isAccepted && !copy && (
             <span className="ml-2 inline-flex items-center gap-1 font-semibold text-success">
-              {icon(CircleCheck)}
+              {icon("accepted")}
               Accepted answer
             </span>
           )}
@@ -106,7 +114,7 @@ export function Comment({
               label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"}
               kind="link"
               size="sm"
-              icon={icon(ThumbsUp)}
+              icon={icon("helpful")}
               fields={{ commentId: comment.id }}
             />
           )}
@@ -114,13 +122,13 @@ export function Comment({
             <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
           )}
           {comment.allowed.reply && (
-            <ReplyLink href={`${base}?replyTo=${comment.id}#reply`} icon={Reply} label="Reply" more={`to ${author}`} />
+            <ReplyLink href={`${base}?replyTo=${comment.id}#reply`} icon="reply" label="Reply" more={`to ${author}`} />
           )}
           {comment.allowed.edit && !editing && !copy && (
-            <ReplyLink href={`${base}?edit=${comment.id}${here}`} icon={Pencil} label="Edit" more="your reply" />
+            <ReplyLink href={`${base}?edit=${comment.id}${here}`} icon="edit" label="Edit" more="your reply" />
           )}
           {comment.allowed.delete && !copy && (
-            <ActionButton action={deleteCommentAction} label="Delete" kind="link" size="sm" icon={icon(Trash2)} fields={{ commentId: comment.id }} />
+            <ActionButton action={deleteCommentAction} label="Delete" kind="link" size="sm" icon={icon("delete")} fields={{ commentId: comment.id }} />
           )}
           {canAccept && (
             <ActionButton
@@ -128,15 +136,15 @@ export function Comment({
               label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"}
               kind="link"
               size="sm"
-              icon={icon(CircleCheck)}
+              icon={icon("accepted")}
               fields={{ postId, commentId: comment.isAccepted ? "" : comment.id }}
             />
           )}
           {comment.allowed.report && !report && !copy && (
-            <ReplyLink href={`${base}?report=${comment.id}${here}`} icon={Flag} label="Report" more="this reply" />
+            <ReplyLink href={`${base}?report=${comment.id}${here}`} icon="report" label="Report" more="this reply" />
           )}
           {comment.allowed.moderate && !copy && (
-            <ReplyLink href={`${base}?moderate=${comment.id}${here}`} icon={ShieldCheck} label="Moderate" more="this reply" />
+            <ReplyLink href={`${base}?moderate=${comment.id}${here}`} icon="moderate" label="Moderate" more="this reply" />
           )}
         </div>
         {report && <ReportStatus status={report.status} what="reply" />}
@@ -161,10 +169,10 @@ export function Comment({
 }
 
 /** One of a reply's link actions; `more` finishes its name for screen readers. */
-function ReplyLink({ href, icon: data, label, more }: { href: string; icon: Parameters<typeof Icon>[0]["icon"]; label: string; more: string }) {
+function ReplyLink({ href, icon: name, label, more }: { href: string; icon: ReplyIcon; label: string; more: string }) {
   return (
     <Link href={href} className={action}>
-      {icon(data)}
+      {icon(name)}
       {label}
       <span className="sr-only"> {more}</span>
     </Link>

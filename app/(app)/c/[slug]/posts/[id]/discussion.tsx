@@ -7,11 +7,11 @@ import { ActionForm } from "@/app/_components/form";
 import { Pager } from "@/app/_components/pager";
 import { withQuery } from "@/app/_components/query";
 import type { Viewer } from "@/lib/auth/request-viewer";
-import { myReportsOn } from "@/lib/moderation/reports";
 import { recordPostRead } from "@/lib/notifications/reads";
 import { getDraft } from "@/lib/posts/drafts";
 import type { getPostPage } from "@/lib/posts/thread";
-import { Comment } from "./comment";
+import { Comment, ReplyIcons } from "./comment";
+import { loadMyReports } from "./load";
 
 // The replies under a post, and the form to add one: on a post's page, and on an event's page
 // for the event's own discussion. Opening it marks the replies shown as read.
@@ -23,7 +23,7 @@ export async function Discussion({ viewer, thread, base, slug, query, heading }:
   const replyTo = thread.comments.find((c) => c.id === query.replyTo);
   const [draft, myReports] = await Promise.all([
     allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
-    myReportsOn(viewer, post.id, thread.comments.map((c) => c.id)),
+    loadMyReports(viewer, thread),
     recordPostRead(viewer, post.id, thread.readUpTo),
   ]);
   const reportOn = (commentId: string) => myReports.find((r) => r.commentId === commentId);
@@ -31,6 +31,7 @@ export async function Discussion({ viewer, thread, base, slug, query, heading }:
   return (
     <>
       <section aria-labelledby="replies-heading">
+        <ReplyIcons />
         <h2 id="replies-heading" className="text-xl font-bold">
           {heading ? `${heading}: ${count}` : count}
         </h2>

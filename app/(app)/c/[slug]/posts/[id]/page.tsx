@@ -16,21 +16,25 @@ import { PostModeration, ReportForm } from "@/app/_components/moderation";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
-import { moveDestinations, myReportsOn } from "@/lib/moderation/reports";
+import { moveDestinations } from "@/lib/moderation/reports";
 import { fileLimitMb } from "@/lib/files/limits";
 import { postAttachments } from "@/lib/files/list";
 import { Attachments } from "@/app/_components/library";
-import { getPostPage, PostElsewhere } from "@/lib/posts/thread";
+import { PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
 import { Comment, ReportStatus } from "./comment";
 import { Discussion } from "./discussion";
+import { loadMyReports, loadPostPage } from "./load";
 
 type Params = { slug: string; id: string };
 
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug, id } = await params;
+  const query = pageQuery(await searchParams);
   try {
-    const page = await getPostPage(await requireActiveViewer(), slug, id, {});
+    const page = await loadPostPage(await requireActiveViewer(), slug, id, query.cursor, query.limit);
     return { title: `${page.post.title} · ${page.community.name}` };
   } catch (error) {
     if (isAppError(error) || error instanceof PostElsewhere) return { title: "Page not found" };
@@ -44,12 +48,12 @@ function helpfulText(count: number) {
   return count === 1 ? "1 person found this helpful" : `${count.toLocaleString("en-GB")} people found this helpful`;
 }
 
-export default async function PostPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PostPage({ params, searchParams }: Props) {
   const { slug, id } = await params;
   const query = pageQuery(await searchParams);
   const viewer = await requireViewer(`/c/${slug}/posts/${id}`);
   const { data } = await loadPage(() =>
-    getPostPage(viewer, slug, id, query).catch((error: unknown) => {
+    loadPostPage(viewer, slug, id, query.cursor, query.limit).catch((error: unknown) => {
       if (error instanceof PostElsewhere) redirect(withQuery(error.location, query));
       throw error;
     }),
@@ -61,7 +65,7 @@ export default async function PostPage({ params, searchParams }: { params: Promi
   const base = `/c/${slug}/posts/${post.id}`;
   const [destinations, myReports, attachments] = await Promise.all([
     allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
-    myReportsOn(viewer, post.id, []),
+    loadMyReports(viewer, data),
     postAttachments(viewer, post.id),
   ]);
   const postReport = myReports.find((r) => r.commentId === null);
