@@ -1,4 +1,5 @@
 import { env, type Env } from "@/lib/env";
+import { retryingTransactions } from "./retry";
 import type { Db, DbHandle, Driver } from "./types";
 
 export type { Db, DbHandle, Driver, Tx } from "./types";
@@ -48,8 +49,8 @@ async function open(e: Env): Promise<DbHandle> {
   if (!url) throw new Error(`Invalid environment: DATABASE_URL is needed for the ${driver} driver`);
   if (driver === "neon") {
     const { openNeon } = await import("./drivers/neon");
-    return openNeon(url, e.NEON_WS_PROXY);
+    return retryingTransactions(await openNeon(url, e.NEON_WS_PROXY));
   }
   const { openNodePostgres } = await import("./drivers/node-postgres");
-  return openNodePostgres(url);
+  return retryingTransactions(await openNodePostgres(url));
 }

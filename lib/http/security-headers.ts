@@ -50,7 +50,15 @@ export const FILE_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'"
  * The routes that answer with a file (made with signedInFileRoute or publicFileRoute). The
  * proxy's policy replaces a route's own, so it gives these the file policy itself.
  */
-const FILE_ROUTES = [/^\/files\/[^/]+$/, /^\/calendar\/[^/]+$/, /^\/c\/[^/]+\/events\/[^/]+\/calendar\.ics$/, /^\/c\/[^/]+\/figures\/download\/[^/]+$/];
+const FILE_ROUTES = [
+  /^\/files\/[^/]+$/,
+  /^\/calendar\/[^/]+$/,
+  /^\/c\/[^/]+\/events\/[^/]+\/calendar\.ics$/,
+  /^\/c\/[^/]+\/figures\/download\/[^/]+$/,
+  /^\/people\/[^/]+\/photo$/,
+  /^\/settings\/export\/[^/]+$/,
+  /^\/rss\/[^/]+\/.+$/,
+];
 
 export function isFileRoute(pathname: string): boolean {
   return FILE_ROUTES.some((route) => route.test(pathname));
