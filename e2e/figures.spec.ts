@@ -56,7 +56,7 @@ test("an admin suspends someone from the people list, by keyboard, and it is in 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin.request, demo.admin);
   await visit(admin, "/admin");
-  await admin.getByRole("link", { name: "People" }).press("Enter");
+  await admin.getByRole("navigation", { name: "Site administration" }).getByRole("link", { name: "People" }).press("Enter");
   await expect(admin.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
   await admin.getByLabel("Name or email").focus();
   await admin.keyboard.type(account.email);
