@@ -117,10 +117,10 @@ export function listedCommunities(viewer: MaybeViewer, table: CommunityColumns =
 
 /** `select id from communities` that the viewer looks after: facilitator or owner, or any for admins. */
 export function moderatedCommunityIds(viewer: MaybeViewer): SQL {
-  if (!isVerified(viewer)) return sql`(select null::uuid where false)`;
+  if (!isActiveViewer(viewer) || !isVerified(viewer)) return sql`(select null::uuid where false)`;
   if (isAdmin(viewer)) return sql`(select mc.id from communities mc)`;
   return sql`(select ${mb.communityId} from ${memberships} ${mb}
-    where ${activeMembership({ userId: viewer!.id }, mb)} and ${mb.role} in ('owner', 'facilitator'))`;
+    where ${activeMembership({ userId: viewer.id }, mb)} and ${mb.role} in ('owner', 'facilitator'))`;
 }
 
 const postCommunity = { id: sql.raw("pc.id"), ancestorIds: sql.raw("pc.ancestor_ids"), visibility: sql.raw("pc.visibility") } as unknown as CommunityRowColumns;

@@ -33,7 +33,7 @@ export function isVerified(viewer: MaybeViewer): boolean {
 
 /** A site admin, whose address is proven: an unproven address opens no door, an admin's included. */
 export function isAdmin(viewer: MaybeViewer): boolean {
-  return isVerified(viewer) && viewer!.siteRole === "admin";
+  return isActiveViewer(viewer) && viewer.verified && viewer.siteRole === "admin";
 }
 
 /** What an account whose address is not yet proven may do: read open communities, and see itself. */
