@@ -18,7 +18,10 @@ export const demo = {
  * violations are collected (not the long lists of passes), which keeps each scan short.
  */
 export async function expectAccessible(page: Page) {
-  await page.waitForLoadState("domcontentloaded");
+  // Pages are rendered per request, so Next streams their metadata: the title may arrive after
+  // the body has begun. Wait for the whole document, and for a title (a page without one fails here).
+  await page.waitForLoadState("load");
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .options({ resultTypes: ["violations"] })
