@@ -1,10 +1,12 @@
 import { expect, expectAccessible, test, uniqueEmail, visit, waitForMail } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, skipToMain, tabTo, typeInto } from "./support/keyboard";
-import { demoFacilitator, join, newCommunity, newPerson, stamp } from "./support/people";
+import { demoFacilitator, join, newCommunity, closePeople, newPerson, stamp } from "./support/people";
 
 // Keyboard-only journeys for accounts: signing up, confirming the address, joining a community
 // and choosing notifications. Only Tab, Shift+Tab, arrows, Space, Enter and typing; each step
 // checks the focus can be seen, lands where the work goes on, and the change is announced.
+
+test.afterEach(async ({ browser, context }) => closePeople(browser, context));
 
 test("sign up, confirm the address and join a community, by keyboard alone", async ({ page, browser }) => {
   const name = `Keyboard joiners ${stamp()}`;

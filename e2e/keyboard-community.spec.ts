@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test, visit } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, skipToMain, tabTo, typeInto } from "./support/keyboard";
-import { demoFacilitator, join, newCommunity, newPerson, newPost, stamp } from "./support/people";
+import { demoFacilitator, join, newCommunity, closePeople, newPerson, newPost, stamp } from "./support/people";
 
 // Keyboard-only journeys for a community's work: moderating a report, answering an event's
 // invitation and editing a library document. Setting the scene may use the mouse; the journey
@@ -15,6 +15,8 @@ async function report(reporter: Page, path: string) {
   await reporter.getByRole("button", { name: "Send report" }).click();
   await expect(reporter.getByRole("status").filter({ hasText: "The facilitators will look at it" })).toBeVisible();
 }
+
+test.afterEach(async ({ browser, context }) => closePeople(browser, context));
 
 test("moderate a reported post by keyboard alone", async ({ browser }) => {
   const id = stamp();

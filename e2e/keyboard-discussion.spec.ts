@@ -1,10 +1,12 @@
 import { expect, expectAccessible, test, visit } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, expectVisibleFocus, skipToMain, tabTo, typeInto } from "./support/keyboard";
-import { demoFacilitator, join, newCommunity, newPerson, newPost, stamp } from "./support/people";
+import { demoFacilitator, join, newCommunity, closePeople, newPerson, newPost, stamp } from "./support/people";
 
 // Keyboard-only journeys for the discussion: posting with the rich editor, replying, marking
 // helpful, reporting and searching. Nothing is clicked; each step checks where the focus is,
 // that it can be seen, and that what changed is announced.
+
+test.afterEach(async ({ browser, context }) => closePeople(browser, context));
 
 test("post with the rich editor by keyboard alone", async ({ browser }) => {
   const id = stamp();

@@ -99,14 +99,14 @@ test("post on B, reply on A, the notification and the counts on B, a draft and a
   expect(found.status()).toBe(200);
   expect(JSON.stringify(await found.json())).toContain(postId);
 
-  // A file attached on A is served by B, byte for byte.
+  // A file the author attaches on A is served to the colleague by B, byte for byte.
   const bytes = Buffer.from(pdfWith(`Shared legal team ${stamp}`));
-  const uploaded = await replier.request.post(`${A}/api/v1/files`, {
+  const uploaded = await author.request.post(`${A}/api/v1/files`, {
     multipart: { postId, file: { name: "legal-team.pdf", mimeType: "application/pdf", buffer: bytes } },
   });
   expect(uploaded.status(), await uploaded.text()).toBe(201);
   const { url } = (await uploaded.json()) as { url: string };
-  const fetched = await author.request.get(`${B}${url}`);
+  const fetched = await replier.request.get(`${B}${url}`);
   expect(fetched.status()).toBe(200);
   expect(Buffer.compare(await fetched.body(), bytes)).toBe(0);
 

@@ -25,7 +25,7 @@ export function FileField({ name, label, hint }: { name: string; label: string; 
           {error}
         </p>
       )}
-      <input id={id} name={name} type="file" aria-describedby={describedBy} aria-invalid={error ? true : undefined} className="mt-1 block" />
+      <input id={id} name={name} type="file" aria-describedby={describedBy} aria-invalid={error ? true : undefined} className="mt-1 block w-full max-w-full" />
     </div>
   );
 }

@@ -80,9 +80,15 @@ export async function expectArrivedAt(page: Page, heading: string | RegExp) {
   const h1 = page.getByRole("heading", { level: 1 });
   await expect(h1).toHaveText(heading);
   await expect(h1, `focus on ${await focused(page)}`).toBeFocused();
-  // Next.js's route announcer reads out the new page's title.
+  // Next.js's route announcer reads out the new page: its title, or its heading while the
+  // title (streamed after the body) has not yet arrived.
   const announcer = page.locator("#__next-route-announcer__");
-  await expect.poll(async () => (await announcer.textContent()) === (await page.title()) && (await page.title()) !== "").toBe(true);
+  await expect
+    .poll(async () => {
+      const said = (await announcer.textContent()) ?? "";
+      return said !== "" && (said === (await page.title()) || said === (await h1.textContent()));
+    })
+    .toBe(true);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { demo, expect, signIn, signUp } from "./fixtures";
 
 // People and places a test makes for itself, so that no test depends on what another changed.
@@ -36,4 +36,9 @@ export async function newPost(page: Page, slug: string, title: string, body = "<
   const response = await page.request.post(`/api/v1/communities/${slug}/posts`, { data: { kind: "discussion", title, body, bodyFormat: "html" } });
   expect(response.status()).toBe(201);
   return `/c/${slug}/posts/${((await response.json()) as { postId: string }).postId}`;
+}
+
+/** Closes the browser contexts a test opened for its people (all but the test's own). */
+export async function closePeople(browser: Browser, own: BrowserContext) {
+  for (const context of browser.contexts()) if (context !== own) await context.close();
 }

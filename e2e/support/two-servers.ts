@@ -35,8 +35,10 @@ const databaseUrl = url.toString();
 // Migrate and seed through node-postgres in this process, then start the servers.
 process.env.DATABASE_URL = databaseUrl;
 process.env.DATABASE_DRIVER = "pg";
-const { closeDb, getDb } = await import("@/lib/db/client");
+const { closeDb, getDb, getDbHandle } = await import("@/lib/db/client");
+const { migrate } = await import("@/lib/db/migrate");
 const { seedDemo } = await import("@/lib/seed/demo");
+await migrate(await getDbHandle());
 await seedDemo(await getDb());
 await closeDb();
 
