@@ -102,5 +102,14 @@ test("with reduced motion asked for, nothing on the main pages moves for longer 
     });
     expect(moving, `motion on ${path}`).toEqual([]);
   }
+  // Motion added later is stopped too: the site's rule overrides a one-second transition and animation.
+  const added = await page.evaluate(() => {
+    const box = document.createElement("div");
+    box.style.cssText = "transition: opacity 1s; animation: spin 1s infinite";
+    document.body.append(box);
+    const style = getComputedStyle(box);
+    return { transition: style.transitionDuration, animation: style.animationDuration, repeats: style.animationIterationCount };
+  });
+  expect(added).toEqual({ transition: "1e-05s", animation: "1e-05s", repeats: "1" });
   await context.close();
 });
