@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test, uniqueEmail, visit, waitForMail } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, skipToMain, tabTo, typeInto } from "./support/keyboard";
-import { demoFacilitator, join, newCommunity, closePeople, newPerson, stamp } from "./support/people";
+import { closePeople, demoFacilitator, join, newCommunity, newPerson, stamp } from "./support/people";
 
 // Keyboard-only journeys for accounts: signing up, confirming the address, joining a community
 // and choosing notifications. Only Tab, Shift+Tab, arrows, Space, Enter and typing; each step

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test, visit } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, skipToMain, tabTo, typeInto } from "./support/keyboard";
-import { demoFacilitator, join, newCommunity, closePeople, newPerson, newPost, stamp } from "./support/people";
+import { closePeople, demoFacilitator, join, newCommunity, newPerson, postWithReader, stamp } from "./support/people";
 
 // Keyboard-only journeys for a community's work: moderating a report, answering an event's
 // invitation and editing a library document. Setting the scene may use the mouse; the journey
@@ -19,15 +19,8 @@ async function report(reporter: Page, path: string) {
 test.afterEach(async ({ browser, context }) => closePeople(browser, context));
 
 test("moderate a reported post by keyboard alone", async ({ browser }) => {
-  const id = stamp();
-  const facilitator = await demoFacilitator(browser);
-  const slug = await newCommunity(facilitator, `Keyboard moderation ${id}`);
-  const author = await newPerson(browser, `Mo Author ${id}`);
-  await join(author, slug);
-  const path = await newPost(author, slug, `Named residents ${id}`, "<p>The family at number 12 again.</p>");
-  const reporter = await newPerson(browser, `Rex Reporter ${id}`);
-  await join(reporter, slug);
-  await report(reporter, path);
+  const { slug, path, facilitator, reader } = await postWithReader(browser, "Keyboard moderation", "Named residents", "<p>The family at number 12 again.</p>");
+  await report(reader, path);
 
   await visit(facilitator, `/c/${slug}`);
   await skipToMain(facilitator);

@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test, visit } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, expectVisibleFocus, skipToMain, tabTo, typeInto } from "./support/keyboard";
-import { demoFacilitator, join, newCommunity, closePeople, newPerson, newPost, stamp } from "./support/people";
+import { closePeople, demoFacilitator, join, newCommunity, newPerson, newPost, postWithReader, stamp } from "./support/people";
 
 // Keyboard-only journeys for the discussion: posting with the rich editor, replying, marking
 // helpful, reporting and searching. Nothing is clicked; each step checks where the focus is,
@@ -47,13 +47,7 @@ test("post with the rich editor by keyboard alone", async ({ browser }) => {
 });
 
 test("mark a post helpful and reply to it, by keyboard alone", async ({ browser }) => {
-  const id = stamp();
-  const slug = await newCommunity(await demoFacilitator(browser), `Keyboard replies ${id}`);
-  const author = await newPerson(browser, `Ann Asker ${id}`);
-  await join(author, slug);
-  const path = await newPost(author, slug, `Empty homes ${id}`);
-  const helper = await newPerson(browser, `Hal Helper ${id}`);
-  await join(helper, slug);
+  const { path, title, reader: helper } = await postWithReader(browser, "Keyboard replies", "Empty homes");
 
   await visit(helper, path);
   await skipToMain(helper);
@@ -72,19 +66,13 @@ test("mark a post helpful and reply to it, by keyboard alone", async ({ browser 
   const posted = helper.locator("[id^=comment-]").filter({ hasText: "We count from keys returned" });
   await expectFocusWithin(helper, posted);
   await expectVisibleFocus(helper);
-  await expectAnnounced(helper, `Empty homes ${id}`);
+  await expectAnnounced(helper, title);
   await expect(helper.getByRole("heading", { name: "1 reply" })).toBeVisible();
   await expectAccessible(helper);
 });
 
 test("report a post by keyboard alone", async ({ browser }) => {
-  const id = stamp();
-  const slug = await newCommunity(await demoFacilitator(browser), `Keyboard reports ${id}`);
-  const author = await newPerson(browser, `Ade Author ${id}`);
-  await join(author, slug);
-  const path = await newPost(author, slug, `The family at number 12 ${id}`);
-  const reporter = await newPerson(browser, `Rae Reporter ${id}`);
-  await join(reporter, slug);
+  const { path, reader: reporter } = await postWithReader(browser, "Keyboard reports", "The family at number 12");
 
   await visit(reporter, path);
   await skipToMain(reporter);

@@ -42,3 +42,18 @@ export async function newPost(page: Page, slug: string, title: string, body = "<
 export async function closePeople(browser: Browser, own: BrowserContext) {
   for (const context of browser.contexts()) if (context !== own) await context.close();
 }
+
+/**
+ * The scene for a journey about a post: a new community (owned by the demo facilitator), an
+ * author who has posted in it, and a second member who reads it.
+ */
+export async function postWithReader(browser: Browser, label: string, title: string, body?: string) {
+  const id = stamp();
+  const facilitator = await demoFacilitator(browser);
+  const slug = await newCommunity(facilitator, `${label} ${id}`);
+  const [author, reader] = [await newPerson(browser, `Ada Author ${id}`), await newPerson(browser, `Rae Reader ${id}`)];
+  await join(author, slug);
+  await join(reader, slug);
+  const path = await newPost(author, slug, `${title} ${id}`, body);
+  return { id, slug, path, title: `${title} ${id}`, facilitator, author, reader };
+}
