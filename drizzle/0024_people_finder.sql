@@ -1,0 +1,1 @@
+CREATE INDEX "memberships_community_member_idx" ON "memberships" USING btree ("community_id","status","user_id");
