@@ -1,1 +1,0 @@
-CREATE INDEX "memberships_community_member_idx" ON "memberships" USING btree ("community_id","status","user_id");
