@@ -355,6 +355,6 @@ describe("community policy matrix", () => {
 
   it("counts every cell it asserts", () => {
     const cells = Object.keys(expected).length * actors.length * targets.length;
-    expect(cells).toBe(20 * 14 * 11);
+    expect(cells).toBe(21 * 14 * 11);
   });
 });
