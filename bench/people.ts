@@ -98,6 +98,7 @@ async function main() {
     ["everyone, first page", {}],
     ["name with a typo", { q: "Aisha Kahn" }],
     ["name, rare", { q: "Rhys Okafor 4139" }],
+    ["name, common", { q: "Priya" }],
     ["expertise", { expertise: "scrutiny" }],
     ["expertise + region", { expertise: "commissioning", region: "Wales" }],
     ["organisation", { organisation: org!.id }],
