@@ -7,6 +7,7 @@ import type { SentFile } from "@/lib/http/file-route";
 import { assertActiveViewer, authorize, type Viewer } from "@/lib/policy";
 import { objectStore } from "@/lib/storage";
 import { viewerColumns } from "@/lib/users/account";
+import { isUuid } from "@/lib/validation";
 import { exportArchive } from "./export-archive";
 import { collectCommunityExport, exportableCommunity } from "./export-community";
 import { collectMemberExport } from "./export-member";
@@ -18,7 +19,6 @@ import { collectMemberExport } from "./export-member";
 // both kinds; what goes in each is gathered in export-member.ts and export-community.ts.
 
 const KEEP_DAYS = 7;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whose export: a member's own (community null), or of one community. */
 const ofKind = (ownerId: string, communityId: string | null) =>
@@ -77,7 +77,7 @@ export async function listCommunityExports(viewer: Viewer, slug: string) {
 /** The zip, for its owner only: anyone else, and any expired or unfinished export, is a 404. */
 export async function openExport(viewer: Viewer, id: string): Promise<SentFile> {
   assertActiveViewer(viewer);
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const [row] = await db.select().from(dataExports).where(eq(dataExports.id, id));
   if (!row) throw notFound();
