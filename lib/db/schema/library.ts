@@ -92,6 +92,8 @@ export const documentRevisions = pgTable(
   (t) => [
     uniqueIndex("document_revisions_number_key").on(t.documentId, t.number),
     uniqueIndex("document_revisions_edit_key").on(t.documentId, t.authorId, t.editKey),
+    /** A community's versions saved in a period, for its figures. */
+    index("document_revisions_document_created_idx").on(t.documentId, t.createdAt),
   ],
 );
 

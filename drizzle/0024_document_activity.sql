@@ -1,0 +1,1 @@
+CREATE INDEX "document_revisions_document_created_idx" ON "document_revisions" USING btree ("document_id","created_at");
