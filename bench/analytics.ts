@@ -1,0 +1,119 @@
+// DATABASE_URL=postgres://… npm run bench:analytics -- [--rounds 30] [--events 250] [--documents 2000] [--keep]
+// The figures page's domain call for the biggest community (most members), as one of its
+// facilitators, at one connection: p50 and p95 of --rounds calls for each period, then each
+// figure's own query the same way, so that a slow one stands out. The bulk benchmark data has
+// no events or documents, so --events past events and --documents documents are added to that
+// community first (see analytics-extras.ts) and removed afterwards unless --keep is given. If
+// the database lacks the index the document figures read (a later migration than its data),
+// it is built for the run and dropped again.
+import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import { getCommunityAnalytics, LIST_LIMIT } from "@/lib/analytics/community";
+import { documentFigures, mostActiveDocuments, untouchedDocuments } from "@/lib/analytics/documents";
+import { eventFigures, quietUpcomingEvents } from "@/lib/analytics/events";
+import { dormantMembers, mostHelpful, questionFigures, unansweredQuestions, waitingWork } from "@/lib/analytics/lists";
+import { periodOf, periods, type PeriodKey } from "@/lib/analytics/period";
+import { weeklySeries } from "@/lib/analytics/series";
+import { closeDb, getDb } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
+import type { Viewer } from "@/lib/policy";
+import { loadAccount } from "@/lib/users/account";
+import { addExtras, removeExtras } from "./analytics-extras";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const ROUNDS = option("--rounds", 30);
+const EVENTS = option("--events", 250);
+const DOCUMENTS = option("--documents", 2000);
+if (!process.env.DATABASE_URL) {
+  console.error("Set DATABASE_URL to a PostgreSQL database filled by `npm run bench:data`.");
+  process.exit(2);
+}
+// One connection: the figures' queries run one after another, as on a single serverless connection.
+process.env.DATABASE_POOL_MAX = "1";
+const INDEX = "document_revisions_document_created_idx";
+
+type Timing = { p50: number; p95: number };
+
+/** Runs `work` ROUNDS times after one warm-up; p50 and p95 in ms. */
+async function time(work: () => Promise<unknown>): Promise<Timing> {
+  await work();
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+const ms = (t: Timing) => `${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms`;
+
+async function main() {
+  const db = await getDb();
+  const [community] = await selectRows<{ id: string; slug: string; name: string; member_count: number; post_count: number; facilitator: string }>(
+    db,
+    sql`select c.id, c.slug, c.name, c.member_count, c.post_count,
+        (select m.user_id from memberships m where m.community_id = c.id and m.status = 'active' and m.role in ('owner', 'facilitator') order by m.user_id limit 1) as facilitator
+      from communities c order by c.member_count desc, c.post_count desc limit 1`,
+  );
+  if (!community?.facilitator) throw new Error("The biggest community has no facilitator to look at its figures.");
+  const viewer = (await loadAccount(community.facilitator)) as Viewer;
+  const [{ has } = { has: false }] = await selectRows<{ has: boolean }>(db, sql`select to_regclass(${INDEX}) is not null as has`);
+  if (!has) await db.execute(sql.raw(`create index ${INDEX} on document_revisions (document_id, created_at)`));
+  try {
+    const made = EVENTS + DOCUMENTS > 0 ? await addExtras(db, community.id, { events: EVENTS, documents: DOCUMENTS }) : null;
+    console.log(`${community.name} (${community.slug}): ${community.member_count.toLocaleString()} members, ${community.post_count.toLocaleString()} posts.`);
+    if (made) {
+      console.log(
+        `Added for the run: ${made.events} events with ${made.rsvps.toLocaleString()} answers, ${made.documents.toLocaleString()} documents with ${made.revisions.toLocaleString()} versions and ${made.comments.toLocaleString()} comments.`,
+      );
+    }
+    console.log(`${ROUNDS} rounds after one warm-up, one connection, against ${new URL(process.env.DATABASE_URL!).host}.${has ? "" : ` (${INDEX} built for the run.)`}\n`);
+    console.log("| Period | Whole page's figures p50 | p95 |\n|---|---:|---:|");
+    const whole: Record<string, Timing> = {};
+    for (const key of Object.keys(periods) as PeriodKey[]) {
+      whole[key] = await time(() => getCommunityAnalytics(viewer, community.slug, { period: key }));
+      console.log(`| ${periods[key].label} | ${ms(whole[key])} |`);
+    }
+    const c = { id: community.id, memberCount: community.member_count };
+    const figures: [string, (period: ReturnType<typeof periodOf>) => Promise<unknown>][] = [
+      ["members, joiners, active, posts per week", (p) => weeklySeries(db, c, p)],
+      ["questions and time to first reply", (p) => questionFigures(db, c.id, p)],
+      ["unanswered questions", (p) => unansweredQuestions(db, c.id, p, LIST_LIMIT)],
+      ["dormant members", (p) => dormantMembers(db, c.id, p, LIST_LIMIT)],
+      ["most helpful", (p) => mostHelpful(db, c.id, p, 5)],
+      ["waiting for a facilitator", () => waitingWork(db, c.id)],
+      ["events held and answers", (p) => eventFigures(db, c.id, p)],
+      ["events coming up with few going", (p) => quietUpcomingEvents(db, c.id, p.asOf, LIST_LIMIT)],
+      ["document activity", (p) => documentFigures(db, c.id, p)],
+      ["most active documents", (p) => mostActiveDocuments(db, c.id, p, 5)],
+      ["documents untouched for 90 days", (p) => untouchedDocuments(db, c.id, p.asOf, LIST_LIMIT)],
+    ];
+    console.log(`\n| Figure | ${(Object.keys(periods) as PeriodKey[]).map((k) => `${periods[k].label} p50 | p95`).join(" | ")} |`);
+    console.log(`|---|${"---:|---:|".repeat(Object.keys(periods).length)}`);
+    for (const [name, run] of figures) {
+      const cells: string[] = [];
+      for (const key of Object.keys(periods) as PeriodKey[]) {
+        const period = periodOf(key, new Date());
+        cells.push(ms(await time(() => run(period))));
+      }
+      console.log(`| ${name} | ${cells.join(" | ")} |`);
+    }
+  } finally {
+    if (!args.includes("--keep")) await removeExtras(db, community.id);
+    if (!has && !args.includes("--keep")) await db.execute(sql.raw(`drop index ${INDEX}`));
+    const [after] = await selectRows<{ post_count: number }>(db, sql`select post_count from communities where id = ${community.id}`);
+    if (!args.includes("--keep") && after?.post_count !== community.post_count) console.error(`The post count moved from ${community.post_count} to ${after?.post_count}.`);
+  }
+}
+
+main()
+  .then(() => closeDb())
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await closeDb();
+    process.exit(1);
+  });
