@@ -57,7 +57,10 @@ export async function addExtras(db: Db, communityId: string, size: ExtrasSize) {
       from documents d cross join generate_series(1, d.revision_count % 8) c
       where d.community_id = ${communityId} and d.title like ${DOCUMENT + " %"}`);
   });
-  await db.execute(sql`analyze events, event_rsvps, documents, document_revisions, document_comments`);
+}
+
+/** How many events, answers, documents, versions and comments a community has. */
+export async function countExtras(db: Db, communityId: string) {
   const [made] = await selectRows<{ events: number; rsvps: number; documents: number; revisions: number; comments: number }>(
     db,
     sql`select (select count(*) from events where community_id = ${communityId})::int as events,

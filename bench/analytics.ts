@@ -1,13 +1,17 @@
-// DATABASE_URL=postgres://… npm run bench:analytics -- [--rounds 30] [--events 250] [--documents 2000] [--keep]
+// DATABASE_URL=postgres://… npm run bench:analytics -- [--rounds 30] [--events 250] [--documents 2000] [--others 9] [--keep] [--plans]
 // The figures page's domain call for the biggest community (most members), as one of its
 // facilitators, at one connection: p50 and p95 of --rounds calls for each period, then each
 // figure's own query the same way, so that a slow one stands out. The bulk benchmark data has
 // no events or documents, so --events past events and --documents documents are added to that
-// community first (see analytics-extras.ts) and removed afterwards unless --keep is given. If
+// community first, and as many to each of the --others next biggest communities, so that the
+// community's share of those tables is small as it would be (see analytics-extras.ts); they are
+// removed afterwards unless --keep is given. If
 // the database lacks the index the document figures read (a later migration than its data),
-// it is built for the run and dropped again.
+// it is built for the run and dropped again. Last, every statement of one year's figures runs
+// again under EXPLAIN ANALYZE: its time, buffers and any sequential scan (--plans prints each plan).
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { getCommunityAnalytics, LIST_LIMIT } from "@/lib/analytics/community";
 import { documentFigures, mostActiveDocuments, untouchedDocuments } from "@/lib/analytics/documents";
 import { eventFigures, quietUpcomingEvents } from "@/lib/analytics/events";
@@ -15,16 +19,18 @@ import { dormantMembers, mostHelpful, questionFigures, unansweredQuestions, wait
 import { periodOf, periods, type PeriodKey } from "@/lib/analytics/period";
 import { weeklySeries } from "@/lib/analytics/series";
 import { closeDb, getDb } from "@/lib/db/client";
+import { countQueries } from "@/lib/db/query-count";
 import { selectRows } from "@/lib/db/rows";
 import type { Viewer } from "@/lib/policy";
 import { loadAccount } from "@/lib/users/account";
-import { addExtras, removeExtras } from "./analytics-extras";
+import { addExtras, countExtras, removeExtras } from "./analytics-extras";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const ROUNDS = option("--rounds", 30);
 const EVENTS = option("--events", 250);
 const DOCUMENTS = option("--documents", 2000);
+const OTHERS = option("--others", 9);
 if (!process.env.DATABASE_URL) {
   console.error("Set DATABASE_URL to a PostgreSQL database filled by `npm run bench:data`.");
   process.exit(2);
@@ -49,26 +55,57 @@ async function time(work: () => Promise<unknown>): Promise<Timing> {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; Plans?: PlanNode[] };
+
+/** Runs each statement of `work` again under EXPLAIN ANALYZE and prints a line for each. */
+async function explainAll(work: () => Promise<unknown>) {
+  const { queries, params } = await countQueries(work);
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const seqScans = (n: PlanNode): string[] => [...(n["Node Type"] === "Seq Scan" ? [n["Relation Name"]!] : []), ...(n.Plans ?? []).flatMap(seqScans)];
+  console.log(`\n${queries.length} statements for a year's figures, each under EXPLAIN ANALYZE:\n`);
+  console.log("| Statement | ms | buffers hit | read | sequential scans |\n|---|---:|---:|---:|---|");
+  try {
+    for (const [i, text] of queries.entries()) {
+      const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(`explain (analyze, buffers, format json) ${text}`, params[i]);
+      const [{ Plan: plan, "Execution Time": took }] = rows[0]!["QUERY PLAN"];
+      const start = text.replace(/\s+/g, " ").slice(0, 90).replaceAll("|", "/");
+      console.log(`| \`${start}…\` | ${took.toFixed(1)} | ${plan["Shared Hit Blocks"] ?? 0} | ${plan["Shared Read Blocks"] ?? 0} | ${seqScans(plan).join(", ") || "none"} |`);
+      if (args.includes("--plans")) {
+        const { rows: lines } = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${text}`, params[i]);
+        console.log(`\n\`\`\`\n${text}\n${lines.map((l) => l["QUERY PLAN"]).join("\n")}\n\`\`\`\n`);
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 const ms = (t: Timing) => `${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms`;
 
 async function main() {
   const db = await getDb();
-  const [community] = await selectRows<{ id: string; slug: string; name: string; member_count: number; post_count: number; facilitator: string }>(
+  const biggest = await selectRows<{ id: string; slug: string; name: string; member_count: number; post_count: number; facilitator: string }>(
     db,
     sql`select c.id, c.slug, c.name, c.member_count, c.post_count,
         (select m.user_id from memberships m where m.community_id = c.id and m.status = 'active' and m.role in ('owner', 'facilitator') order by m.user_id limit 1) as facilitator
-      from communities c order by c.member_count desc, c.post_count desc limit 1`,
+      from communities c order by c.member_count desc, c.post_count desc limit ${1 + OTHERS}`,
   );
+  const community = biggest[0];
   if (!community?.facilitator) throw new Error("The biggest community has no facilitator to look at its figures.");
   const viewer = (await loadAccount(community.facilitator)) as Viewer;
   const [{ has } = { has: false }] = await selectRows<{ has: boolean }>(db, sql`select to_regclass(${INDEX}) is not null as has`);
   if (!has) await db.execute(sql.raw(`create index ${INDEX} on document_revisions (document_id, created_at)`));
   try {
-    const made = EVENTS + DOCUMENTS > 0 ? await addExtras(db, community.id, { events: EVENTS, documents: DOCUMENTS }) : null;
+    if (EVENTS + DOCUMENTS > 0) {
+      for (const c of biggest) await addExtras(db, c.id, { events: EVENTS, documents: DOCUMENTS });
+      await db.execute(sql`analyze events, event_rsvps, documents, document_revisions, document_comments`);
+    }
+    const made = EVENTS + DOCUMENTS > 0 ? await countExtras(db, community.id) : null;
     console.log(`${community.name} (${community.slug}): ${community.member_count.toLocaleString()} members, ${community.post_count.toLocaleString()} posts.`);
     if (made) {
       console.log(
-        `Added for the run: ${made.events} events with ${made.rsvps.toLocaleString()} answers, ${made.documents.toLocaleString()} documents with ${made.revisions.toLocaleString()} versions and ${made.comments.toLocaleString()} comments.`,
+        `Added for the run, to it and to each of the ${OTHERS} next biggest: ${made.events} events with ${made.rsvps.toLocaleString()} answers, ${made.documents.toLocaleString()} documents with ${made.revisions.toLocaleString()} versions and ${made.comments.toLocaleString()} comments.`,
       );
     }
     console.log(`${ROUNDS} rounds after one warm-up, one connection, against ${new URL(process.env.DATABASE_URL!).host}.${has ? "" : ` (${INDEX} built for the run.)`}\n`);
@@ -102,8 +139,9 @@ async function main() {
       }
       console.log(`| ${name} | ${cells.join(" | ")} |`);
     }
+    await explainAll(() => getCommunityAnalytics(viewer, community.slug, { period: "year" }));
   } finally {
-    if (!args.includes("--keep")) await removeExtras(db, community.id);
+    if (!args.includes("--keep")) for (const c of biggest) await removeExtras(db, c.id);
     if (!has && !args.includes("--keep")) await db.execute(sql.raw(`drop index ${INDEX}`));
     const [after] = await selectRows<{ post_count: number }>(db, sql`select post_count from communities where id = ${community.id}`);
     if (!args.includes("--keep") && after?.post_count !== community.post_count) console.error(`The post count moved from ${community.post_count} to ${after?.post_count}.`);

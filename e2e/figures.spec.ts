@@ -11,7 +11,7 @@ test("a facilitator opens the figures, switches to a quarter and downloads the w
   await tab.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Figures" })).toBeVisible();
-  await expect(page.getByRole("table", { name: /4 weeks: this period against the one before/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^4 weeks: this period against the one before/ })).toBeVisible();
   await expect(page.getByRole("img", { name: "Members at the end of each week" })).toBeVisible();
   await expectAccessible(page);
 
@@ -22,7 +22,7 @@ test("a facilitator opens the figures, switches to a quarter and downloads the w
   await expect(page.getByRole("button", { name: "Show figures" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/period=quarter/);
-  await expect(page.getByRole("table", { name: /Quarter \(13 weeks\): this period against the one before/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Quarter \(13 weeks\): this period against the one before/ })).toBeVisible();
   await page.getByText("Show posts and replies week by week as a table").press("Enter");
   await expect(page.getByRole("table", { name: "Posts and replies each week" }).getByRole("row")).toHaveCount(14);
   await expectAccessible(page);
