@@ -1,11 +1,11 @@
-// DATABASE_URL=postgres://… npm run bench:analytics -- [--rounds 30] [--events 250] [--documents 2000] [--others 9] [--keep] [--plans]
+// DATABASE_URL=postgres://… npm run bench:analytics -- [--rounds 30] [--events 250] [--documents 2000] [--others 9] [--keep] [--plans] [--clean]
 // The figures page's domain call for the biggest community (most members), as one of its
 // facilitators, at one connection: p50 and p95 of --rounds calls for each period, then each
 // figure's own query the same way, so that a slow one stands out. The bulk benchmark data has
 // no events or documents, so --events past events and --documents documents are added to that
 // community first, and as many to each of the --others next biggest communities, so that the
 // community's share of those tables is small as it would be (see analytics-extras.ts); they are
-// removed afterwards unless --keep is given. If
+// removed afterwards unless --keep is given (--clean only removes them). If
 // the database lacks the index the document figures read (a later migration than its data),
 // it is built for the run and dropped again. Last, every statement of one year's figures runs
 // again under EXPLAIN ANALYZE: its time, buffers and any sequential scan (--plans prints each plan).
@@ -93,6 +93,10 @@ async function main() {
   );
   const community = biggest[0];
   if (!community?.facilitator) throw new Error("The biggest community has no facilitator to look at its figures.");
+  if (args.includes("--clean")) {
+    for (const c of biggest) await removeExtras(db, c.id);
+    return;
+  }
   const viewer = (await loadAccount(community.facilitator)) as Viewer;
   const [{ has } = { has: false }] = await selectRows<{ has: boolean }>(db, sql`select to_regclass(${INDEX}) is not null as has`);
   if (!has) await db.execute(sql.raw(`create index ${INDEX} on document_revisions (document_id, created_at)`));
