@@ -97,7 +97,8 @@ async function main() {
     for (const c of biggest) await removeExtras(db, c.id);
     return;
   }
-  const viewer = (await loadAccount(community.facilitator)) as Viewer;
+  // The bulk data predates confirmed addresses: the facilitator is taken as having confirmed theirs.
+  const viewer = { ...((await loadAccount(community.facilitator)) as Viewer), verified: true };
   const [{ has } = { has: false }] = await selectRows<{ has: boolean }>(db, sql`select to_regclass(${INDEX}) is not null as has`);
   if (!has) await db.execute(sql.raw(`create index ${INDEX} on document_revisions (document_id, created_at)`));
   try {
