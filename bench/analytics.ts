@@ -85,18 +85,20 @@ const ms = (t: Timing) => `${t.p50.toFixed(1)} ms | ${t.p95.toFixed(1)} ms`;
 
 async function main() {
   const db = await getDb();
-  const biggest = await selectRows<{ id: string; slug: string; name: string; member_count: number; post_count: number; facilitator: string }>(
-    db,
-    sql`select c.id, c.slug, c.name, c.member_count, c.post_count,
-        (select m.user_id from memberships m where m.community_id = c.id and m.status = 'active' and m.role in ('owner', 'facilitator') order by m.user_id limit 1) as facilitator
-      from communities c order by c.member_count desc, c.post_count desc limit ${1 + OTHERS}`,
-  );
+  type Community = { id: string; slug: string; name: string; member_count: number; post_count: number; facilitator: string };
+  const biggestCommunities = () =>
+    selectRows<Community>(
+      db,
+      sql`select c.id, c.slug, c.name, c.member_count, c.post_count,
+          (select m.user_id from memberships m where m.community_id = c.id and m.status = 'active' and m.role in ('owner', 'facilitator') order by m.user_id limit 1) as facilitator
+        from communities c order by c.member_count desc, c.post_count desc limit ${1 + OTHERS}`,
+    );
+  // Leftovers of a run stopped half way go first, so that the counts below are the data's own.
+  for (const c of await biggestCommunities()) await removeExtras(db, c.id);
+  if (args.includes("--clean")) return;
+  const biggest = await biggestCommunities();
   const community = biggest[0];
   if (!community?.facilitator) throw new Error("The biggest community has no facilitator to look at its figures.");
-  if (args.includes("--clean")) {
-    for (const c of biggest) await removeExtras(db, c.id);
-    return;
-  }
   // The bulk data predates confirmed addresses: the facilitator is taken as having confirmed theirs.
   const viewer = { ...((await loadAccount(community.facilitator)) as Viewer), verified: true };
   const [{ has } = { has: false }] = await selectRows<{ has: boolean }>(db, sql`select to_regclass(${INDEX}) is not null as has`);
