@@ -9,7 +9,6 @@
 // the database lacks the index the document figures read (a later migration than its data),
 // it is built for the run and dropped again. Last, every statement of one year's figures runs
 // again under EXPLAIN ANALYZE: its time, buffers and any sequential scan (--plans prints each plan).
-import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { getCommunityAnalytics, LIST_LIMIT } from "@/lib/analytics/community";
@@ -24,6 +23,7 @@ import { selectRows } from "@/lib/db/rows";
 import type { Viewer } from "@/lib/policy";
 import { loadAccount } from "@/lib/users/account";
 import { addExtras, countExtras, removeExtras } from "./analytics-extras";
+import { percentile, sampleTimes } from "./percentiles";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -43,16 +43,8 @@ type Timing = { p50: number; p95: number };
 
 /** Runs `work` ROUNDS times after one warm-up; p50 and p95 in ms. */
 async function time(work: () => Promise<unknown>): Promise<Timing> {
-  await work();
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95) };
+  const samples = await sampleTimes(work, ROUNDS);
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
 }
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number; Plans?: PlanNode[] };
