@@ -5,7 +5,6 @@
 // expertise), or reuses them if already there. Then times the finder's searches one after
 // another, at one connection, as a member of three communities, and prints p50 and p95 in ms.
 // `--explain` prints instead each statement's plan under EXPLAIN (ANALYZE, BUFFERS).
-import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { countQueries } from "@/lib/db/query-count";
@@ -15,6 +14,7 @@ import { findPeople, peopleLikeYou } from "@/lib/people/finder";
 import { viewerColumns } from "@/lib/users/account";
 import { users } from "@/lib/db/schema";
 import type { Viewer } from "@/lib/policy";
+import { percentile, sampleTimes } from "./percentiles";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -57,16 +57,8 @@ async function fill() {
 }
 
 async function time(work: () => Promise<unknown>) {
-  await work();
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
-  return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`;
+  const samples = await sampleTimes(work, ROUNDS);
+  return `p50 ${percentile(samples, 0.5).toFixed(1)} ms, p95 ${percentile(samples, 0.95).toFixed(1)} ms`;
 }
 
 const EXPLAIN = args.includes("--explain");
