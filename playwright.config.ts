@@ -4,6 +4,8 @@ import { baseURL } from "./e2e/support/paths";
 
 export default defineConfig({
   testDir: "e2e",
+  // Needs two servers on PostgreSQL: run by playwright.two-servers.config.ts.
+  testIgnore: "two-servers.spec.ts",
   // Sized for a 2-core machine shared with other work: the longest journeys take about 20 s
   // when it is idle and three times that when it is busy.
   timeout: 120_000,

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { Suspense } from "react";
+import { NavigationFocus } from "./_components/navigation-focus";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -30,6 +32,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to main content
         </a>
         {children}
+        <Suspense fallback={null}>
+          <NavigationFocus />
+        </Suspense>
       </body>
     </html>
   );

@@ -50,9 +50,9 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
       {community.archived && (
         <p className="mt-3 border-l-4 border-ink bg-panel p-3">This community is archived: nothing new can be added to it.</p>
       )}
-      {/* On a phone the tabs scroll sideways rather than wrap under one another. */}
-      <nav aria-label="Community sections" className="relative mt-4 overflow-x-auto">
-        <ul className="flex w-max min-w-full gap-x-1 border-b-2 border-line">
+      {/* On a narrow screen (or zoomed in) the tabs wrap onto a second row: none is hidden off to the side. */}
+      <nav aria-label="Community sections" className="mt-4">
+        <ul className="flex flex-wrap gap-x-1 border-b-2 border-line">
           {tabs
             .filter((tab) => tab.show)
             .map((tab) => (

@@ -10,7 +10,7 @@ export function FileField({ name, label, hint }: { name: string; label: string; 
   const id = useFieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input id={id} name={name} type="file" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} className="mt-1 block" />
+      <input id={id} name={name} type="file" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} className="mt-1 block w-full max-w-full" />
     </FieldFrame>
   );
 }

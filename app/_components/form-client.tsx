@@ -3,6 +3,7 @@
 import { createContext, use, useActionState, useEffect, useId, useRef } from "react";
 import type { ActionState, FormAction } from "@/lib/http/form-action";
 import { describedBy, FieldFrame, FieldMessages } from "./field-frame";
+import { focusIsLost, moveFocusTo, nearestRegion } from "./focus";
 
 export const FormState = createContext<ActionState>(null);
 /** Prefixes field ids, so that several forms on one page never share an id. */
@@ -44,14 +45,24 @@ export function ActionFormClient({
   pendingLabel?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useKeepFocusNearby();
   return (
     <FormState value={state}>
       <FormIdPrefix value={idPrefix}>
-      <form action={formAction} noValidate className={className} aria-busy={pending}>
+      <form
+        ref={formRef}
+        action={formAction}
+        noValidate
+        className={className}
+        aria-busy={pending}
+        // One submit at a time: a second press while the first is on its way does nothing.
+        onSubmit={(event) => pending && event.preventDefault()}
+      >
         {summary && <ErrorSummary state={state} idPrefix={idPrefix} />}
         {children}
         <div>
-          <button type="submit" className={submitClassName} disabled={pending} aria-label={labelSuffix && submitLabel + labelSuffix}>
+          {/* aria-disabled, not disabled, while it is sent: a disabled button drops the keyboard focus. */}
+          <button type="submit" className={submitClassName} aria-disabled={pending || undefined} aria-label={labelSuffix && submitLabel + labelSuffix}>
             {icon}
             {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
           </button>
@@ -70,6 +81,24 @@ export function ActionFormClient({
       </FormIdPrefix>
     </FormState>
   );
+}
+
+/**
+ * When an action replaces its own form (Join becomes Leave), the focus moves to the region that
+ * held it, which announces the change, rather than falling back to the top of the page.
+ */
+function useKeepFocusNearby() {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const holder = ref.current?.parentElement;
+    const region = holder && nearestRegion(holder);
+    return () => {
+      if (!focusIsLost()) return;
+      if (holder?.isConnected) moveFocusTo(nearestRegion(holder) ?? holder);
+      else if (region?.isConnected) moveFocusTo(region);
+    };
+  }, []);
+  return ref;
 }
 
 function ErrorSummary({ state, idPrefix }: { state: ActionState; idPrefix: string }) {

@@ -38,7 +38,7 @@ export default async function PeopleFinderPage({ searchParams }: PageProps<"/peo
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Find people</h1>
       <p>Find colleagues by name, expertise or where they work. You see only what each person chooses to show you.</p>
-      <form method="get" action="/people" role="search" aria-label="People" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <form method="get" action="/people" role="search" aria-label="People" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div>
           <label htmlFor="people-q" className={labelClass}>
             Name

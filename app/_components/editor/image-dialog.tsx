@@ -83,7 +83,7 @@ export function ImageDialog({ editor, upload, file, open, onClose }: Props) {
               Image file
             </label>
             {errors.file && <ErrorText id={`${id}-file-error`} text={errors.file} />}
-            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" {...field("file")} className="mt-1 block" />
+            <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" {...field("file")} className="mt-1 block w-full max-w-full" />
           </div>
         )}
         {file && errors.file && <ErrorText id={`${id}-file-error`} text={errors.file} />}

@@ -52,7 +52,8 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
       </p>
 
       <section aria-labelledby="reports-heading" className="space-y-4">
-        <h2 id="reports-heading" className="text-2xl font-bold">
+        {/* Announced as it changes: dealing with a report removes it, and the form that said so, from the page. */}
+        <h2 id="reports-heading" className="text-2xl font-bold" aria-live="polite">
           Open reports ({queue?.reports.length ?? 0})
         </h2>
         {queue?.reports.length === 0 && <p className="text-muted">Nothing is waiting: every report has been dealt with.</p>}
