@@ -1,16 +1,10 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
-import type { Locator, Page } from "@playwright/test";
 import { demo, expect, expectAccessible, signIn, test, visit } from "./support/fixtures";
+import { pressOn as press } from "./support/keyboard";
 
 // A facilitator exports their whole community by keyboard alone: from its settings to the
 // export page, asks for the export, waits for the job, downloads the zip and opens it.
-
-async function press(page: Page, locator: Locator) {
-  await locator.focus();
-  await expect(locator).toBeFocused();
-  await page.keyboard.press("Enter");
-}
 
 test("a facilitator exports their community by keyboard, and the archive holds only that community and what is under it", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import type { Page } from "@playwright/test";
 import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
+import { pressOn as press } from "./support/keyboard";
 
 // A community's meeting from invitation to follow-up, by keyboard alone: a facilitator arranges
 // it, a member answers and takes it into their calendar, the facilitator writes the agenda and
@@ -10,12 +11,6 @@ import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./s
 const community = "/c/policy-and-performance";
 
 /** Moves focus to a control and activates it with the keyboard, as a keyboard user would. */
-async function press(page: Page, locator: ReturnType<Page["getByRole"]>, key = "Enter") {
-  await locator.focus();
-  await expect(locator).toBeFocused();
-  await page.keyboard.press(key);
-}
-
 async function typeInto(page: Page, locator: ReturnType<Page["getByRole"]>, text: string) {
   await locator.focus();
   await page.keyboard.type(text);

@@ -3,15 +3,10 @@ import JSZip from "jszip";
 import sharp from "sharp";
 import type { Locator, Page } from "@playwright/test";
 import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
+import { pressOn as press } from "./support/keyboard";
 
 // A new member fills in their profile by keyboard alone, choosing who sees what; a colleague
 // finds them by their expertise, opens their page and their organisation's page.
-
-async function press(page: Page, locator: Locator, key = "Enter") {
-  await locator.focus();
-  await expect(locator).toBeFocused();
-  await page.keyboard.press(key);
-}
 
 async function typeInto(page: Page, locator: Locator, text: string) {
   await locator.focus();

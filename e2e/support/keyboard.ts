@@ -38,6 +38,13 @@ export async function activate(page: Page, target: Locator, key = "Enter") {
   await page.keyboard.press(key);
 }
 
+/** Focuses a control directly and presses a key on it: for journeys whose Tab order another test covers. */
+export async function pressOn(page: Page, target: Locator, key = "Enter") {
+  await target.focus();
+  await expect(target).toBeFocused();
+  await page.keyboard.press(key);
+}
+
 /** Tabs to a field and types into it. */
 export async function typeInto(page: Page, target: Locator, text: string) {
   await tabTo(page, target);
