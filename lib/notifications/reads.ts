@@ -43,9 +43,25 @@ export async function readMarks(db: Db, viewerId: string, postIds: string[]): Pr
   return new Map(rows.map((r) => [r.postId, { newReplies: r.newReplies, firstUnreadId: r.firstUnreadId, cursor: encodeCursor([r.readKey, r.readId]) }]));
 }
 
-/** Where the member had read this post up to, before this visit; null on a first visit. */
-export async function readMark(db: Db, viewerId: string, postId: string): Promise<ReadMark | null> {
-  return (await readMarks(db, viewerId, [postId])).get(postId) ?? null;
+/**
+ * The member's mark on one post as a column of another statement (the post page's): null on a
+ * first visit. `behind` says whether any reply at all lies after the mark, so the page writes
+ * the mark only when it can move.
+ */
+export function readMarkColumn(viewerId: string, postId: string) {
+  return sql<MarkJson | null>`(select json_build_object('newReplies', (select count(*)::int from (select 1 from comments c where ${unreadAfter(viewerId)} limit ${COUNT_CAP}) n),
+      'firstUnreadId', (select c.id from comments c where ${unreadAfter(viewerId)} order by c.created_at, c.id limit 1),
+      'readKey', pr.last_read_at::text, 'readId', pr.last_read_comment_id,
+      'behind', exists (select 1 from comments c where c.post_id = pr.post_id and (c.created_at, c.id) > (pr.last_read_at, pr.last_read_comment_id)))
+    from post_reads pr where pr.user_id = ${viewerId} and pr.post_id = ${postId})`;
+}
+
+type MarkJson = { newReplies: number; firstUnreadId: string | null; readKey: string; readId: string; behind: boolean };
+
+/** The mark read by readMarkColumn, and whether writing the mark again could change anything. */
+export function toReadMark(json: MarkJson | null): { mark: ReadMark | null; behind: boolean } {
+  if (!json) return { mark: null, behind: true };
+  return { mark: { newReplies: json.newReplies, firstUnreadId: json.firstUnreadId, cursor: encodeCursor([json.readKey, json.readId]) }, behind: json.behind };
 }
 
 /**

@@ -15,7 +15,7 @@ import type { getPostPage } from "@/lib/posts/thread";
 
 type PageData = Awaited<ReturnType<typeof getPostPage>>;
 type CommentData = PageData["comments"][number];
-type ReportState = { status: "open" | "resolved" | "dismissed" };
+type ReportStatus = "open" | "resolved" | "dismissed";
 
 const action = buttonClass("link", "sm");
 /** The icons of a reply's actions: drawn once per page by ReplyIcons, referred to by each reply. */
@@ -42,7 +42,7 @@ export function Comment({
   postId: string;
   canAccept: boolean;
   query: Record<string, string>;
-  report?: ReportState;
+  report?: ReportStatus | null;
   /** A second showing of the reply (the accepted answer): no anchor and no forms of its own. */
   copy?: boolean;
 }) {
@@ -147,7 +147,7 @@ export function Comment({
             <ReplyLink href={`${base}?moderate=${comment.id}${here}`} icon="moderate" label="Moderate" more="this reply" />
           )}
         </div>
-        {report && <ReportStatus status={report.status} what="reply" />}
+        {report && <ReportStatus status={report} what="reply" />}
         {!copy && query.report === comment.id && comment.allowed.report && !report && <ReportForm postId={postId} commentId={comment.id} />}
         {!copy && query.moderate === comment.id && comment.allowed.moderate && <CommentModeration commentId={comment.id} hidden={comment.hidden} />}
         {comment.revisions.length > 0 && !copy && (
@@ -179,7 +179,7 @@ function ReplyLink({ href, icon: name, label, more }: { href: string; icon: Repl
   );
 }
 
-export function ReportStatus({ status, what }: { status: ReportState["status"]; what: string }) {
+export function ReportStatus({ status, what }: { status: ReportStatus; what: string }) {
   const text = {
     open: `You reported this ${what}. The facilitators have not dealt with it yet.`,
     resolved: `You reported this ${what}, and a facilitator has dealt with it.`,
