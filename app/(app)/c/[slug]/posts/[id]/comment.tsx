@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { CircleCheck, Flag, Pencil, Reply, ShieldCheck, ThumbsUp, Trash2 } from "lucide";
-import { acceptAnswerAction, deleteCommentAction, editCommentAction, helpfulCommentAction } from "@/app/_actions/posts";
+import { editCommentAction } from "@/app/_actions/posts";
+import { acceptAnswerForm, deleteCommentForm, helpfulCommentForm } from "@/app/_actions/reply-forms";
 import { Avatar } from "@/app/_components/avatar";
 import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
-import { ActionButton, ActionForm } from "@/app/_components/form";
+import { ActionForm } from "@/app/_components/form";
 import { IconSprite, SpriteIcon } from "@/app/_components/icon";
 import { CommentModeration, ReportForm } from "@/app/_components/moderation";
 import type { getPostPage } from "@/lib/posts/thread";
@@ -17,7 +18,7 @@ type PageData = Awaited<ReturnType<typeof getPostPage>>;
 type CommentData = PageData["comments"][number];
 type ReportStatus = "open" | "resolved" | "dismissed";
 
-const action = buttonClass("link", "sm");
+const actionClass = buttonClass("link", "sm");
 /** The icons of a reply's actions: drawn once per page by ReplyIcons, referred to by each reply. */
 const replyIcons = { helpful: ThumbsUp, reply: Reply, edit: Pencil, delete: Trash2, accepted: CircleCheck, report: Flag, moderate: ShieldCheck };
 type ReplyIcon = keyof typeof replyIcons;
@@ -109,14 +110,7 @@ export function Comment({
         )}
         <div data-testid="reply-actions" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
           {comment.allowed.react && (
-            <ActionButton
-              action={helpfulCommentAction}
-              label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"}
-              kind="link"
-              size="sm"
-              icon={icon("helpful")}
-              fields={{ commentId: comment.id }}
-            />
+            <ReplyButton name="helpful" action={helpfulCommentForm} icon="helpful" label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} fields={{ commentId: comment.id }} />
           )}
           {comment.helpfulCount > 0 && (
             <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
@@ -128,15 +122,14 @@ export function Comment({
             <ReplyLink href={`${base}?edit=${comment.id}${here}`} icon="edit" label="Edit" more="your reply" />
           )}
           {comment.allowed.delete && !copy && (
-            <ActionButton action={deleteCommentAction} label="Delete" kind="link" size="sm" icon={icon("delete")} fields={{ commentId: comment.id }} />
+            <ReplyButton name="delete" action={deleteCommentForm} icon="delete" label="Delete" fields={{ commentId: comment.id }} />
           )}
           {canAccept && (
-            <ActionButton
-              action={acceptAnswerAction}
+            <ReplyButton
+              name="accept"
+              action={acceptAnswerForm}
+              icon="accepted"
               label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"}
-              kind="link"
-              size="sm"
-              icon={icon("accepted")}
               fields={{ postId, commentId: comment.isAccepted ? "" : comment.id }}
             />
           )}
@@ -168,10 +161,28 @@ export function Comment({
   );
 }
 
+/**
+ * One of a reply's buttons: a plain form, the same for every reply, with no client component of
+ * its own. The page's one ReplyActions island handles its submit once loaded.
+ */
+function ReplyButton({ name, action, icon: iconName, label, fields }: { name: string; action: (data: FormData) => Promise<void>; icon: ReplyIcon; label: string; fields: Record<string, string> }) {
+  return (
+    <form action={action} data-reply-action={name}>
+      {Object.entries(fields).map(([field, value]) => (
+        <input key={field} type="hidden" name={field} value={value} />
+      ))}
+      <button type="submit" className={actionClass}>
+        {icon(iconName)}
+        {label}
+      </button>
+    </form>
+  );
+}
+
 /** One of a reply's link actions; `more` finishes its name for screen readers. */
 function ReplyLink({ href, icon: name, label, more }: { href: string; icon: ReplyIcon; label: string; more: string }) {
   return (
-    <Link href={href} className={action}>
+    <Link href={href} className={actionClass}>
       {icon(name)}
       {label}
       <span className="sr-only"> {more}</span>

@@ -11,6 +11,7 @@ import type { Viewer } from "@/lib/auth/request-viewer";
 import { recordPostRead } from "@/lib/notifications/reads";
 import type { getPostPage } from "@/lib/posts/thread";
 import { Comment, ReplyIcons } from "./comment";
+import { ReplyActions } from "./reply-actions";
 
 // The replies under a post, and the form to add one: on a post's page, and on an event's page
 // for the event's own discussion. Opening it marks the replies shown as read, after the page
@@ -28,6 +29,7 @@ export function Discussion({ viewer, thread, base, slug, query, heading }: { vie
     <>
       <section aria-labelledby="replies-heading">
         <ReplyIcons />
+        <ReplyActions />
         <h2 id="replies-heading" className="text-xl font-bold">
           {heading ? `${heading}: ${count}` : count}
         </h2>
