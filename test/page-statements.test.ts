@@ -85,17 +85,15 @@ describe("statements per page", () => {
     expect(first.count).toBe(6);
     expect(first.result.readChanges).toBe(true);
     await recordPostRead(reader, postId, first.result.readUpTo);
-    // Read up to the first page of 50: the ten after it are still to read.
+    // The same first page again: the mark is already at its last reply.
     const again = await page();
-    expect(again.result.readChanges).toBe(true);
-    await recordPostRead(reader, postId, again.result.readUpTo);
-    const later = await page();
-    expect(later.result.comments.map((c) => c.id)).toEqual(again.result.comments.map((c) => c.id));
-    const end = await getPostPage(reader, slug, postId, { cursor: later.result.nextCursor! }, { page: true });
-    await recordPostRead(reader, postId, end.readUpTo);
-    const settled = await page();
-    expect(settled.result.readChanges).toBe(false);
-    expect(settled.count).toBe(6);
+    expect(again.result.readChanges).toBe(false);
+    expect(again.count).toBe(6);
+    // The next page shows replies after the mark; once recorded, it too has nothing to move.
+    const next = await getPostPage(reader, slug, postId, { cursor: again.result.nextCursor! }, { page: true });
+    expect(next.readChanges).toBe(true);
+    await recordPostRead(reader, postId, next.readUpTo);
+    expect((await getPostPage(reader, slug, postId, { cursor: again.result.nextCursor! }, { page: true })).readChanges).toBe(false);
     await setAcceptedAnswer(owner, postId, { commentId: last });
     expect((await page()).count).toBe(7);
   });

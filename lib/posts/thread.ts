@@ -6,7 +6,7 @@ import { comments, posts, users } from "@/lib/db/schema";
 import { communityHeader, subCommunityCountColumn } from "@/lib/communities/page";
 import { attachmentsColumn, toAttachments } from "@/lib/files/list";
 import { myReportColumn } from "@/lib/moderation/reports";
-import { firstUnreadLink, readMarkColumn, toReadMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
+import { firstUnreadLink, pastReadMark, readMarkColumn, toReadMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
@@ -85,6 +85,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     // After where the viewer had read up to, and not their own: marked "new".
     isNew: sql<boolean>`coalesce((${comments.createdAt}, ${comments.id}) > (select pr.last_read_at, pr.last_read_comment_id from post_reads pr
       where pr.user_id = ${viewer.id} and pr.post_id = ${post.id}) and ${comments.authorId} is distinct from ${viewer.id}::uuid, false)`,
+    // After the viewer's mark, of any kind: whether showing it moves the mark.
+    pastMark: pastReadMark(viewer.id, post.id, comments),
     editedAt: comments.editedAt,
     deletedAt: comments.deletedAt,
     hiddenAt: comments.hiddenAt,
@@ -134,7 +136,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .limit(q.limit + 1),
   ]);
-  const { mark, behind } = toReadMark(mine?.mark ?? null);
+  const mark = toReadMark(mine?.mark ?? null);
   const page = pageOf(rows, q.limit, (r) => [r.createdKey, r.id]);
   // Deleted replies with nobody answering them disappear; with answers, they stay as "deleted".
   const shown = page.items.filter((c) => !c.deletedAt || c.hasReplies);
@@ -188,8 +190,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     unread: mark && mark.newReplies > 0 ? { count: mark.newReplies, link: firstUnreadLink(`/c/${community.slug}/posts/${post.id}`, mark, post.commentCount) } : null,
     /** How far this page has shown the thread: the page records it as read up to here. */
     readUpTo: page.items.length ? { key: page.items.at(-1)!.createdKey, id: page.items.at(-1)!.id } : { postCreatedAt: post.createdAt },
-    /** Whether recording the read could change anything: a reply after the mark, or unread notifications about the post. */
-    readChanges: behind || (mine?.unreadNotices ?? false),
+    /** Whether recording the read could change anything: a first visit, a shown reply after the mark, or unread notifications about the post. */
+    readChanges: !mark || (page.items.at(-1)?.pastMark ?? false) || (mine?.unreadNotices ?? false),
     comments: shown.map(toComment),
     nextCursor: page.nextCursor,
     allowed,
