@@ -51,6 +51,11 @@ function capitalise(text: string): string {
 /** A UUID, as every id in the database is. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a value from outside is an id at all: checked before it reaches SQL, which would throw on it. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID_PATTERN.test(value);
+}
+
 /**
  * Input as the database can hold it: PostgreSQL text cannot contain the NUL character, so it is
  * removed from every string, at any depth, before the input reaches the domain.

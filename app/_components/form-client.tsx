@@ -2,6 +2,7 @@
 
 import { createContext, use, useActionState, useEffect, useId, useRef } from "react";
 import type { ActionState, FormAction } from "@/lib/http/form-action";
+import { describedBy, FieldFrame, FieldMessages } from "./field-frame";
 
 export const FormState = createContext<ActionState>(null);
 /** Prefixes field ids, so that several forms on one page never share an id. */
@@ -138,41 +139,24 @@ export function TextField({
   const error = state?.fieldErrors?.[name]?.[0];
   const value = state?.values?.[name] ?? defaultValue;
   const id = useFieldId(name);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name,
     defaultValue: value,
-    "aria-describedby": describedBy,
+    "aria-describedby": describedBy(id, hint, error),
     "aria-invalid": error ? true : undefined,
     // The height of a one-line field matches inputClass in field-styles.ts (kept out of this client module).
     className: `block w-full ${width} ${multiline ? "py-1.5" : "h-10"} rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-2`,
     maxLength,
   };
   return (
-    <div className={error ? "border-l-4 border-danger pl-3" : undefined}>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="font-semibold text-danger">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       {multiline ? (
         <textarea key={String(value)} rows={rows} {...common} />
       ) : (
         <input key={String(value)} type={type} autoComplete={autoComplete} list={list} {...common} />
       )}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -203,17 +187,7 @@ export function RadioGroup({
       className={error ? "border-l-4 border-danger pl-3" : undefined}
     >
       <legend className="font-semibold">{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-danger">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="mt-2 space-y-2">
         {options.map((option) => {
           const optionId = `${baseId}-${option.value}`;

@@ -1,6 +1,7 @@
 "use client";
 
 import { use } from "react";
+import { describedBy, FieldFrame } from "./field-frame";
 import { FormState, useFieldId } from "./form";
 
 /** A labelled drop-down list whose hint and error are linked to it, keeping the choice after a failed submit. */
@@ -21,29 +22,14 @@ export function SelectField({
   const error = state?.fieldErrors?.[name]?.[0];
   const value = state?.values?.[name] ?? defaultValue;
   const id = useFieldId(name);
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={error ? "border-l-4 border-danger pl-3" : undefined}>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-danger">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         key={value}
         id={id}
         name={name}
         defaultValue={value}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         className={`block w-full max-w-xl rounded-none border-2 ${error ? "border-danger" : "border-ink"} bg-white px-2 py-1.5`}
       >
@@ -53,6 +39,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

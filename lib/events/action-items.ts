@@ -4,14 +4,13 @@ import { eventActions, users } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
 import { authorize, can, type EventActionTarget, type Viewer } from "@/lib/policy";
 import { loadAccount } from "@/lib/users/account";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 import { eventPath, loadAuthorizedEvent, loadEvent, type LoadedEvent } from "./load";
 import { actionInputSchema, isoDate, reassignSchema } from "./validation";
 
 // The actions agreed at a meeting, kept with its notes: what, who and by when. Whoever the
 // action is for ticks it off; the organiser and the facilitators give it to someone else.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_A_MEMBER = "Choose a member of this community.";
 
 /** Someone may own an action here only if they are a member who can read the event. */
@@ -46,7 +45,7 @@ export async function addEventAction(viewer: Viewer, eventId: string, input: unk
 
 /** Loads one action with its event, and checks what the viewer wants to do with it. */
 async function loadAuthorizedAction(db: Db, viewer: Viewer, actionId: string, what: "action.tick" | "action.reassign") {
-  if (!UUID.test(actionId)) throw notFound();
+  if (!isUuid(actionId)) throw notFound();
   const [action] = await db.select().from(eventActions).where(eq(eventActions.id, actionId));
   if (!action) throw notFound();
   const loaded: LoadedEvent | null = await loadEvent(db, viewer, action.eventId);

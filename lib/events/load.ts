@@ -4,6 +4,7 @@ import { events, type EventRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { authorize, type Action, type EventTarget, type Viewer } from "@/lib/policy";
 import { loadPost, type LoadedPost } from "@/lib/posts/load";
+import { isUuid } from "@/lib/validation";
 
 // Loads events as the policy decides on them. Every domain function that acts on an event
 // starts here: the event, the post that carries it, its community chain and the viewer's
@@ -12,7 +13,6 @@ import { loadPost, type LoadedPost } from "@/lib/posts/load";
 export type LoadedEvent = LoadedPost & { event: EventRow; target: EventTarget };
 type EventAction = Action & `event.${string}`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const eventColumns = getTableColumns(events);
 
 export function eventTarget(loaded: LoadedPost, event: EventRow, now = new Date()): EventTarget {
@@ -26,7 +26,7 @@ export function eventTarget(loaded: LoadedPost, event: EventRow, now = new Date(
  * then happen one at a time, in the order they arrived.
  */
 export async function loadEvent(db: Db, viewer: Viewer, eventId: string, options: { lock?: boolean } = {}): Promise<LoadedEvent | null> {
-  if (!UUID.test(eventId)) return null;
+  if (!isUuid(eventId)) return null;
   const query = db.select(eventColumns).from(events).where(eq(events.id, eventId)).$dynamic();
   const [event] = options.lock ? await query.for("update") : await query;
   if (!event) return null;

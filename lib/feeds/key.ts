@@ -6,13 +6,13 @@ import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { activeMembership, assertActiveViewer, type Viewer } from "@/lib/policy";
 import { viewerColumns } from "@/lib/users/account";
+import { isUuid } from "@/lib/validation";
 
 // Each member's key for their news feeds (RSS): one private address per community and per tag,
 // all carrying the key. Only the key's id is stored; the address adds a signature made with the
 // site's secret, so it can be shown to its owner on any page and cannot be guessed. A new key
 // stops every earlier address.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const sign = (id: string) => createHmac("sha256", env().authSecret).update(`news-feed:${id}`).digest("base64url").slice(0, 32);
 
 /** The token in a feed address: the key's id and its signature. */
@@ -48,7 +48,7 @@ export async function stopNewsFeeds(viewer: Viewer): Promise<void> {
 /** The member a feed token belongs to, as a Viewer; any bad, old or forged token is a 404. */
 export async function feedOwner(token: string): Promise<Viewer> {
   const [id, mac] = token.split(".");
-  if (!id || !mac || !UUID.test(id)) throw notFound();
+  if (!id || !mac || !isUuid(id)) throw notFound();
   const expected = Buffer.from(sign(id));
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw notFound();

@@ -7,16 +7,16 @@ import { authorize, type FileTarget, type Viewer } from "@/lib/policy";
 import { loadPost } from "@/lib/posts/load";
 import { objectStore } from "@/lib/storage";
 import { IMAGE_TYPES } from "./checks";
+import { isUuid } from "@/lib/validation";
 
 // Downloads go through the app: the policy is asked on every request, with the file's parent
 // as it is now (a member removed a moment ago, or a document moved, is refused at once).
 
 const { searchVector: _search, ...fileColumns } = getTableColumns(files);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A file with what it is attached to, as the policy decides on it. */
 export async function loadFileTarget(db: Db, viewer: Viewer, fileId: string): Promise<{ file: FileRow; target: FileTarget } | null> {
-  if (!UUID.test(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const [file] = await db.select(fileColumns).from(files).where(and(eq(files.id, fileId), isNull(files.deletedAt)));
   if (!file) return null;
   let on: FileTarget["on"] = null;

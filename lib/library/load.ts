@@ -4,19 +4,19 @@ import type { Db } from "@/lib/db/client";
 import { documentCoauthors, documents, type CommunityRow, type DocumentRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { authorize, can, type Action, type DocumentTarget, type Viewer } from "@/lib/policy";
+import { isUuid } from "@/lib/validation";
 
 // Loads documents as the policy decides on them. Every library function that acts on a
 // document starts here; one the viewer may not read is a 404, exactly as if it did not exist.
 
 const { searchVector: _search, ...documentColumns } = getTableColumns(documents);
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type LoadedDocument = { document: DocumentRow; community: CommunityRow; target: DocumentTarget };
 type DocumentAction = Exclude<Action & `document.${string}`, "document.create" | "document.move" | "document.deleteComment">;
 
 /** A document with its community chain, the viewer's memberships and whether they co-author it. */
 export async function loadDocument(db: Db, viewer: Viewer, documentId: string, { lock = false } = {}): Promise<LoadedDocument | null> {
-  if (!UUID.test(documentId)) return null;
+  if (!isUuid(documentId)) return null;
   const query = db
     .select({ ...documentColumns, coauthor: sql<boolean>`exists (select 1 from ${documentCoauthors} where ${documentCoauthors.documentId} = ${documents.id} and ${documentCoauthors.userId} = ${viewer.id})` })
     .from(documents)

@@ -6,8 +6,8 @@ import { documentComments, documentCoauthors, documents, files, folders, members
 import { badRequest, notFound } from "@/lib/errors";
 import { activeMembership, authorize, type Viewer } from "@/lib/policy";
 import { htmlToText } from "@/lib/content/sanitize";
-import { parseInput } from "@/lib/validation";
-import { loadAuthorizedDocument, loadDocument, UUID } from "./load";
+import { isUuid, parseInput } from "@/lib/validation";
+import { loadAuthorizedDocument, loadDocument } from "./load";
 import { cleanDocumentBody, commentSchema, statusSchema } from "./validation";
 
 // Looking after a document: its status, co-authors, folder, comments, moving and deleting.
@@ -103,7 +103,7 @@ export async function addComment(viewer: Viewer, documentId: string, input: unkn
 }
 
 export async function deleteComment(viewer: Viewer, commentId: string) {
-  if (!UUID.test(commentId)) throw notFound("We could not find that comment.");
+  if (!isUuid(commentId)) throw notFound("We could not find that comment.");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [comment] = await tx.select().from(documentComments).where(eq(documentComments.id, commentId));

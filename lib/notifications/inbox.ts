@@ -7,7 +7,7 @@ import { notifications } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 import { describe } from "./describe";
 import { threadLinkTo } from "./reads";
 import { selectSeen, type SeenQueryRow } from "./seen";
@@ -64,7 +64,6 @@ export async function listNotifications(viewer: Viewer, query: unknown) {
   return { items: page.items.map(describe), nextCursor: page.nextCursor, query: q };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Follows a notification: marks it read and says where to go, landing on the reply itself
@@ -73,7 +72,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function openNotification(viewer: Viewer, id: string): Promise<string> {
   assertActiveViewer(viewer);
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const [row] = (await selectSeen(db, viewer).where(and(eq(notifications.id, id), eq(notifications.userId, viewer.id)))) as SeenQueryRow[];
   if (!row) throw notFound();

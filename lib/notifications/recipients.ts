@@ -9,6 +9,7 @@ import {
   type PersonColumns,
 } from "@/lib/policy";
 import type { EventType } from "./events";
+import { isUuid } from "@/lib/validation";
 
 // Who may hear of each event: candidates by the part they play (the post's author, the people
 // mentioned, the followers, the facilitators…), each with the kind of notification they get
@@ -33,9 +34,8 @@ export type EventRow = {
 type Access = "post" | "comment" | "reads" | "sees" | "manages";
 
 /** Only well-formed ids: a mention written by hand (or a forged one) must not break the step for everyone. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidArray = (ids: unknown) => {
-  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string" && UUID.test(id)) : [];
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => isUuid(id)) : [];
   return sql`${`{${list.join(",")}}`}::uuid[]`;
 };
 

@@ -8,6 +8,7 @@ import { notFound } from "@/lib/errors";
 import { siteOrigin } from "@/lib/http/site-url";
 import { personSeesCommunity } from "@/lib/policy";
 import { kinds } from "./kinds";
+import { isUuid } from "@/lib/validation";
 
 // One-click unsubscribe (RFC 8058) without signing in: each email carries a link signed for
 // its recipient and for what it stops (one kind, one community, or the digest). Nobody can
@@ -15,7 +16,6 @@ import { kinds } from "./kinds";
 
 export type UnsubscribeScope = { kind: NotificationKind } | { communityId: string } | { digest: true };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const scopeText = (scope: UnsubscribeScope) => ("kind" in scope ? `kind:${scope.kind}` : "communityId" in scope ? `community:${scope.communityId}` : "digest");
 
@@ -42,9 +42,9 @@ export function readUnsubscribeToken(token: string): { userId: string; scope: Un
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw notFound("This unsubscribe link is not valid.");
   const [userId, what, id] = payload.split(/[.:]/);
-  if (!userId || !UUID.test(userId)) throw notFound("This unsubscribe link is not valid.");
+  if (!userId || !isUuid(userId)) throw notFound("This unsubscribe link is not valid.");
   if (what === "kind" && notificationKinds.includes(id as NotificationKind)) return { userId, scope: { kind: id as NotificationKind } };
-  if (what === "community" && id && UUID.test(id)) return { userId, scope: { communityId: id } };
+  if (what === "community" && id && isUuid(id)) return { userId, scope: { communityId: id } };
   if (what === "digest") return { userId, scope: { digest: true } };
   throw notFound("This unsubscribe link is not valid.");
 }

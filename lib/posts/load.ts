@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { comments, posts, type CommentRow, type CommunityRow, type PostKind, type PostRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { authorize, type Action, type CommentTarget, type CommunityTarget, type PostTarget, type Viewer } from "@/lib/policy";
+import { isUuid } from "@/lib/validation";
 
 // Loads posts and replies as the policy decides on them. Every domain function that acts on
 // a post or a reply starts here.
@@ -12,7 +13,6 @@ import { authorize, type Action, type CommentTarget, type CommunityTarget, type 
 // Everything but the search document, which only search reads.
 const { searchVector: _postSearch, ...postColumns } = getTableColumns(posts);
 const { searchVector: _commentSearch, ...commentColumns } = getTableColumns(comments);
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export type LoadedPost = { post: PostRow; community: CommunityRow; target: PostTarget; ancestors: LoadedCommunity["ancestors"] };
 export type LoadedComment = LoadedPost & { comment: CommentRow; target: CommentTarget };
@@ -26,7 +26,7 @@ function postTarget(post: PostRow, community: CommunityRow, base: CommunityTarge
 
 /** A post with its community chain and the viewer's memberships, for a policy decision. */
 export async function loadPost(db: Db, viewer: Viewer, postId: string): Promise<LoadedPost | null> {
-  if (!UUID.test(postId)) return null;
+  if (!isUuid(postId)) return null;
   const [post] = await db.select(postColumns).from(posts).where(eq(posts.id, postId));
   if (!post) return null;
   const loaded = await loadCommunity(db, viewer, { id: post.communityId });
@@ -50,7 +50,7 @@ export const loadReadablePost = cache(async (viewer: Viewer, postId: string) => 
 
 /** Loads a reply with its post and checks an action on it; one the viewer may not read is a 404. */
 export async function loadAuthorizedComment(db: Db, viewer: Viewer, commentId: string, action: Action & `comment.${string}`): Promise<LoadedComment> {
-  if (!UUID.test(commentId)) throw notFound();
+  if (!isUuid(commentId)) throw notFound();
   const [comment] = await db.select(commentColumns).from(comments).where(eq(comments.id, commentId));
   if (!comment) throw notFound();
   const loaded = await loadPost(db, viewer, comment.postId);

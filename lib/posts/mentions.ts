@@ -7,18 +7,17 @@ import { memberships, users } from "@/lib/db/schema";
 import { likePattern } from "@/lib/pagination";
 import { activeMembership, can, type Viewer } from "@/lib/policy";
 import { loadAccount } from "@/lib/users/account";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 import { nameLineColumns } from "@/lib/people/columns";
 
 const MAX_MENTIONS = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Links the mentions of people who can read the community's posts; the rest stay plain text.
  * Runs inside the caller's transaction, on its connection.
  */
 export async function linkMentions(db: Db, html: string, communityId: string): Promise<string> {
-  const ids = mentionedIds(html).filter((id) => UUID.test(id)).slice(0, MAX_MENTIONS);
+  const ids = mentionedIds(html).filter(isUuid).slice(0, MAX_MENTIONS);
   const allowed = new Set<string>();
   for (const id of ids) {
     // Asked of the mentioned person's own account: could they read this community?

@@ -4,7 +4,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { userSessions, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 import { viewerColumns } from "./account";
 
 // Signed-in browsers. The session cookie names one row here; every request loads the account
@@ -25,7 +25,6 @@ export async function startSession(userId: string, client: Client, db?: Db): Pro
   return row!.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The account behind a session cookie, in one query with its session: null when the session
@@ -33,7 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * most every few minutes.
  */
 export async function loadSessionViewer(userId: string, sessionId: string | undefined): Promise<Viewer | null> {
-  if (!sessionId || !UUID.test(sessionId) || !UUID.test(userId)) return null;
+  if (!sessionId || !isUuid(sessionId) || !isUuid(userId)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ ...viewerColumns, stale: sql<boolean>`(${userSessions.lastSeenAt} < now() - make_interval(mins => ${TOUCH_AFTER_MINUTES}))` })
@@ -48,7 +47,7 @@ export async function loadSessionViewer(userId: string, sessionId: string | unde
 
 /** Ends one session (signing out). */
 export async function endSession(sessionId: string | undefined): Promise<void> {
-  if (!sessionId || !UUID.test(sessionId)) return;
+  if (!sessionId || !isUuid(sessionId)) return;
   const db = await getDb();
   await db.delete(userSessions).where(eq(userSessions.id, sessionId));
 }
@@ -57,7 +56,7 @@ export async function endSession(sessionId: string | undefined): Promise<void> {
 export async function endSessions(db: Db, userId: string, except?: string): Promise<number> {
   const ended = await db
     .delete(userSessions)
-    .where(and(eq(userSessions.userId, userId), except && UUID.test(except) ? ne(userSessions.id, except) : undefined))
+    .where(and(eq(userSessions.userId, userId), except && isUuid(except) ? ne(userSessions.id, except) : undefined))
     .returning({ id: userSessions.id });
   return ended.length;
 }

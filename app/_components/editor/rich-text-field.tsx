@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import { use, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import { htmlToEditableText, plainTextToHtml } from "@/lib/content/plain-text";
+import { describedBy, FieldFrame } from "../field-frame";
 import { FormState, useFieldId } from "../form-client";
 import type { ImageUpload } from "./image-dialog";
 import { takeOverText } from "./take-over";
@@ -60,7 +61,7 @@ function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value,
   const [active, setActive] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useFieldId(name);
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  const fieldDescription = describedBy(id, hint, error);
 
   // Focused before scripts ran: the focus event has been missed, so load the editor now.
   useEffect(() => {
@@ -83,21 +84,7 @@ function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value,
   }, [value, wasHtml]);
 
   return (
-    <div className={error ? "border-l-4 border-danger pl-3" : undefined}>
-      <label id={`${id}-label`} htmlFor={active ? undefined : id} className="block font-semibold">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-muted">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="font-semibold text-danger">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error} labelId={`${id}-label`} labelFor={active ? null : id}>
       <input type="hidden" name={`${name}Format`} value={active ? "html" : "plain"} />
       {!active && (
         <textarea
@@ -106,7 +93,7 @@ function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value,
           name={name}
           rows={rows}
           defaultValue={wasHtml ? htmlToEditableText(value) : value}
-          aria-describedby={describedBy}
+          aria-describedby={fieldDescription}
           aria-invalid={error ? true : undefined}
           onFocus={() => setWanted(true)}
           onCompositionStart={(event) => (event.currentTarget.dataset.composing = "true")}
@@ -121,13 +108,13 @@ function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value,
           name={name}
           initialHtml={wasHtml ? value : plainTextToHtml(value)}
           labelledBy={`${id}-label`}
-          describedBy={describedBy}
+          describedBy={fieldDescription}
           invalid={Boolean(error)}
           mentionSlug={mentionSlug}
           imageUpload={imageUpload}
           onReady={onReady}
         />
       )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { confirmEmailChangeAction } from "@/app/_actions/account";
 import { ActionForm } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
+import { UnusableLink } from "@/app/_components/unusable-link";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { previewEmailChange } from "@/lib/users/email-change";
 
@@ -13,15 +13,7 @@ export default async function ConfirmEmailPage({ params }: PageProps<"/confirm-e
   const viewer = await requireViewer(`/confirm-email/${token}`);
   const { data, error } = await loadPage(() => previewEmailChange(viewer, token));
   if (!data) {
-    return (
-      <div className="max-w-xl space-y-4">
-        <h1 className="text-3xl font-bold">This link cannot be used</h1>
-        <p role="alert">{error.message}</p>
-        <p>
-          <Link href="/settings">Go to your account</Link>
-        </p>
-      </div>
-    );
+    return <UnusableLink reason={error.message} next={{ href: "/settings", label: "Go to your account" }} />;
   }
   return (
     <div className="max-w-xl space-y-6">

@@ -4,6 +4,7 @@ import { acceptInvitationTokenAction } from "@/app/_actions/communities";
 import { formatDate } from "@/app/_components/community";
 import { ActionForm } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
+import { UnusableLink } from "@/app/_components/unusable-link";
 import { getViewer } from "@/lib/auth/request-viewer";
 import { viewInvitation } from "@/lib/communities/answer-invitations";
 
@@ -27,15 +28,7 @@ export default async function InvitationPage({ params }: PageProps<"/invitations
   }
   const { data: invitation, error } = await loadPage(() => viewInvitation(viewer, token));
   if (!invitation) {
-    return (
-      <div className="max-w-2xl space-y-4">
-        <h1 className="text-3xl font-bold">This invitation cannot be used</h1>
-        <p role="alert">{error.message}</p>
-        <p>
-          <Link href="/home">Go to your home page</Link>
-        </p>
-      </div>
-    );
+    return <UnusableLink title="This invitation cannot be used" reason={error.message} next={{ href: "/home", label: "Go to your home page" }} />;
   }
   return (
     <div className="max-w-2xl space-y-4">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { resetPasswordAction } from "@/app/_actions/auth";
 import { ActionForm, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
+import { UnusableLink } from "@/app/_components/unusable-link";
 import { checkResetLink } from "@/lib/users/password-reset";
 import { PASSWORD_MIN } from "@/lib/users/password";
 
@@ -12,15 +12,7 @@ export default async function ResetPasswordPage({ params }: PageProps<"/reset-pa
   const { token } = await params;
   const { error } = await loadPage(() => checkResetLink(token));
   if (error) {
-    return (
-      <div className="max-w-xl space-y-4">
-        <h1 className="text-3xl font-bold">This link cannot be used</h1>
-        <p role="alert">{error.message}</p>
-        <p>
-          <Link href="/forgot-password">Ask for a new link</Link>
-        </p>
-      </div>
-    );
+    return <UnusableLink reason={error.message} next={{ href: "/forgot-password", label: "Ask for a new link" }} />;
   }
   return (
     <div className="max-w-xl space-y-6">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cancelSignUpAction, confirmAddressAction } from "@/app/_actions/auth";
 import { ActionForm, TextField } from "@/app/_components/form";
 import { loadPage } from "@/app/_components/load-page";
+import { UnusableLink } from "@/app/_components/unusable-link";
 import { getViewer } from "@/lib/auth/request-viewer";
 import { previewConfirmation } from "@/lib/users/verification";
 
@@ -12,15 +12,7 @@ export default async function VerifyEmailPage({ params }: PageProps<"/verify-ema
   const { token } = await params;
   const { data, error } = await loadPage(async () => previewConfirmation(await getViewer(), token));
   if (!data) {
-    return (
-      <div className="max-w-xl space-y-4">
-        <h1 className="text-3xl font-bold">This link cannot be used</h1>
-        <p role="alert">{error.message}</p>
-        <p>
-          <Link href="/sign-in">Go to sign in</Link>
-        </p>
-      </div>
-    );
+    return <UnusableLink reason={error.message} next={{ href: "/sign-in", label: "Go to sign in" }} />;
   }
   return (
     <div className="max-w-xl space-y-8">
