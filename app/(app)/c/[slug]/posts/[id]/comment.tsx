@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CircleCheck, Flag, Pencil, Reply, ShieldCheck, ThumbsUp, Trash2 } from "lucide";
 import { editCommentAction } from "@/app/_actions/posts";
 import { acceptAnswerForm, deleteCommentForm, helpfulCommentForm } from "@/app/_actions/reply-forms";
@@ -59,15 +58,15 @@ export function Comment({
   const here = `#comment-${comment.id}`;
   const author = comment.author?.name ?? "A former member";
   return (
-    <div id={anchor} className="flex gap-3 border-b border-line py-4">
+    <div id={anchor} className="reply">
       <Avatar name={comment.author?.name ?? ""} seed={comment.author?.id ?? ""} size="sm" />
       <div className="min-w-0 flex-1 space-y-2">
         <p className="text-sm">
           {comment.isNew && <span className="mr-2 rounded bg-brand px-2 font-semibold text-white">New</span>}
           {comment.author ? (
-            <Link href={`/people/${comment.author.id}`} className="font-semibold">
+            <a href={`/people/${comment.author.id}`} className="font-semibold">
               {author}
-            </Link>
+            </a>
           ) : (
             <span className="font-semibold">{author}</span>
           )}
@@ -108,7 +107,7 @@ export function Comment({
         ) : (
           <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         )}
-        <div data-testid="reply-actions" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+        <div data-testid="reply-actions" className="reply-actions">
           {comment.allowed.react && (
             <ReplyButton name="helpful" action={helpfulCommentForm} icon="helpful" label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} fields={{ commentId: comment.id }} />
           )}
@@ -179,14 +178,17 @@ function ReplyButton({ name, action, icon: iconName, label, fields }: { name: st
   );
 }
 
-/** One of a reply's link actions; `more` finishes its name for screen readers. */
+/**
+ * One of a reply's link actions; `more` finishes its name for screen readers. A plain link, as
+ * the author's name is: nothing per reply for the browser to hydrate.
+ */
 function ReplyLink({ href, icon: name, label, more }: { href: string; icon: ReplyIcon; label: string; more: string }) {
   return (
-    <Link href={href} className={actionClass}>
+    <a href={href} className={actionClass}>
       {icon(name)}
       {label}
       <span className="sr-only"> {more}</span>
-    </Link>
+    </a>
   );
 }
 
