@@ -1,17 +1,20 @@
-// DATABASE_URL=postgres://… npm run bench:people -- [--people 100000] [--rounds 50]
+// DATABASE_URL=postgres://… npm run bench:people -- [--people 100000] [--rounds 50] [--explain]
 // The people finder at scale: fills an empty database (migrated) with --people members, each
 // with a profile, one of 2,000 organisations, 1 to 3 areas of expertise and 3 memberships among
 // 2,000 communities (about one in nine hides their organisation, one in thirteen their
 // expertise), or reuses them if already there. Then times the finder's searches one after
 // another, at one connection, as a member of three communities, and prints p50 and p95 in ms.
-import { performance } from "node:perf_hooks";
+// `--explain` prints instead each statement's plan under EXPLAIN (ANALYZE, BUFFERS).
 import { sql } from "drizzle-orm";
+import pg from "pg";
+import { countQueries } from "@/lib/db/query-count";
 import { closeDb, getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { findPeople, peopleLikeYou } from "@/lib/people/finder";
 import { viewerColumns } from "@/lib/users/account";
 import { users } from "@/lib/db/schema";
 import type { Viewer } from "@/lib/policy";
+import { percentile, sampleTimes } from "./percentiles";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -54,17 +57,27 @@ async function fill() {
 }
 
 async function time(work: () => Promise<unknown>) {
-  await work();
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
-  return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`;
+  const samples = await sampleTimes(work, ROUNDS);
+  return `p50 ${percentile(samples, 0.5).toFixed(1)} ms, p95 ${percentile(samples, 0.95).toFixed(1)} ms`;
 }
+
+const EXPLAIN = args.includes("--explain");
+
+/** Each statement `work` sends, with its plan as Postgres ran it. */
+async function explain(work: () => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const { queries, params } = await countQueries(work);
+  const plans: string[] = [];
+  for (const [i, text] of queries.entries()) {
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${text}`, params[i] ?? []);
+    plans.push(`${text}\n${JSON.stringify(params[i])}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+  }
+  await client.end();
+  return `\n${plans.join("\n\n")}\n`;
+}
+
+const measure = (work: () => Promise<unknown>) => (EXPLAIN ? explain(work) : time(work));
 
 async function main() {
   await fill();
@@ -77,6 +90,7 @@ async function main() {
     ["everyone, first page", {}],
     ["name with a typo", { q: "Aisha Kahn" }],
     ["name, rare", { q: "Rhys Okafor 4139" }],
+    ["name, common", { q: "Priya" }],
     ["expertise", { expertise: "scrutiny" }],
     ["expertise + region", { expertise: "commissioning", region: "Wales" }],
     ["organisation", { organisation: org!.id }],
@@ -84,10 +98,10 @@ async function main() {
     ["shared community", { community: community!.id }],
   ];
   console.log(`People finder, ${PEOPLE.toLocaleString()} people, ${ROUNDS} rounds each, one connection:`);
-  for (const [label, query] of searches) console.log(`  ${label.padEnd(22)} ${await time(() => findPeople(v, query))}`);
+  for (const [label, query] of searches) console.log(`  ${label.padEnd(22)} ${await measure(() => findPeople(v, query))}`);
   const first = await findPeople(v, { area: "Housing" });
-  console.log(`  ${"area, second page".padEnd(22)} ${await time(() => findPeople(v, { area: "Housing", cursor: first.nextCursor! }))}`);
-  console.log(`  ${"people like you".padEnd(22)} ${await time(() => peopleLikeYou(v))}`);
+  console.log(`  ${"area, second page".padEnd(22)} ${await measure(() => findPeople(v, { area: "Housing", cursor: first.nextCursor! }))}`);
+  console.log(`  ${"people like you".padEnd(22)} ${await measure(() => peopleLikeYou(v))}`);
 }
 
 await main();

@@ -11,7 +11,7 @@ test("a facilitator opens the figures, switches to a quarter and downloads the w
   await tab.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Figures" })).toBeVisible();
-  await expect(page.getByRole("table", { name: /4 weeks: this period against the one before/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^4 weeks: this period against the one before/ })).toBeVisible();
   await expect(page.getByRole("img", { name: "Members at the end of each week" })).toBeVisible();
   await expectAccessible(page);
 
@@ -22,7 +22,7 @@ test("a facilitator opens the figures, switches to a quarter and downloads the w
   await expect(page.getByRole("button", { name: "Show figures" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/period=quarter/);
-  await expect(page.getByRole("table", { name: /Quarter \(13 weeks\): this period against the one before/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Quarter \(13 weeks\): this period against the one before/ })).toBeVisible();
   await page.getByText("Show posts and replies week by week as a table").press("Enter");
   await expect(page.getByRole("table", { name: "Posts and replies each week" }).getByRole("row")).toHaveCount(14);
   await expectAccessible(page);
@@ -34,6 +34,21 @@ test("a facilitator opens the figures, switches to a quarter and downloads the w
   const lines = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe("Week from,Week to,Members at the end of the week,Joined,Left,Active members,Posts,Replies");
   expect(lines).toHaveLength(14);
+
+  // Events and documents: each with its comparison table, a table behind the chart and a CSV.
+  await expect(page.getByRole("table", { name: /Events, Quarter \(13 weeks\): this period against the one before/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Documents, Quarter \(13 weeks\): this period against the one before/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: "New versions and comments on documents each week" })).toBeVisible();
+  await page.getByText("Show events week by week as a table").press("Enter");
+  await expect(page.getByRole("table", { name: "Events held and the answers to them each week" }).getByRole("row")).toHaveCount(14);
+  await expectAccessible(page);
+  const events = page.getByRole("link", { name: "Download events week by week (CSV)" });
+  await events.focus();
+  const [eventsCsv] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  expect(eventsCsv.suggestedFilename()).toMatch(/^policy-and-performance-events-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const eventLines = readFileSync((await eventsCsv.path())!, "utf8").trimEnd().split("\r\n");
+  expect(eventLines[0]).toBe("Week from,Week to,Events held,Going,On a waiting list,Maybe,Not going");
+  expect(eventLines).toHaveLength(14);
   await page.screenshot({ path: "test-results/figures-quarter.png", fullPage: true });
 });
 

@@ -44,6 +44,7 @@ const signedInPages = [
   "/c/innovation/members?q=grace",
   "/c/innovation/invite",
   "/c/innovation/settings",
+  "/c/innovation/settings/export",
   "/c/innovation/moderation",
   "/c/adult-and-childrens-services",
   "/c/adult-and-childrens-services/moderation",

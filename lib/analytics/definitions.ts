@@ -19,6 +19,22 @@ export const definitions = {
   dormant: "Members who joined before the period began and have never started a post, replied or marked anything helpful here since joining.",
   helpful: "The posts and replies written during the period that members marked as helpful most often.",
   waiting: "What waits for a facilitator now: requests to join, open reports, and posts awaiting approval.",
+  eventsHeld: "Events that began during the period (up to now) and were not cancelled, among the events members can read now.",
+  eventsCancelled: "Events due to begin during the period (up to now) that were cancelled.",
+  going: "Answers of “going” to the events held in the period, as they stand now. People on a waiting list are not counted.",
+  waitingList: "Answers of people who asked for a place at an event held in the period when none was left, and were still waiting.",
+  maybe: "Answers of “maybe” to the events held in the period.",
+  notGoing: "Answers of “not going” to the events held in the period.",
+  peopleGoing: "Different people who said they were going to at least one event held in the period (each counted once).",
+  attendanceRate:
+    "Of the members at the end of the period, the share who said they were going to at least one event held in it, as a percentage. Roundtable does not take a register, so this counts answers, not people in the room.",
+  quietEvents: "Events that begin in the next four weeks, not cancelled, that fewer than five people have said they are going to. Soonest first.",
+  documentsStarted: "Documents started in this community's library during the period that are still in it (not deleted).",
+  documentEdits: "New versions saved during the period to documents still in the library, not counting each document's first version.",
+  documentEditors: "Different people who started a document or saved a new version of one during the period (each counted once).",
+  documentComments: "Comments made during the period on documents still in the library, not counting deleted comments.",
+  activeDocuments: "The documents with the most versions saved and comments made during the period.",
+  untouchedDocuments: "Documents in the library that nobody has saved a new version of or commented on for 90 days. Longest untouched first.",
 } as const;
 
 export const headlineLabels: Record<keyof CommunityAnalytics["headline"], string> = {
@@ -33,16 +49,42 @@ export const headlineLabels: Record<keyof CommunityAnalytics["headline"], string
   medianHoursToFirstReply: "Median hours to a first reply",
 };
 
-export type HeadlineRow = { key: string; label: string; current: number | null; previous: number | null; definition: string };
+export const eventLabels: Record<keyof CommunityAnalytics["events"], string> = {
+  eventsHeld: "Events held",
+  eventsCancelled: "Events cancelled",
+  going: "Going",
+  waitingList: "On a waiting list",
+  maybe: "Maybe",
+  notGoing: "Not going",
+  peopleGoing: "Different people going",
+  attendanceRate: "Members going to an event",
+};
 
-/** The headline table's rows, with figures other parts of the site add after ours. */
-export function headlineRows(a: CommunityAnalytics): HeadlineRow[] {
-  const own = (Object.keys(headlineLabels) as (keyof typeof headlineLabels)[]).map((key) => ({
+export const documentLabels: Record<keyof CommunityAnalytics["documents"], string> = {
+  documentsStarted: "Documents started",
+  documentEdits: "New versions saved",
+  documentEditors: "Different people editing",
+  documentComments: "Comments on documents",
+};
+
+const units: Partial<Record<keyof typeof definitions, string>> = { medianHoursToFirstReply: " hours", attendanceRate: "%" };
+
+export type HeadlineRow = { key: string; label: string; current: number | null; previous: number | null; definition: string; unit: string };
+type Pairs = Record<string, { current: number | null; previous: number | null }>;
+
+function rowsOf<F extends Pairs>(figures: F, labels: Record<keyof F & keyof typeof definitions, string>): HeadlineRow[] {
+  return (Object.keys(labels) as (keyof F & keyof typeof definitions)[]).map((key) => ({
     key,
-    label: headlineLabels[key],
-    current: a.headline[key].current,
-    previous: a.headline[key].previous,
+    label: labels[key],
+    current: figures[key]!.current,
+    previous: figures[key]!.previous,
     definition: definitions[key],
+    unit: units[key] ?? "",
   }));
-  return [...own, ...a.extra.map((e) => ({ key: e.label, label: e.label, current: e.current, previous: e.previous, definition: e.definition }))];
 }
+
+/** The comparison tables' rows: the community's own figures, its events' and its library's. */
+export const headlineRows = (a: CommunityAnalytics) => rowsOf(a.headline, headlineLabels);
+export const eventRows = (a: CommunityAnalytics) => rowsOf(a.events, eventLabels);
+export const documentRows = (a: CommunityAnalytics) => rowsOf(a.documents, documentLabels);
+export const allRows = (a: CommunityAnalytics) => [...headlineRows(a), ...eventRows(a), ...documentRows(a)];

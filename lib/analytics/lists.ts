@@ -62,14 +62,17 @@ export type DormantMember = { userId: string; name: string; joinedAt: Date };
 export async function dormantMembers(db: Db, communityId: string, period: Period, limit: number) {
   const rows = await selectRows<{ id: string; name: string; joined: string | Date; total: number }>(
     db,
-    sql`select u.id, u.name, coalesce(m.joined_at, m.created_at) as joined, count(*) over ()::int as total
-      from memberships m join users u on u.id = m.user_id
-      where m.community_id = ${communityId} and m.status = 'active'
-        and coalesce(m.joined_at, m.created_at) < ${dayStarts(period.start)}
-        and not exists (select 1 from member_activity a
-          where a.user_id = m.user_id and a.community_id = m.community_id and a.day >= roundtable_day(coalesce(m.joined_at, m.created_at)))
-      order by coalesce(m.joined_at, m.created_at), u.id
-      limit ${limit}`,
+    sql`select u.id, u.name, d.joined, d.total
+      from (select m.user_id, coalesce(m.joined_at, m.created_at) as joined, count(*) over ()::int as total
+        from memberships m
+        where m.community_id = ${communityId} and m.status = 'active'
+          and coalesce(m.joined_at, m.created_at) < ${dayStarts(period.start)}
+          and not exists (select 1 from member_activity a
+            where a.user_id = m.user_id and a.community_id = m.community_id and a.day >= roundtable_day(coalesce(m.joined_at, m.created_at)))
+        order by joined, m.user_id
+        limit ${limit}) d
+      join users u on u.id = d.user_id
+      order by d.joined, u.id`,
   );
   return { total: rows[0]?.total ?? 0, items: rows.map((r): DormantMember => ({ userId: r.id, name: r.name, joinedAt: new Date(r.joined) })) };
 }
@@ -79,26 +82,32 @@ export type HelpfulContribution = { kind: "post" | "reply"; id: string; postId: 
 /**
  * Posts and replies written in the period that members marked helpful most, among those
  * members can read. A reply moves its post's latest activity, so everything written in the
- * period sits on a post active in it: the feed's index finds them.
+ * period sits on a post active in it: the feed's index finds them (read first, as its own step,
+ * so the planner does not combine it with a scan of every post created in the period). Names
+ * and excerpts are read for the rows shown only.
  */
 export async function mostHelpful(db: Db, communityId: string, period: Period, limit: number) {
   const from = dayStarts(period.start);
   const to = dayStarts(addDays(period.end, 1));
   const rows = await selectRows<{ kind: "post" | "reply"; id: string; post_id: string; title: string; excerpt: string; helpful: number; author_name: string | null; created_at: string | Date }>(
     db,
-    sql`select * from (
-      (select 'post' as kind, p.id, p.id as post_id, p.title, left(p.body_text, 160) as excerpt, p.helpful_count as helpful, u.name as author_name, p.created_at
-        from posts p left join users u on u.id = p.author_id
-        where p.community_id = ${communityId} and p.deleted_at is null and p.last_activity_at >= ${from} and ${live("p")}
-          and p.created_at >= ${from} and p.created_at < ${to} and p.helpful_count > 0
-        order by p.helpful_count desc, p.created_at desc limit ${limit})
-      union all
-      (select 'reply', c.id, p.id, p.title, left(c.body_text, 160), c.helpful_count, u.name, c.created_at
-        from posts p join comments c on c.post_id = p.id left join users u on u.id = c.author_id
-        where p.community_id = ${communityId} and p.deleted_at is null and p.last_activity_at >= ${from} and ${live("p")}
-          and c.created_at >= ${from} and c.created_at < ${to} and c.hidden_at is null and c.deleted_at is null and c.helpful_count > 0
-        order by c.helpful_count desc, c.created_at desc limit ${limit})
-    ) best order by helpful desc, created_at desc, id limit ${limit}`,
+    sql`with active as materialized (
+        select p.id, p.title, p.helpful_count, p.author_id, p.created_at from posts p
+        where p.community_id = ${communityId} and p.deleted_at is null and p.last_activity_at >= ${from} and ${live("p")}),
+      best as (
+        (select 'post' as kind, a.id, a.id as post_id, a.title, a.helpful_count as helpful, a.author_id, a.created_at from active a
+          where a.created_at >= ${from} and a.created_at < ${to} and a.helpful_count > 0
+          order by a.helpful_count desc, a.created_at desc limit ${limit})
+        union all
+        (select 'reply', c.id, a.id, a.title, c.helpful_count, c.author_id, c.created_at from active a join comments c on c.post_id = a.id
+          where c.created_at >= ${from} and c.created_at < ${to} and c.hidden_at is null and c.deleted_at is null and c.helpful_count > 0
+          order by c.helpful_count desc, c.created_at desc limit ${limit}))
+      select b.kind, b.id, b.post_id, b.title, left(coalesce(bc.body_text, bp.body_text), 160) as excerpt, b.helpful, u.name as author_name, b.created_at
+      from (select * from best order by helpful desc, created_at desc, id limit ${limit}) b
+        left join posts bp on b.kind = 'post' and bp.id = b.id
+        left join comments bc on b.kind = 'reply' and bc.id = b.id
+        left join users u on u.id = b.author_id
+      order by b.helpful desc, b.created_at desc, b.id`,
   );
   return rows.map(
     (r): HelpfulContribution => ({ kind: r.kind, id: r.id, postId: r.post_id, title: r.title, excerpt: r.excerpt, helpful: r.helpful, authorName: r.author_name, createdAt: new Date(r.created_at) }),

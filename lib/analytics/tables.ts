@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { getCommunityAnalytics, type CommunityAnalytics } from "./community";
 import { toCsv, type CsvColumn } from "./csv";
-import { definitions, headlineRows } from "./definitions";
+import { allRows, definitions } from "./definitions";
 
 // Each table on the figures page as a CSV download, made by the same domain call (and so the
 // same policy check) as the page, with the lists in full rather than their first rows.
@@ -17,7 +17,7 @@ type Tables = {
 
 const tables: Tables = {
   summary: (a) =>
-    toCsv(headlineRows(a), [
+    toCsv(allRows(a), [
       { header: "Figure", value: (r) => r.label },
       { header: `This period (${a.period.start} to ${a.period.end})`, value: (r) => r.current },
       { header: `Previous period (${a.period.previous.start} to ${a.period.previous.end})`, value: (r) => r.previous },
@@ -55,6 +55,47 @@ const tables: Tables = {
       { header: "Helpful marks", value: (h) => h.helpful },
       { header: "Written by", value: (h) => h.authorName },
       { header: "Written at", value: (h) => iso(h.createdAt) },
+    ]),
+  events: (a) =>
+    toCsv(a.eventWeeks, [
+      { header: "Week from", value: (w) => w.start },
+      { header: "Week to", value: (w) => w.end },
+      { header: "Events held", value: (w) => w.held },
+      { header: "Going", value: (w) => w.going },
+      { header: "On a waiting list", value: (w) => w.waiting },
+      { header: "Maybe", value: (w) => w.maybe },
+      { header: "Not going", value: (w) => w.notGoing },
+    ]),
+  "quiet-events": (a) =>
+    toCsv(a.quietEvents.items, [
+      { header: "Event", value: (e) => e.title },
+      { header: "Starts at", value: (e) => iso(e.startsAt) },
+      { header: "Going", value: (e) => e.going },
+      { header: "Maybe", value: (e) => e.maybe },
+      { header: "Places", value: (e) => e.capacity },
+      { header: "Address", value: (e) => `/c/${a.community.slug}/events/${e.eventId}` },
+    ]),
+  documents: (a) =>
+    toCsv(a.documentWeeks, [
+      { header: "Week from", value: (w) => w.start },
+      { header: "Week to", value: (w) => w.end },
+      { header: "Documents started", value: (w) => w.started },
+      { header: "New versions saved", value: (w) => w.edits },
+      { header: "Comments on documents", value: (w) => w.comments },
+    ]),
+  "active-documents": (a) =>
+    toCsv(a.activeDocuments, [
+      { header: "Document", value: (d) => d.title },
+      { header: "Versions saved", value: (d) => d.edits },
+      { header: "Comments", value: (d) => d.comments },
+      { header: "Different people editing", value: (d) => d.editors },
+      { header: "Address", value: (d) => `/c/${a.community.slug}/library/${d.documentId}` },
+    ]),
+  "untouched-documents": (a) =>
+    toCsv(a.untouched.items, [
+      { header: "Document", value: (d) => d.title },
+      { header: "Last new version", value: (d) => iso(d.updatedAt) },
+      { header: "Address", value: (d) => `/c/${a.community.slug}/library/${d.documentId}` },
     ]),
 };
 

@@ -25,6 +25,7 @@ const pageActions = {
   moderate: "community.moderate",
   viewAnalytics: "community.viewAnalytics",
   viewMembers: "community.viewMembers",
+  export: "community.export",
 } as const;
 
 /** What the header of a community's pages decides: which tabs it shows. */

@@ -1,118 +1,109 @@
-import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { loadAuthorized } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
-import { comments, communities, dataExports, memberships, posts, users } from "@/lib/db/schema";
+import { dataExports, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import type { SentFile } from "@/lib/http/file-route";
-import { activeMembership, assertActiveViewer, authorize, visibleComments, visiblePosts, type Viewer } from "@/lib/policy";
+import { assertActiveViewer, authorize, type Viewer } from "@/lib/policy";
 import { objectStore } from "@/lib/storage";
 import { viewerColumns } from "@/lib/users/account";
-import { exportArchive, type ExportData } from "./export-archive";
-import { getProfileSettings } from "./profile";
+import { isUuid } from "@/lib/validation";
+import { exportArchive } from "./export-archive";
+import { collectCommunityExport, exportableCommunity } from "./export-community";
+import { collectMemberExport } from "./export-member";
 
-// A member's download of everything they wrote and their settings. Asking for one records a
-// job; the job runs right after the response (or in the scheduled run), reports its progress,
-// and stores the zip privately. Only its owner may download it, and it expires after a week.
+// Downloads made by a job: a member's own (everything they wrote and their settings), and a
+// facilitator's export of their community. Asking for one records a job; the job runs right
+// after the response (or in the scheduled run), reports its progress, and stores the zip
+// privately. Only its owner may download it, and it expires after a week. One runner serves
+// both kinds; what goes in each is gathered in export-member.ts and export-community.ts.
 
 const KEEP_DAYS = 7;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Records a new export, unless one is already waiting or running. Returns its id. */
-export async function requestExport(viewer: Viewer): Promise<{ id: string; created: boolean }> {
-  assertActiveViewer(viewer);
+/** Whose export: a member's own (community null), or of one community. */
+const ofKind = (ownerId: string, communityId: string | null) =>
+  and(eq(dataExports.ownerId, ownerId), communityId ? eq(dataExports.communityId, communityId) : isNull(dataExports.communityId));
+
+/** Records a new export, unless one of the same kind is already waiting or running. Returns its id. */
+async function queueExport(ownerId: string, communityId: string | null): Promise<{ id: string; created: boolean }> {
   const db = await getDb();
   const [waiting] = await db
     .select({ id: dataExports.id })
     .from(dataExports)
-    .where(and(eq(dataExports.ownerId, viewer.id), inArray(dataExports.status, ["queued", "running"])));
+    .where(and(ofKind(ownerId, communityId), inArray(dataExports.status, ["queued", "running"])));
   if (waiting) return { id: waiting.id, created: false };
   const [row] = await db
     .insert(dataExports)
-    .values({ ownerId: viewer.id, expiresAt: new Date(Date.now() + KEEP_DAYS * 86_400_000) })
+    .values({ ownerId, communityId, expiresAt: new Date(Date.now() + KEEP_DAYS * 86_400_000) })
     .returning({ id: dataExports.id });
   return { id: row!.id, created: true };
 }
 
-/** The member's exports that have not expired, newest first, with their progress. */
-export async function listExports(viewer: Viewer) {
-  assertActiveViewer(viewer);
+/** Exports of one kind that have not expired, newest first, with their progress. */
+async function listOfKind(ownerId: string, communityId: string | null) {
   const db = await getDb();
   return db
     .select({ id: dataExports.id, status: dataExports.status, progress: dataExports.progress, size: dataExports.size, createdAt: dataExports.createdAt, expiresAt: dataExports.expiresAt })
     .from(dataExports)
-    .where(and(eq(dataExports.ownerId, viewer.id), sql`${dataExports.expiresAt} > now()`))
+    .where(and(ofKind(ownerId, communityId), sql`${dataExports.expiresAt} > now()`))
     .orderBy(desc(dataExports.createdAt))
     .limit(5);
+}
+
+/** A member asks for their own export. */
+export async function requestExport(viewer: Viewer): Promise<{ id: string; created: boolean }> {
+  assertActiveViewer(viewer);
+  return queueExport(viewer.id, null);
+}
+
+/** The member's own exports. */
+export async function listExports(viewer: Viewer) {
+  assertActiveViewer(viewer);
+  return listOfKind(viewer.id, null);
+}
+
+/** A facilitator (or site admin) asks for an export of the community. */
+export async function requestCommunityExport(viewer: Viewer, slug: string): Promise<{ id: string; created: boolean }> {
+  const { community } = await loadAuthorized(await getDb(), viewer, { slug }, "community.export");
+  return queueExport(viewer.id, community.id);
+}
+
+/** The exports of the community this viewer asked for (others' are theirs alone). */
+export async function listCommunityExports(viewer: Viewer, slug: string) {
+  const { community } = await loadAuthorized(await getDb(), viewer, { slug }, "community.export");
+  return listOfKind(viewer.id, community.id);
 }
 
 /** The zip, for its owner only: anyone else, and any expired or unfinished export, is a 404. */
 export async function openExport(viewer: Viewer, id: string): Promise<SentFile> {
   assertActiveViewer(viewer);
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const [row] = await db.select().from(dataExports).where(eq(dataExports.id, id));
   if (!row) throw notFound();
   authorize(viewer, "export.download", { ownerId: row.ownerId });
   if (row.status !== "ready" || !row.storageKey || row.expiresAt <= new Date()) throw notFound();
+  // A community's export, only while its owner may still export that community.
+  const community = row.communityId ? await exportableCommunity(viewer, row.communityId) : null;
   const stored = await (await objectStore()).get(row.storageKey);
   if (!stored) throw notFound();
-  return { body: stored.bytes, contentType: "application/zip", name: `roundtable-export-${row.createdAt.toISOString().slice(0, 10)}.zip` };
+  return { body: stored.bytes, contentType: "application/zip", name: `roundtable-export-${community ? `${community.slug}-` : ""}${row.createdAt.toISOString().slice(0, 10)}.zip` };
 }
 
-/**
- * What the member wrote, from communities they are still an active member of and may still
- * read: nothing from a community they left or that shut them out.
- */
-async function collect(owner: Viewer, step: (progress: number) => Promise<void>): Promise<ExportData> {
-  const db = await getDb();
-  const settings = await getProfileSettings(owner);
-  await step(20);
-  const mine = sql`${posts.communityId} in (select community_id from ${memberships} where ${activeMembership({ userId: owner.id })})`;
-  const [joined, written, replies] = await Promise.all([
-    db
-      .select({ name: communities.name, role: memberships.role })
-      .from(memberships)
-      .innerJoin(communities, eq(communities.id, memberships.communityId))
-      .where(activeMembership({ userId: owner.id }))
-      .orderBy(asc(communities.name)),
-    db
-      .select({ id: posts.id, community: communities.name, kind: posts.kind, title: posts.title, body: posts.bodyText, tags: posts.tags, createdAt: posts.createdAt })
-      .from(posts)
-      .innerJoin(communities, eq(communities.id, posts.communityId))
-      .where(and(eq(posts.authorId, owner.id), visiblePosts(owner, posts), mine))
-      .orderBy(asc(posts.createdAt), asc(posts.id)),
-    db
-      .select({ id: comments.id, community: communities.name, postTitle: posts.title, body: comments.bodyText, createdAt: comments.createdAt })
-      .from(comments)
-      .innerJoin(posts, eq(posts.id, comments.postId))
-      .innerJoin(communities, eq(communities.id, posts.communityId))
-      .where(and(eq(comments.authorId, owner.id), visiblePosts(owner, posts), visibleComments(owner, comments, posts.communityId), mine))
-      .orderBy(asc(comments.createdAt), asc(comments.id)),
-  ]);
-  await step(60);
-  const { email, name, visibility, hasPhoto: _photo, ...profile } = settings;
-  return {
-    exportedAt: new Date().toISOString(),
-    profile: { name, email, ...profile, whoSees: visibility },
-    communities: joined,
-    posts: written.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
-    replies: replies.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-  };
-}
-
-/** Runs one export job: claims it, gathers, zips and stores it. A job another run claimed is left alone. */
+/** Runs one export job of either kind: claims it, gathers, zips and stores it. A job another run claimed is left alone. */
 export async function runExport(id: string): Promise<void> {
   const db = await getDb();
   const [claimed] = await db
     .update(dataExports)
     .set({ status: "running", progress: 5 })
     .where(and(eq(dataExports.id, id), eq(dataExports.status, "queued")))
-    .returning({ ownerId: dataExports.ownerId });
+    .returning({ ownerId: dataExports.ownerId, communityId: dataExports.communityId });
   if (!claimed) return;
   const step = async (progress: number) => void (await db.update(dataExports).set({ progress }).where(eq(dataExports.id, id)));
   try {
     const [owner] = await db.select(viewerColumns).from(users).where(eq(users.id, claimed.ownerId));
-    const data = await collect(owner!, step);
-    const zip = await exportArchive(data);
+    const content = claimed.communityId ? await collectCommunityExport(owner!, claimed.communityId, step) : await collectMemberExport(owner!, step);
+    const zip = await exportArchive(content);
     await step(90);
     const storageKey = `exports/${id}.zip`;
     await (await objectStore()).put(storageKey, zip, "application/zip");

@@ -36,28 +36,39 @@ export async function findPeople(viewer: Viewer, input: unknown): Promise<{ item
   const db = await getDb();
   const name = query.q ? tidyName(query.q) : "";
   const tag = query.expertise ? tidyName(query.expertise).toLowerCase() : "";
-  // First the page's ids, by the filters alone (cheap, and served by the name index); then
-  // what the viewer may see of just those people.
+  // First the page's ids, by the filters alone; then what the viewer may see of just those
+  // people. The broad filters (expertise, area, region) are checked on the way down the name
+  // index, which finds a page after a few hundred rows. An organisation or a community picks out
+  // few people: their ids are gathered first from their own index. A name's matches lie bunched
+  // together in name order (every "Priya …" after every "Grace …"), so a walk down the name
+  // index would pass everyone before them: the sort key is then written so that the index
+  // cannot serve it, and Postgres gathers the matches from the trigram index and sorts them.
+  const sortKey = name ? sql`(lower(${users.name}) || '')` : sql`lower(${users.name})`;
+  const few = [
+    query.organisation ? sql`select ${profiles.userId} from ${profiles} where ${profiles.organisationId} = ${query.organisation}` : undefined,
+    query.community
+      ? sql`select ${memberships.userId} from ${memberships} where ${activeMembership({ communityId: query.community, userId: undefined })}
+          and ${memberships.communityId} in ${readableCommunityIds(viewer)}`
+      : undefined,
+  ].filter((ids) => ids !== undefined);
   const page = db
-    .select({ id: users.id, sortName: sql<string>`lower(${users.name})`.as("sort_name") })
+    .select({ id: users.id, sortName: sql<string>`${sortKey}`.as("sort_name") })
     .from(users)
     .leftJoin(profiles, profileJoin)
     .where(
       and(
         findablePeople(viewer, users),
-        name ? sql`(${name} <% ${users.name} or ${users.name} ilike ${likePattern(name)})` : undefined,
+        // The plain match first: it is cheaper, and spares the similarity test for every row it finds.
+        name ? sql`(${users.name} ilike ${likePattern(name)} or ${name} <% ${users.name})` : undefined,
+        ...few.map((ids) => sql`${users.id} = any(array(${ids}))`),
         tag ? and(sql`exists (select 1 from profile_expertise fe where fe.user_id = ${users.id} and fe.tag = ${tag})`, sees(viewer, "expertise")) : undefined,
-        query.organisation ? and(eq(profiles.organisationId, query.organisation), sees(viewer, "organisation")) : undefined,
+        query.organisation ? sees(viewer, "organisation") : undefined,
         query.area ? and(eq(profiles.areaOfWork, query.area), sees(viewer, "areaOfWork")) : undefined,
         query.region ? and(eq(profiles.region, query.region), sees(viewer, "region")) : undefined,
-        query.community
-          ? sql`exists (select 1 from ${memberships} where ${activeMembership({ communityId: query.community, userId: undefined })} and ${memberships.userId} = ${users.id}
-              and ${memberships.communityId} in ${readableCommunityIds(viewer)})`
-          : undefined,
-        after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}::text, ${after[1]}::uuid)` : undefined,
+        after ? sql`(${sortKey}, ${users.id}) > (${after[0]}::text, ${after[1]}::uuid)` : undefined,
       ),
     )
-    .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
+    .orderBy(asc(sortKey), asc(users.id))
     .limit(query.limit + 1)
     .as("page");
   const rows = (await db
@@ -84,28 +95,37 @@ export async function peopleLikeYou(viewer: Viewer, limit = 5): Promise<PersonCa
   const shared = sql<number>`case when ${sees(viewer, "expertise")} then (select count(*)::int from profile_expertise mine
     join profile_expertise theirs on theirs.tag = mine.tag where mine.user_id = ${viewer.id} and theirs.user_id = ${users.id}) else 0 end`;
   // Candidates come from the indexes on tags and areas, a bounded number from each, never
-  // from a walk over everyone: suggestions, not a ranking of the whole site.
+  // from a walk over everyone: suggestions, not a ranking of the whole site. Gathered into an
+  // array first, so that each is looked up by id rather than joined against every profile.
   const candidates = sql`(select c.user_id from (
       (select theirs.user_id from profile_expertise mine cross join lateral (
         select t.user_id from profile_expertise t where t.tag = mine.tag and t.user_id <> ${viewer.id} limit ${CANDIDATES}) theirs
        where mine.user_id = ${viewer.id})
       union
       (select p.user_id from profiles p where p.area_of_work = ${myArea} and p.user_id <> ${viewer.id} limit ${CANDIDATES})) c)`;
-  const rows = await db
-    .select({ ...personCardColumns(viewer), shared })
+  // Rank the candidates on ids alone, then build the cards of just the few that are shown.
+  const ranked = db
+    .select({ id: users.id, shared: shared.as("shared"), sortName: sql<string>`lower(${users.name})`.as("sort_name") })
     .from(users)
     .leftJoin(profiles, profileJoin)
-    .leftJoin(organisations, organisationJoin)
     .where(
       and(
         findablePeople(viewer, users),
-        sql`${users.id} <> ${viewer.id} and ${users.id} in ${candidates}`,
+        sql`${users.id} <> ${viewer.id} and ${users.id} = any(array${candidates})`,
         sql`(${shared} > 0 or (${sees(viewer, "areaOfWork")} and ${profiles.areaOfWork} = ${myArea}))`,
       ),
     )
     .orderBy(desc(shared), asc(sql`lower(${users.name})`), asc(users.id))
-    .limit(limit);
-  return rows.map(({ shared: _shared, ...card }) => card as PersonCard);
+    .limit(limit)
+    .as("ranked");
+  const rows = await db
+    .select(personCardColumns(viewer))
+    .from(ranked)
+    .innerJoin(users, eq(users.id, ranked.id))
+    .leftJoin(profiles, profileJoin)
+    .leftJoin(organisations, organisationJoin)
+    .orderBy(desc(ranked.shared), asc(ranked.sortName), asc(ranked.id));
+  return rows as PersonCard[];
 }
 
 /** The choices beside the finder's search: organisations the viewer may know of, and their own communities. */

@@ -87,6 +87,9 @@ describe("the people finder", () => {
     expect(await names(sharer, { expertise: "zebracorn audits" })).toEqual(["Hilda Hider"]);
     expect(await names(hider, { expertise: "zebracorn audits" })).toEqual(["Hilda Hider"]);
     expect(await names(sharer, { area: "Housing" })).toEqual(["Olwen Open"]);
+    const [quietshire] = await (await getDb()).select({ id: organisations.id }).from(organisations).where(eq(organisations.key, organisationKey("Quietshire Council")));
+    expect(await names(stranger, { organisation: quietshire!.id })).toEqual([]);
+    expect(await names(sharer, { organisation: quietshire!.id, q: "Hilda" })).toEqual(["Hilda Hider"]);
     const seen = (await findPeople(stranger, { q: "Hilda" })).items[0]!;
     expect(seen).toMatchObject({ name: "Hilda Hider", organisation: null, organisationId: null, expertise: null, areaOfWork: null });
   });

@@ -15,8 +15,8 @@ import {
   type Viewer,
 } from "@/lib/policy";
 import { organisationJoin, personCardColumns, profileJoin, sees } from "./columns";
+import { isUuid } from "@/lib/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A person's page: the fields they let the viewer see, the communities of theirs the viewer
@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function getPersonPage(viewer: Viewer, personId: string) {
   assertActiveViewer(viewer);
-  if (!UUID.test(personId)) throw notFound();
+  if (!isUuid(personId)) throw notFound();
   const db = await getDb();
   const [person] = await db
     .select({

@@ -11,13 +11,13 @@ import { assertActiveViewer, authorize, findablePeople, sharesCommunityWith, typ
 import { objectStore } from "@/lib/storage";
 import { fieldVisibility } from "./columns";
 import { PHOTO_MAX_MB } from "./photo-limits";
+import { isUuid } from "@/lib/validation";
 
 // A member's photo: checked on its bytes, turned the right way up, cropped square around what
 // matters in it and re-encoded (which also drops location and camera data), then kept in the
 // private store. It is served only to viewers the member lets see it.
 
 const SIDE = 256;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHOTO_ERROR = { photo: ["We could not read this picture. Try a JPEG or PNG photo."] };
 
 async function squarePhoto(bytes: Uint8Array): Promise<Uint8Array> {
@@ -77,7 +77,7 @@ async function replaceKey(userId: string, key: string | null): Promise<string | 
 /** The photo, for viewers its owner lets see it; for anyone else it does not exist. */
 export async function openPhoto(viewer: Viewer, personId: string): Promise<SentFile> {
   assertActiveViewer(viewer);
-  if (!UUID.test(personId)) throw notFound();
+  if (!isUuid(personId)) throw notFound();
   const db = await getDb();
   const [row] = await db
     .select({ key: profiles.photoKey, visibility: sql<"everyone" | "communities" | "nobody">`${fieldVisibility.photo}`, shares: sql<boolean>`${sharesCommunityWith(viewer, users.id)}` })

@@ -143,6 +143,8 @@ const expected: Record<Exclude<(Action & `community.${string}`) | "post.create",
   "community.moderate": onlyFor(managers(all)),
   // Figures: that community's own facilitators and owners (parentFacilitator gets none), and admins.
   "community.viewAnalytics": onlyFor(managers(all)),
+  // Export: as for figures, that community's own facilitators and owners, and admins.
+  "community.export": onlyFor(managers(all)),
   // Facilitators may close a community; opening one to more people is for its owners and site admins.
   "community.changeVisibility→private": onlyFor(managers("YYYYYYYYY.Y")),
   "community.changeVisibility→open": onlyFor({ admin: "YYYYYY....Y", owner: "YYYYYY....Y", facilitator: "Y..Y......Y" }),
@@ -353,6 +355,6 @@ describe("community policy matrix", () => {
 
   it("counts every cell it asserts", () => {
     const cells = Object.keys(expected).length * actors.length * targets.length;
-    expect(cells).toBe(20 * 14 * 11);
+    expect(cells).toBe(21 * 14 * 11);
   });
 });

@@ -240,4 +240,9 @@ export const communityRules = {
   ),
   /** Looks after the community's content: sees hidden items and earlier versions. */
   "community.moderate": rule<CommunityTarget>(must(managesCommunity, "Only this community's facilitators can moderate it.")),
+  /**
+   * Downloads the community's posts, replies, documents and members as an archive: its own
+   * facilitators and owners (not those of a community above it only), and site admins.
+   */
+  "community.export": rule<CommunityTarget>(must(managesCommunity, "Only this community's facilitators can export it.")),
 };

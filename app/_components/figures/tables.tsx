@@ -35,7 +35,7 @@ export function HeadlineTable({ rows, caption }: { rows: HeadlineRow[]; caption:
         </thead>
         <tbody>
           {rows.map((row) => {
-            const suffix = row.key === "medianHoursToFirstReply" ? " hours" : "";
+            const suffix = row.unit;
             return (
               <tr key={row.key} className="border-b border-line align-top">
                 <th scope="row" className={`${cell} font-semibold`}>
@@ -53,10 +53,11 @@ export function HeadlineTable({ rows, caption }: { rows: HeadlineRow[]; caption:
   );
 }
 
-type Column = { key: keyof CommunityAnalytics["weeks"][number]; label: string };
+type WeekRow = { start: string; end: string };
+type Column<W> = { key: Exclude<keyof W & string, "start" | "end">; label: string };
 
 /** Week-by-week figures: the table alternative for a chart. */
-export function WeeksTable({ weeks, columns, caption }: { weeks: CommunityAnalytics["weeks"]; columns: Column[]; caption: string }) {
+export function WeeksTable<W extends WeekRow = CommunityAnalytics["weeks"][number]>({ weeks, columns, caption }: { weeks: W[]; columns: Column<W>[]; caption: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-left">

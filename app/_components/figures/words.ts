@@ -52,3 +52,25 @@ export function postsSummary(weeks: Week[]): string {
   const top = busiest(weeks, (w) => w.posts + w.replies);
   return `${n(posts)} posts and ${n(replies)} replies in the period. The busiest week was ${weekLabel(top)}, with ${n(top.posts)} posts and ${n(top.replies)} replies.`;
 }
+
+type EventWeek = CommunityAnalytics["eventWeeks"][number];
+type DocumentWeek = CommunityAnalytics["documentWeeks"][number];
+const total = <W>(weeks: W[], pick: (w: W) => number) => weeks.reduce((t, w) => t + pick(w), 0);
+const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
+
+export function eventsSummary(weeks: EventWeek[]): string {
+  const held = total(weeks, (w) => w.held);
+  if (held === 0) return "No events were held in this period.";
+  const going = total(weeks, (w) => w.going);
+  const top = weeks.reduce((best, w) => (w.going > best.going ? w : best), weeks[0]!);
+  return `${plural(held, "event was", "events were")} held in the period, with ${plural(going, "answer", "answers")} of going in all. The most going in one week was ${n(top.going)}, in the week ${weekLabel(top)}.`;
+}
+
+export function documentsSummary(weeks: DocumentWeek[]): string {
+  const started = total(weeks, (w) => w.started);
+  const edits = total(weeks, (w) => w.edits);
+  const comments = total(weeks, (w) => w.comments);
+  if (started + edits + comments === 0) return "Nobody started, edited or commented on a document in this period.";
+  const top = weeks.reduce((best, w) => (w.edits + w.comments > best.edits + best.comments ? w : best), weeks[0]!);
+  return `${plural(started, "document was", "documents were")} started, ${plural(edits, "new version", "new versions")} saved and ${plural(comments, "comment", "comments")} made in the period. The busiest week was ${weekLabel(top)}, with ${plural(top.edits, "new version", "new versions")} and ${plural(top.comments, "comment", "comments")}.`;
+}

@@ -102,6 +102,8 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.communityId, t.userId] }),
     index("memberships_user_idx").on(t.userId, t.status),
     index("memberships_community_status_idx").on(t.communityId, t.status, t.role),
+    /** Who is an active member of a set of communities, read from the index alone (who shares a community with the viewer). */
+    index("memberships_community_member_idx").on(t.communityId, t.status, t.userId),
   ],
 );
 

@@ -60,6 +60,8 @@ export const documents = pgTable(
     index("documents_out_for_comment_idx").on(t.communityId, t.commentDeadline).where(sql`${t.status} = 'out_for_comment' and ${t.deletedAt} is null`),
     index("documents_folder_idx").on(t.folderId).where(sql`${t.folderId} is not null`),
     index("documents_search_idx").using("gin", t.searchVector),
+    /** Deleting a version sets this to null where it points at it: without the index, a scan of every document per version. */
+    index("documents_head_revision_idx").on(t.headRevisionId),
     check("documents_counts_check", sql`${t.revisionCount} >= 0 and ${t.commentCount} >= 0`),
   ],
 );
@@ -92,6 +94,8 @@ export const documentRevisions = pgTable(
   (t) => [
     uniqueIndex("document_revisions_number_key").on(t.documentId, t.number),
     uniqueIndex("document_revisions_edit_key").on(t.documentId, t.authorId, t.editKey),
+    /** A community's versions saved in a period, for its figures. */
+    index("document_revisions_document_created_idx").on(t.documentId, t.createdAt),
   ],
 );
 
@@ -150,7 +154,7 @@ export const documentDrafts = pgTable(
     editKey: text("edit_key"),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.documentId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.documentId, t.userId] }), index("document_drafts_base_revision_idx").on(t.baseRevisionId)],
 );
 
 export type DocumentRow = Omit<typeof documents.$inferSelect, "searchVector">;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { communities } from "./communities";
 import { users } from "./users";
 
 // Profiles beyond the name: organisation (one row per organisation, however it was typed),
@@ -74,7 +75,10 @@ export const exportStatuses = ["queued", "running", "ready", "failed"] as const;
 export const exportStatusEnum = pgEnum("export_status", exportStatuses);
 export type ExportStatus = (typeof exportStatuses)[number];
 
-/** A member's download of everything they wrote: made by a job, kept privately, gone after a week. */
+/**
+ * A download made by a job, kept privately, gone after a week: a member's own (everything they
+ * wrote), or with a community, a facilitator's export of that community.
+ */
 export const dataExports = pgTable(
   "data_exports",
   {
@@ -82,6 +86,8 @@ export const dataExports = pgTable(
     ownerId: uuid("owner_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** Set for a facilitator's export of this community; null for a member's own. */
+    communityId: uuid("community_id").references(() => communities.id, { onDelete: "cascade" }),
     status: exportStatusEnum("status").notNull().default("queued"),
     /** How far the job has got, 0 to 100. */
     progress: integer("progress").notNull().default(0),

@@ -8,10 +8,11 @@ import { activeSummary, longDay, membersSummary, postsSummary, shortDay } from "
 import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { getCommunityAnalytics } from "@/lib/analytics/community";
-import { definitions, headlineRows } from "@/lib/analytics/definitions";
+import { allRows, definitions, headlineRows } from "@/lib/analytics/definitions";
 import { periods } from "@/lib/analytics/period";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { communityTitle, loadCommunityPage } from "../load";
+import { DocumentFigures, EventFigures } from "./events-and-documents";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]/figures">): Promise<Metadata> {
   return { title: await communityTitle((await params).slug, "Figures") };
@@ -181,19 +182,22 @@ export default async function FiguresPage({ params, searchParams }: PageProps<"/
         {a.helpful.length > 0 && <Download href={csv("helpful")} what="the most helpful contributions" />}
       </section>
 
+      <EventFigures a={a} csv={csv} />
+      <DocumentFigures a={a} csv={csv} />
+
       <section aria-labelledby="meaning-heading" className="max-w-3xl space-y-3">
         <h2 id="meaning-heading" className="text-2xl font-bold">
           What the figures mean
         </h2>
         <dl className="space-y-2">
-          {headlineRows(a).map((row) => (
+          {allRows(a).map((row) => (
             <div key={row.key}>
               <dt className="font-semibold">{row.label}</dt>
               <dd>{row.definition}</dd>
             </div>
           ))}
         </dl>
-        <p className="text-sm text-muted">Worked out {date.format(a.period.asOf)}. Event attendance and document activity will appear here once those parts of Roundtable are in use.</p>
+        <p className="text-sm text-muted">Worked out {date.format(a.period.asOf)}.</p>
       </section>
     </div>
   );

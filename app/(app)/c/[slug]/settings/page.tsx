@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { archiveCommunityAction, changeVisibilityAction, updateCommunityAction } from "@/app/_actions/communities";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { ActionButton, ActionForm, RadioGroup, TextField } from "@/app/_components/form";
@@ -67,6 +68,17 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
               options={visibilityChoices.filter((o) => page.visibilityOptions.settings.includes(o.value))}
             />
           </ActionForm>
+        </section>
+      )}
+      {allowed.export && (
+        <section aria-labelledby="export-heading" className="max-w-2xl space-y-3">
+          <h2 id="export-heading" className="text-2xl font-bold">
+            Export this community
+          </h2>
+          <p>Download its posts, replies, documents and members as a zip file, to keep or to move elsewhere.</p>
+          <p>
+            <Link href={`/c/${community.slug}/settings/export`}>Export this community</Link>
+          </p>
         </section>
       )}
       {allowed.archive && (

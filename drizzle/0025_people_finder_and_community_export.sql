@@ -1,0 +1,3 @@
+ALTER TABLE "data_exports" ADD COLUMN "community_id" uuid;--> statement-breakpoint
+ALTER TABLE "data_exports" ADD CONSTRAINT "data_exports_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "memberships_community_member_idx" ON "memberships" USING btree ("community_id","status","user_id");
