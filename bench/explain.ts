@@ -20,10 +20,9 @@ import { closeDb } from "@/lib/db/client";
 import { countRows, databaseState, stateMarkdown, stateSummary } from "./db-state";
 import { countQueries } from "@/lib/db/query-count";
 import { listCommunityLog } from "@/lib/moderation/audit";
-import { getModerationQueue, moderationBadge, moveDestinations, myReportsOn } from "@/lib/moderation/reports";
+import { getModerationQueue, moderationBadge, moveDestinations } from "@/lib/moderation/reports";
 import { listNotifications, unreadCount } from "@/lib/notifications/inbox";
 import type { Viewer } from "@/lib/policy";
-import { getDraft } from "@/lib/posts/drafts";
 import { createComment } from "@/lib/posts/mutations";
 import { getCommunityFeed, getHomeFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { getPostPage } from "@/lib/posts/thread";
@@ -109,10 +108,8 @@ const paths: [string, () => Promise<unknown>][] = [
   ["Moderation queue and log, large", async () => [await getModerationQueue(facilitator, f.large), await listCommunityLog(facilitator, f.large, {}), await moveDestinations(facilitator, ids!.large_id)]],
   [
     "Post with 200 replies",
-    async () => {
-      const page = await getPostPage(member, f.longPostCommunity, f.longPost, {});
-      return [page, await getCommunityPage(member, f.longPostCommunity), await getDraft(member, `comment:${f.longPost}`), await myReportsOn(member, f.longPost, page.comments.map((c) => c.id))];
-    },
+    // The page's draft, reports, attachments and header come in the thread's own statements.
+    () => getPostPage(member, f.longPostCommunity, f.longPost, {}, { page: true }),
   ],
   ["Home feed", async () => [await getHome(member), await getHomeFeed(member, { limit: 10 }), await getHomeFeed(member, {})]],
   ["Directory", () => listDirectory(member, {})],

@@ -36,7 +36,7 @@ export function Avatar({ name, seed, size = "md", photo }: { name: string; seed?
   return (
     <span
       aria-hidden="true"
-      className={`inline-flex shrink-0 select-none items-center justify-center rounded-full font-bold text-white ${sizes[size]}`}
+      className={`avatar ${sizes[size]}`}
       style={{ backgroundColor: avatarColour(seed ?? name) }}
     >
       {initials(name)}

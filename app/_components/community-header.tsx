@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { requireActiveViewer } from "@/lib/auth/request-viewer";
 import { moderationBadge } from "@/lib/moderation/reports";
-import type { getCommunityPage } from "@/lib/communities/page";
+import type { CommunityHeaderData } from "@/lib/communities/page";
 import { ArchivedBadge, Breadcrumbs, plural, VisibilityBadge } from "./community";
 
-type Page = Awaited<ReturnType<typeof getCommunityPage>>;
 type Tab = "about" | "events" | "library" | "members" | "invite" | "settings" | "moderation" | "figures";
 
 /**
@@ -13,7 +12,7 @@ type Tab = "about" | "events" | "library" | "members" | "invite" | "settings" | 
  * (shown as the page's heading under the tabs); a page with a heading of its own, such as a
  * post, passes only `crumb` and writes its heading itself. With neither, the name is the heading.
  */
-export async function CommunityHeader({ page, current, title, crumb = title }: { page: Page; current: Tab; title?: string; crumb?: string }) {
+export async function CommunityHeader({ page, current, title, crumb = title }: { page: CommunityHeaderData; current: Tab; title?: string; crumb?: string }) {
   const { community, allowed } = page;
   const base = `/c/${community.slug}`;
   const waiting = allowed.moderate ? await moderationBadge(await requireActiveViewer(), community.id) : 0;
@@ -45,7 +44,7 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
       </div>
       <p className="mt-1 text-muted">
         {plural(community.memberCount, "member")}
-        {page.subCommunities.length > 0 && ` · ${plural(page.subCommunities.length, "sub-community", "sub-communities")}`}
+        {page.subCommunityCount > 0 && ` · ${plural(page.subCommunityCount, "sub-community", "sub-communities")}`}
       </p>
       {community.archived && (
         <p className="mt-3 border-l-4 border-ink bg-panel p-3">This community is archived: nothing new can be added to it.</p>

@@ -18,7 +18,12 @@ import {
 // Loads communities as the policy decides on them: the community, its ancestors, and one
 // person's memberships in each. Every domain function that acts on a community starts here.
 
-export type LoadedCommunity = { community: CommunityRow; target: CommunityTarget };
+export type LoadedCommunity = {
+  community: CommunityRow;
+  target: CommunityTarget;
+  /** The communities above it, the top first: its breadcrumb. */
+  ancestors: { name: string; slug: string }[];
+};
 type Where = { slug: string } | { id: string };
 /** The actions decided on a community alone. */
 export type CommunityAction = Action & (`community.${string}` | "post.create" | "document.create" | "folder.create" | "file.upload");
@@ -68,7 +73,8 @@ function toLoaded(rows: { community: CommunityRow; membership: MembershipState |
   for (const { community, membership: m } of rows) {
     if (m) memberships[community.id] = { role: m.role, status: m.status, joinedAt: m.joinedAt, bannedUntil: m.bannedUntil, inviteExpiresAt: m.inviteExpiresAt };
   }
-  return { community: last.community, target: { chain, memberships } };
+  const ancestors = rows.slice(0, -1).map(({ community: c }) => ({ name: c.name, slug: c.slug }));
+  return { community: last.community, target: { chain, memberships }, ancestors };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { communities, memberships, users } from "@/lib/db/schema";
+import { communities, memberships, users, type Visibility } from "@/lib/db/schema";
 import { activeMembership, allowedVisibilities, decide, listedCommunities, pendingRequest, standing, type Viewer } from "@/lib/policy";
-import { countOwners, loadAuthorizedForPage } from "./load";
+import { countOwners, loadAuthorizedForPage, type LoadedCommunity } from "./load";
 import { selectSummaries, toSummary } from "./summaries";
 import { nameLineColumns } from "@/lib/people/columns";
 
@@ -27,6 +27,52 @@ const pageActions = {
   viewMembers: "community.viewMembers",
   export: "community.export",
 } as const;
+
+/** What the header of a community's pages decides: which tabs it shows. */
+const headerActions = {
+  read: "community.read",
+  edit: "community.edit",
+  archive: "community.archive",
+  invite: "community.invite",
+  moderate: "community.moderate",
+  viewAnalytics: "community.viewAnalytics",
+  viewMembers: "community.viewMembers",
+} as const;
+
+/** What the header on every page of a community shows (components/community-header). */
+export type CommunityHeaderData = {
+  community: { id: string; slug: string; name: string; visibility: Visibility; memberCount: number; archived: boolean };
+  breadcrumb: { name: string; slug: string }[];
+  allowed: Record<keyof typeof headerActions, boolean>;
+  subCommunityCount: number;
+};
+
+/**
+ * The header for a page that has loaded its community already (the post page): the breadcrumb
+ * comes from the loaded chain and the tabs from the policy, so it costs no statement; the count
+ * of sub-communities the viewer may see comes from subCommunityCountColumn in the page's own.
+ */
+export function communityHeader(viewer: Viewer, loaded: LoadedCommunity, subCommunityCount: number): CommunityHeaderData {
+  const { community, target, ancestors } = loaded;
+  return {
+    community: {
+      id: community.id,
+      slug: community.slug,
+      name: community.name,
+      visibility: community.visibility,
+      memberCount: community.memberCount,
+      archived: target.chain.some((n) => n.archivedAt !== null),
+    },
+    breadcrumb: ancestors,
+    allowed: decide(viewer, target, headerActions).allowed,
+    subCommunityCount,
+  };
+}
+
+/** How many sub-communities of a community the viewer may see listed, as a column of another statement. */
+export function subCommunityCountColumn(viewer: Viewer, communityId: string) {
+  return sql<number>`(select count(*)::int from ${communities} where ${communities.parentId} = ${communityId} and ${listedCommunities(viewer)})`;
+}
 
 /**
  * Everything the community page and its tabs show, limited to what this viewer may see: what
@@ -95,6 +141,7 @@ export async function getCommunityPage(viewer: Viewer, slug: string) {
       subCommunity: allowedVisibilities(community.visibility),
     },
     subCommunities,
+    subCommunityCount: subCommunities.length,
     facilitators,
     requests: requests.map(({ id, ...request }) => ({ userId: id, ...request })),
   };

@@ -55,7 +55,7 @@ export async function getEventPage(viewer: Viewer, slug: string, eventId: string
           .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
           .limit(1000)
       : Promise.resolve([]),
-    getPostPage(viewer, slug, event.id, query, { forEvent: true }),
+    getPostPage(viewer, slug, event.id, query, { forEvent: true, page: true }),
   ]);
   const actionAllowed = (ownerId: string | null) => {
     const actionTarget: EventActionTarget = { ...target, action: { ownerId } };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { loadAuthorized } from "@/lib/communities/load";
@@ -168,16 +168,16 @@ export async function listMyReports(viewer: Viewer) {
 }
 
 /** The viewer's report on each of these items, if any, for marks beside them. */
-export async function myReportsOn(viewer: Viewer, postId: string, commentIds: string[]) {
-  assertActiveViewer(viewer);
-  const db = await getDb();
-  const rows = await db
-    .select({ postId: reports.postId, commentId: reports.commentId, status: reports.status, createdAt: reports.createdAt })
-    .from(reports)
-    .where(and(eq(reports.reporterId, viewer.id), eq(reports.postId, postId), commentIds.length ? sql`(${reports.commentId} is null or ${inArray(reports.commentId, commentIds)})` : isNull(reports.commentId)));
-  return rows;
-}
+export type MyReportStatus = "open" | "resolved" | "dismissed";
 
+/**
+ * What became of the viewer's latest report on a post (`commentId` null) or on one of its
+ * replies, as a column of another statement: the post page reads it with the post and each reply.
+ */
+export function myReportColumn(viewer: Viewer, postId: SQL | string, commentId: SQL | null) {
+  return sql<MyReportStatus | null>`(select ${reports.status} from ${reports} where ${reports.reporterId} = ${viewer.id} and ${reports.postId} = ${postId}
+    and ${commentId === null ? sql`${reports.commentId} is null` : sql`${reports.commentId} = ${commentId}`} order by ${reports.createdAt} desc limit 1)`;
+}
 
 /** Communities the viewer looks after, other than this one, that a post could move to. */
 export async function moveDestinations(viewer: Viewer, exceptCommunityId: string) {

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type AnyColumn } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { encodeCursor } from "@/lib/pagination";
@@ -43,9 +43,28 @@ export async function readMarks(db: Db, viewerId: string, postIds: string[]): Pr
   return new Map(rows.map((r) => [r.postId, { newReplies: r.newReplies, firstUnreadId: r.firstUnreadId, cursor: encodeCursor([r.readKey, r.readId]) }]));
 }
 
-/** Where the member had read this post up to, before this visit; null on a first visit. */
-export async function readMark(db: Db, viewerId: string, postId: string): Promise<ReadMark | null> {
-  return (await readMarks(db, viewerId, [postId])).get(postId) ?? null;
+/**
+ * The member's mark on one post as a column of another statement (the post page's): null on a
+ * first visit.
+ */
+export function readMarkColumn(viewerId: string, postId: string) {
+  return sql<MarkJson | null>`(select json_build_object('newReplies', (select count(*)::int from (select 1 from comments c where ${unreadAfter(viewerId)} limit ${COUNT_CAP}) n),
+      'firstUnreadId', (select c.id from comments c where ${unreadAfter(viewerId)} order by c.created_at, c.id limit 1),
+      'readKey', pr.last_read_at::text, 'readId', pr.last_read_comment_id)
+    from post_reads pr where pr.user_id = ${viewerId} and pr.post_id = ${postId})`;
+}
+
+type MarkJson = { newReplies: number; firstUnreadId: string | null; readKey: string; readId: string };
+
+/** The mark read by readMarkColumn. */
+export function toReadMark(json: MarkJson | null): ReadMark | null {
+  return json && { newReplies: json.newReplies, firstUnreadId: json.firstUnreadId, cursor: encodeCursor([json.readKey, json.readId]) };
+}
+
+/** Per reply, as a column of the thread's statement: whether it lies after the member's mark (or there is none). */
+export function pastReadMark(viewerId: string, postId: string, reply: { createdAt: AnyColumn; id: AnyColumn }) {
+  return sql<boolean>`coalesce((${reply.createdAt}, ${reply.id}) > (select pr.last_read_at, pr.last_read_comment_id from post_reads pr
+    where pr.user_id = ${viewerId} and pr.post_id = ${postId}), true)`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { loadAuthorized } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
@@ -80,6 +80,11 @@ export async function discardDraft(tx: Db, userId: string, key: string) {
 }
 
 /** The viewer's own draft for a place, if any. */
+/** The body of the viewer's draft under `key`, as a column of another statement (the post page's reply form). */
+export function draftBodyColumn(viewer: Viewer, key: SQL) {
+  return sql<string | null>`(select ${drafts.bodyHtml} from ${drafts} where ${drafts.userId} = ${viewer.id} and ${drafts.key} = ${key})`;
+}
+
 export async function getDraft(viewer: Viewer, key: string) {
   assertActiveViewer(viewer);
   const db = await getDb();

@@ -1,6 +1,6 @@
 import { eq, getTableColumns } from "drizzle-orm";
 import { cache } from "react";
-import { loadCommunity } from "@/lib/communities/load";
+import { loadCommunity, type LoadedCommunity } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
 import { comments, posts, type CommentRow, type CommunityRow, type PostKind, type PostRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
@@ -14,7 +14,7 @@ import { isUuid } from "@/lib/validation";
 const { searchVector: _postSearch, ...postColumns } = getTableColumns(posts);
 const { searchVector: _commentSearch, ...commentColumns } = getTableColumns(comments);
 
-export type LoadedPost = { post: PostRow; community: CommunityRow; target: PostTarget };
+export type LoadedPost = { post: PostRow; community: CommunityRow; target: PostTarget; ancestors: LoadedCommunity["ancestors"] };
 export type LoadedComment = LoadedPost & { comment: CommentRow; target: CommentTarget };
 /** The actions decided on a post alone (a move also needs the destination). */
 type PostAction = Exclude<Action & `post.${string}`, "post.create" | "post.move">;
@@ -31,7 +31,7 @@ export async function loadPost(db: Db, viewer: Viewer, postId: string): Promise<
   if (!post) return null;
   const loaded = await loadCommunity(db, viewer, { id: post.communityId });
   if (!loaded) return null;
-  return { post, community: loaded.community, target: postTarget(post, loaded.community, loaded.target) };
+  return { post, community: loaded.community, target: postTarget(post, loaded.community, loaded.target), ancestors: loaded.ancestors };
 }
 
 /** Loads a post and checks an action on it; a post the viewer may not read is a 404. */

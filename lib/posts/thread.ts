@@ -3,11 +3,15 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { comments, posts, users } from "@/lib/db/schema";
-import { firstUnreadLink, readMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
+import { communityHeader, subCommunityCountColumn } from "@/lib/communities/page";
+import { attachmentsColumn, toAttachments } from "@/lib/files/list";
+import { myReportColumn } from "@/lib/moderation/reports";
+import { firstUnreadLink, pastReadMark, readMarkColumn, toReadMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { notFound } from "@/lib/errors";
+import { draftBodyColumn } from "./drafts";
 import { loadReadablePost, threadPath } from "./load";
 import { shownJobTitle, shownOrganisation } from "@/lib/people/columns";
 
@@ -51,13 +55,17 @@ const quotedAuthor = alias(users, "quoted_author");
 
 /**
  * A post page: the post, its accepted answer first, then the replies in order, paged by
- * keyset for long threads. A fixed number of queries, however long the page.
+ * keyset for long threads. A fixed number of queries, however long the page: the post with its
+ * community, the viewer's state on the post (marks, read mark, and for a page also their draft,
+ * reports, the attachments and the header's count), the replies, and the accepted answer.
+ * `page` asks for what only the pages show, which the JSON leaves out.
  */
-export async function getPostPage(viewer: Viewer, slug: string | null, postId: string, query: unknown, { forEvent = false } = {}) {
+export async function getPostPage(viewer: Viewer, slug: string | null, postId: string, query: unknown, { forEvent = false, page: forPage = false } = {}) {
   const q = parseInput(threadSchema, query);
   const after = decodeCursor(q.cursor, ["string", "string"]);
   const db = await getDb();
-  const { post, community, target } = await loadReadablePost(viewer, postId);
+  const loaded = await loadReadablePost(viewer, postId);
+  const { post, community, target } = loaded;
   // The post lives elsewhere (it was moved, or the link was mistyped): send readers to it.
   if (slug !== null && community.slug !== slug) throw new PostElsewhere(threadPath(community.slug, post));
   // An event's discussion is read on the event's page, which asks only for events.
@@ -77,6 +85,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     // After where the viewer had read up to, and not their own: marked "new".
     isNew: sql<boolean>`coalesce((${comments.createdAt}, ${comments.id}) > (select pr.last_read_at, pr.last_read_comment_id from post_reads pr
       where pr.user_id = ${viewer.id} and pr.post_id = ${post.id}) and ${comments.authorId} is distinct from ${viewer.id}::uuid, false)`,
+    // After the viewer's mark, of any kind: whether showing it moves the mark.
+    pastMark: pastReadMark(viewer.id, post.id, comments),
     editedAt: comments.editedAt,
     deletedAt: comments.deletedAt,
     hiddenAt: comments.hiddenAt,
@@ -90,6 +100,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     iFoundHelpful: sql<boolean>`exists (select 1 from comment_reactions cr where cr.comment_id = ${comments.id} and cr.user_id = ${viewer.id})`,
     revisions: sql<{ bodyHtml: string; createdAt: string }[]>`(select coalesce(json_agg(json_build_object('bodyHtml', rv.body_html, 'createdAt', rv.created_at)
       order by rv.created_at desc), '[]'::json) from comment_revisions rv where rv.comment_id = ${comments.id})`,
+    myReport: forPage ? myReportColumn(viewer, post.id, sql`${comments.id}`) : sql<null>`null`,
   };
   const threadQuery = (where: SQL | undefined) =>
     db
@@ -102,8 +113,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
   const visibleComment = notHiddenFrom(viewer, comments, community.id);
   const { allowed, refusals } = decide(viewer, target, postActions);
 
-  const [[mine], accepted, rows, mark] = await Promise.all([
-    // The author and the viewer's own marks on the post: one statement.
+  const [[mine], accepted, rows] = await Promise.all([
+    // The author, the viewer's own marks and read mark on the post, and what else the page shows: one statement.
     db
       .select({
         // Job title and organisation only as their owner lets this viewer see them.
@@ -111,6 +122,12 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
           'jobTitle', ${shownJobTitle(viewer)}, 'organisation', ${shownOrganisation(viewer)}) from ${users} where ${users.id} = ${posts.authorId})`,
         reacted: sql<boolean>`exists (select 1 from post_reactions r where r.post_id = ${posts.id} and r.user_id = ${viewer.id})`,
         followLevel: sql<string | null>`(select f.level from post_follows f where f.post_id = ${posts.id} and f.user_id = ${viewer.id})`,
+        mark: readMarkColumn(viewer.id, post.id),
+        unreadNotices: sql<boolean>`exists (select 1 from notifications n where n.user_id = ${viewer.id} and n.post_id = ${posts.id} and n.read_at is null)`,
+        draft: forPage && allowed.comment ? draftBodyColumn(viewer, sql`${`comment:${post.id}`}`) : sql<null>`null`,
+        myReport: forPage ? myReportColumn(viewer, post.id, null) : sql<null>`null`,
+        attachments: forPage ? attachmentsColumn(post.id) : sql<[]>`'[]'::json`,
+        subCommunities: forPage ? subCommunityCountColumn(viewer, community.id) : sql<number>`0`,
       })
       .from(posts)
       .where(eq(posts.id, post.id)),
@@ -118,8 +135,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     threadQuery(and(visibleComment, after ? sql`(${comments.createdAt}, ${comments.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .limit(q.limit + 1),
-    readMark(db, viewer.id, post.id),
   ]);
+  const mark = toReadMark(mine?.mark ?? null);
   const page = pageOf(rows, q.limit, (r) => [r.createdKey, r.id]);
   // Deleted replies with nobody answering them disappear; with answers, they stay as "deleted".
   const shown = page.items.filter((c) => !c.deletedAt || c.hasReplies);
@@ -141,6 +158,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       isAccepted: c.id === post.acceptedCommentId,
       isNew: c.isNew,
       iFoundHelpful: c.iFoundHelpful,
+      myReport: c.myReport,
       revisions: viewRevisions ? c.revisions.map((r) => ({ bodyHtml: r.bodyHtml, createdAt: new Date(r.createdAt) })) : [],
       allowed: { ...commentAllowed, reply: !c.deletedAt && allowed.comment },
     };
@@ -172,12 +190,24 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     unread: mark && mark.newReplies > 0 ? { count: mark.newReplies, link: firstUnreadLink(`/c/${community.slug}/posts/${post.id}`, mark, post.commentCount) } : null,
     /** How far this page has shown the thread: the page records it as read up to here. */
     readUpTo: page.items.length ? { key: page.items.at(-1)!.createdKey, id: page.items.at(-1)!.id } : { postCreatedAt: post.createdAt },
+    /** Whether recording the read could change anything: a first visit, a shown reply after the mark, or unread notifications about the post. */
+    readChanges: !mark || (page.items.at(-1)?.pastMark ?? false) || (mine?.unreadNotices ?? false),
     comments: shown.map(toComment),
     nextCursor: page.nextCursor,
     allowed,
     /** Why the viewer may not do each thing they may not: shown in place of the control. */
     refusals,
     query: q,
+    /** Only with `page`: the viewer's draft reply, their report on the post, the attachments and the community's header. */
+    page: forPage
+      ? {
+          draft: mine?.draft ?? null,
+          myReport: mine?.myReport ?? null,
+          attachments: toAttachments(mine?.attachments ?? []),
+          canAttach: allowed.edit,
+          header: communityHeader(viewer, loaded, mine?.subCommunities ?? 0),
+        }
+      : null,
   };
 }
 

@@ -1,11 +1,11 @@
-import Link from "next/link";
 import { CircleCheck, Flag, Pencil, Reply, ShieldCheck, ThumbsUp, Trash2 } from "lucide";
-import { acceptAnswerAction, deleteCommentAction, editCommentAction, helpfulCommentAction } from "@/app/_actions/posts";
+import { editCommentAction } from "@/app/_actions/posts";
+import { acceptAnswerForm, deleteCommentForm, helpfulCommentForm } from "@/app/_actions/reply-forms";
 import { Avatar } from "@/app/_components/avatar";
 import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
-import { ActionButton, ActionForm } from "@/app/_components/form";
+import { ActionForm } from "@/app/_components/form";
 import { IconSprite, SpriteIcon } from "@/app/_components/icon";
 import { CommentModeration, ReportForm } from "@/app/_components/moderation";
 import type { getPostPage } from "@/lib/posts/thread";
@@ -15,9 +15,9 @@ import type { getPostPage } from "@/lib/posts/thread";
 
 type PageData = Awaited<ReturnType<typeof getPostPage>>;
 type CommentData = PageData["comments"][number];
-type ReportState = { status: "open" | "resolved" | "dismissed" };
+type ReportStatus = "open" | "resolved" | "dismissed";
 
-const action = buttonClass("link", "sm");
+const actionClass = buttonClass("link", "sm");
 /** The icons of a reply's actions: drawn once per page by ReplyIcons, referred to by each reply. */
 const replyIcons = { helpful: ThumbsUp, reply: Reply, edit: Pencil, delete: Trash2, accepted: CircleCheck, report: Flag, moderate: ShieldCheck };
 type ReplyIcon = keyof typeof replyIcons;
@@ -42,7 +42,7 @@ export function Comment({
   postId: string;
   canAccept: boolean;
   query: Record<string, string>;
-  report?: ReportState;
+  report?: ReportStatus | null;
   /** A second showing of the reply (the accepted answer): no anchor and no forms of its own. */
   copy?: boolean;
 }) {
@@ -58,15 +58,15 @@ export function Comment({
   const here = `#comment-${comment.id}`;
   const author = comment.author?.name ?? "A former member";
   return (
-    <div id={anchor} className="flex gap-3 border-b border-line py-4">
+    <div id={anchor} className="reply">
       <Avatar name={comment.author?.name ?? ""} seed={comment.author?.id ?? ""} size="sm" />
       <div className="min-w-0 flex-1 space-y-2">
         <p className="text-sm">
           {comment.isNew && <span className="mr-2 rounded bg-brand px-2 font-semibold text-white">New</span>}
           {comment.author ? (
-            <Link href={`/people/${comment.author.id}`} className="font-semibold">
+            <a href={`/people/${comment.author.id}`} className="font-semibold">
               {author}
-            </Link>
+            </a>
           ) : (
             <span className="font-semibold">{author}</span>
           )}
@@ -107,16 +107,9 @@ export function Comment({
         ) : (
           <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         )}
-        <div data-testid="reply-actions" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
+        <div data-testid="reply-actions" className="reply-actions">
           {comment.allowed.react && (
-            <ActionButton
-              action={helpfulCommentAction}
-              label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"}
-              kind="link"
-              size="sm"
-              icon={icon("helpful")}
-              fields={{ commentId: comment.id }}
-            />
+            <ReplyButton name="helpful" action={helpfulCommentForm} icon="helpful" label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} fields={{ commentId: comment.id }} />
           )}
           {comment.helpfulCount > 0 && (
             <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
@@ -128,15 +121,14 @@ export function Comment({
             <ReplyLink href={`${base}?edit=${comment.id}${here}`} icon="edit" label="Edit" more="your reply" />
           )}
           {comment.allowed.delete && !copy && (
-            <ActionButton action={deleteCommentAction} label="Delete" kind="link" size="sm" icon={icon("delete")} fields={{ commentId: comment.id }} />
+            <ReplyButton name="delete" action={deleteCommentForm} icon="delete" label="Delete" fields={{ commentId: comment.id }} />
           )}
           {canAccept && (
-            <ActionButton
-              action={acceptAnswerAction}
+            <ReplyButton
+              name="accept"
+              action={acceptAnswerForm}
+              icon="accepted"
               label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"}
-              kind="link"
-              size="sm"
-              icon={icon("accepted")}
               fields={{ postId, commentId: comment.isAccepted ? "" : comment.id }}
             />
           )}
@@ -147,7 +139,7 @@ export function Comment({
             <ReplyLink href={`${base}?moderate=${comment.id}${here}`} icon="moderate" label="Moderate" more="this reply" />
           )}
         </div>
-        {report && <ReportStatus status={report.status} what="reply" />}
+        {report && <ReportStatus status={report} what="reply" />}
         {!copy && query.report === comment.id && comment.allowed.report && !report && <ReportForm postId={postId} commentId={comment.id} />}
         {!copy && query.moderate === comment.id && comment.allowed.moderate && <CommentModeration commentId={comment.id} hidden={comment.hidden} />}
         {comment.revisions.length > 0 && !copy && (
@@ -168,18 +160,39 @@ export function Comment({
   );
 }
 
-/** One of a reply's link actions; `more` finishes its name for screen readers. */
-function ReplyLink({ href, icon: name, label, more }: { href: string; icon: ReplyIcon; label: string; more: string }) {
+/**
+ * One of a reply's buttons: a plain form, the same for every reply, with no client component of
+ * its own. The page's one ReplyActions island handles its submit once loaded.
+ */
+function ReplyButton({ name, action, icon: iconName, label, fields }: { name: string; action: (data: FormData) => Promise<void>; icon: ReplyIcon; label: string; fields: Record<string, string> }) {
   return (
-    <Link href={href} className={action}>
-      {icon(name)}
-      {label}
-      <span className="sr-only"> {more}</span>
-    </Link>
+    <form action={action} data-reply-action={name}>
+      {Object.entries(fields).map(([field, value]) => (
+        <input key={field} type="hidden" name={field} value={value} />
+      ))}
+      <button type="submit" className={actionClass}>
+        {icon(iconName)}
+        {label}
+      </button>
+    </form>
   );
 }
 
-export function ReportStatus({ status, what }: { status: ReportState["status"]; what: string }) {
+/**
+ * One of a reply's link actions; `more` finishes its name for screen readers. A plain link, as
+ * the author's name is: nothing per reply for the browser to hydrate.
+ */
+function ReplyLink({ href, icon: name, label, more }: { href: string; icon: ReplyIcon; label: string; more: string }) {
+  return (
+    <a href={href} className={actionClass}>
+      {icon(name)}
+      {label}
+      <span className="sr-only"> {more}</span>
+    </a>
+  );
+}
+
+export function ReportStatus({ status, what }: { status: ReportStatus; what: string }) {
   const text = {
     open: `You reported this ${what}. The facilitators have not dealt with it yet.`,
     resolved: `You reported this ${what}, and a facilitator has dealt with it.`,

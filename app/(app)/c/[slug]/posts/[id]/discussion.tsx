@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
+import { after } from "next/server";
 import { createCommentAction, saveDraftAction } from "@/app/_actions/posts";
 import { DraftAutosave } from "@/app/_components/editor/draft-autosave";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
@@ -8,30 +9,27 @@ import { Pager } from "@/app/_components/pager";
 import { withQuery } from "@/app/_components/query";
 import type { Viewer } from "@/lib/auth/request-viewer";
 import { recordPostRead } from "@/lib/notifications/reads";
-import { getDraft } from "@/lib/posts/drafts";
 import type { getPostPage } from "@/lib/posts/thread";
 import { Comment, ReplyIcons } from "./comment";
-import { loadMyReports } from "./load";
+import { ReplyActions } from "./reply-actions";
 
 // The replies under a post, and the form to add one: on a post's page, and on an event's page
-// for the event's own discussion. Opening it marks the replies shown as read.
+// for the event's own discussion. Opening it marks the replies shown as read, after the page
+// has gone out and only when the mark can move.
 
 type Thread = Awaited<ReturnType<typeof getPostPage>>;
 
-export async function Discussion({ viewer, thread, base, slug, query, heading }: { viewer: Viewer; thread: Thread; base: string; slug: string; query: Record<string, string>; heading?: string }) {
+export function Discussion({ viewer, thread, base, slug, query, heading }: { viewer: Viewer; thread: Thread; base: string; slug: string; query: Record<string, string>; heading?: string }) {
   const { post, allowed } = thread;
   const replyTo = thread.comments.find((c) => c.id === query.replyTo);
-  const [draft, myReports] = await Promise.all([
-    allowed.comment ? getDraft(viewer, `comment:${post.id}`) : null,
-    loadMyReports(viewer, thread),
-    recordPostRead(viewer, post.id, thread.readUpTo),
-  ]);
-  const reportOn = (commentId: string) => myReports.find((r) => r.commentId === commentId);
+  if (thread.readChanges) after(() => recordPostRead(viewer, post.id, thread.readUpTo));
+  const draft = thread.page?.draft;
   const count = post.commentCount === 1 ? "1 reply" : `${post.commentCount.toLocaleString("en-GB")} replies`;
   return (
     <>
       <section aria-labelledby="replies-heading">
         <ReplyIcons />
+        <ReplyActions />
         <h2 id="replies-heading" className="text-xl font-bold">
           {heading ? `${heading}: ${count}` : count}
         </h2>
@@ -47,7 +45,7 @@ export async function Discussion({ viewer, thread, base, slug, query, heading }:
         <ol>
           {thread.comments.map((comment) => (
             <li key={comment.id}>
-              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={reportOn(comment.id)} />
+              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={comment.myReport} />
             </li>
           ))}
         </ol>
@@ -72,7 +70,7 @@ export async function Discussion({ viewer, thread, base, slug, query, heading }:
             <input type="hidden" name="postId" value={post.id} />
             <input type="hidden" name="idempotencyKey" value={randomUUID()} />
             {replyTo && <input type="hidden" name="replyToId" value={replyTo.id} />}
-            <RichTextField name="body" label="Your reply" defaultValue={draft?.body} mentionSlug={slug} load="on-focus" rows={6} />
+            <RichTextField name="body" label="Your reply" defaultValue={draft ?? undefined} mentionSlug={slug} load="on-focus" rows={6} />
             <DraftAutosave draftKey={`comment:${post.id}`} save={saveDraftAction} />
           </ActionForm>
         </section>

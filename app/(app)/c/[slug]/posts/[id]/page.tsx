@@ -18,13 +18,11 @@ import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
 import { moveDestinations } from "@/lib/moderation/reports";
 import { fileLimitMb } from "@/lib/files/limits";
-import { postAttachments } from "@/lib/files/list";
 import { Attachments } from "@/app/_components/library";
 import { PostElsewhere } from "@/lib/posts/thread";
-import { loadCommunityPage } from "../../load";
 import { Comment, ReportStatus } from "./comment";
 import { Discussion } from "./discussion";
-import { loadMyReports, loadPostPage } from "./load";
+import { loadPostPage } from "./load";
 
 type Params = { slug: string; id: string };
 
@@ -58,22 +56,16 @@ export default async function PostPage({ params, searchParams }: Props) {
       throw error;
     }),
   );
-  if (!data) return null;
-  const { data: community } = await loadPage(() => loadCommunityPage(data.community.slug));
-  if (!community) return null;
-  const { post, allowed } = data;
+  if (!data?.page) return null;
+  const { post, allowed, page } = data;
   const base = `/c/${slug}/posts/${post.id}`;
-  const [destinations, myReports, attachments] = await Promise.all([
-    allowed.moderate ? moveDestinations(viewer, data.community.id) : [],
-    loadMyReports(viewer, data),
-    postAttachments(viewer, post.id),
-  ]);
-  const postReport = myReports.find((r) => r.commentId === null);
+  const destinations = allowed.moderate ? await moveDestinations(viewer, data.community.id) : [];
+  const postReport = page.myReport;
   const helpful = helpfulText(post.helpfulCount);
 
   return (
     <div className="space-y-10">
-      <CommunityHeader page={community} current="about" crumb={post.title} />
+      <CommunityHeader page={page.header} current="about" crumb={post.title} />
       <article aria-labelledby="post-title" className="space-y-4">
         <div className="flex flex-wrap items-center gap-2">
           <Badge>{kindLabel[post.kind]}</Badge>
@@ -176,8 +168,8 @@ export default async function PostPage({ params, searchParams }: Props) {
             </Link>
           )}
         </div>
-        <Attachments files={attachments.files} canAttach={attachments.canAttach} place={{ postId: post.id }} maxMb={fileLimitMb()} />
-        {postReport && <ReportStatus status={postReport.status} what="post" />}
+        <Attachments files={page.attachments} canAttach={page.canAttach} place={{ postId: post.id }} maxMb={fileLimitMb()} />
+        {postReport && <ReportStatus status={postReport} what="post" />}
         {query.report === "post" && allowed.report && !postReport && (
           <div id="report-post">
             <ReportForm postId={post.id} />

@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getHome } from "@/lib/communities/home";
+import { getCommunityPage } from "@/lib/communities/page";
+import { countQueries } from "@/lib/db/query-count";
+import { myOpenActions, nextCommunityEvents, upcomingEventsForMember } from "@/lib/events/lists";
+import { outForComment } from "@/lib/library/documents";
+import { unreadCount } from "@/lib/notifications/inbox";
+import { recordPostRead } from "@/lib/notifications/reads";
+import { peopleLikeYou } from "@/lib/people/finder";
+import type { Viewer } from "@/lib/policy";
+import { getCommunityFeed, getHomeFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
+import { createReport } from "@/lib/moderation/reports";
+import { saveDraft } from "@/lib/posts/drafts";
+import { createComment, setAcceptedAnswer } from "@/lib/posts/mutations";
+import { getPostPage } from "@/lib/posts/thread";
+import { search } from "@/lib/search";
+import { loadSessionViewer, startSession } from "@/lib/users/sessions";
+import { makeUser } from "@/test/support/factories";
+import { communityWith, makePost } from "@/test/support/posts";
+
+// The statements each page of the speed goals sends, counted exactly: the signed-in shell (the
+// session with its account, the header's unread count) and the calls the page makes, as in its
+// page.tsx. A new statement on one of these pages must show up here on purpose.
+
+let owner: Viewer;
+let reader: Viewer;
+let slug: string;
+let sessionId: string;
+
+/** The shell every signed-in page shares: the viewer from the session, and the header's unread count. */
+async function shell() {
+  const viewer = await loadSessionViewer(reader.id, sessionId);
+  return unreadCount(viewer!);
+}
+
+const pages = {
+  community: async () => {
+    await shell();
+    const page = await getCommunityPage(reader, slug);
+    await getCommunityFeed(reader, slug, {});
+    await Promise.all([ownUnpublishedPosts(reader, page.community.id), outForComment(reader, page.community.id), nextCommunityEvents(reader, page.community.id)]);
+  },
+  home: async () => {
+    await shell();
+    await Promise.all([getHome(reader), getHomeFeed(reader, { limit: 10 }), upcomingEventsForMember(reader), myOpenActions(reader), peopleLikeYou(reader)]);
+  },
+  search: async () => {
+    await shell();
+    await search(reader, { q: "budget" });
+  },
+};
+
+beforeAll(async () => {
+  owner = await makeUser({ name: "Statement Owner" });
+  reader = await makeUser({ name: "Statement Reader" });
+  sessionId = await startSession(reader.id, { device: "test", network: "test" });
+  slug = await communityWith(owner, "Statement counts", [reader]);
+  for (let i = 0; i < 12; i++) await makePost(owner, slug, { title: `Budget post ${i}`, tags: "budget" });
+});
+
+describe("statements per page", () => {
+  it("the community feed, home feed and search pages send a fixed number", async () => {
+    const counts: Record<string, number> = {};
+    for (const [name, load] of Object.entries(pages)) {
+      await load(); // the shared feed page is cached after the first reader
+      counts[name] = (await countQueries(load)).count;
+    }
+    // Community: the shell, the community with its sub-communities and facilitators, the
+    // community again for the feed, the shared feed page (pinned and the rest), the visit, the
+    // read marks, own unpublished posts, documents out for comment, the time zone and events.
+    // Home: the shell, four lists of communities, the feed, the time zone, events, actions and
+    // people. Search: the shell, the query's words, posts, communities, people, documents.
+    expect(counts).toEqual({ community: 14, home: 11, search: 7 });
+  });
+
+  it("the post page sends 6 with the shell, 7 with an accepted answer, and writes the read mark only when it moves", async () => {
+    const { postId } = await makePost(owner, slug, { kind: "question", title: "Counted question" });
+    let last = "";
+    for (let i = 0; i < 60; i++) last = (await createComment(owner, postId, { body: `<p>${i}</p>`, bodyFormat: "html" })).commentId;
+    const page = () => countQueries(async () => {
+      await shell();
+      return getPostPage(reader, slug, postId, {}, { page: true });
+    });
+    const first = await page();
+    expect(first.count).toBe(6);
+    expect(first.result.readChanges).toBe(true);
+    await recordPostRead(reader, postId, first.result.readUpTo);
+    // The same first page again: the mark is already at its last reply.
+    const again = await page();
+    expect(again.result.readChanges).toBe(false);
+    expect(again.count).toBe(6);
+    // The next page shows replies after the mark; once recorded, it too has nothing to move.
+    const next = await getPostPage(reader, slug, postId, { cursor: again.result.nextCursor! }, { page: true });
+    expect(next.readChanges).toBe(true);
+    await recordPostRead(reader, postId, next.readUpTo);
+    expect((await getPostPage(reader, slug, postId, { cursor: again.result.nextCursor! }, { page: true })).readChanges).toBe(false);
+    await setAcceptedAnswer(owner, postId, { commentId: last });
+    expect((await page()).count).toBe(7);
+  });
+
+  it("the post page's one statement of viewer state carries their draft, their reports and the header's count, and only for them", async () => {
+    const { postId } = await makePost(owner, slug, { title: "State on the page" });
+    const { commentId } = await createComment(owner, postId, { body: "<p>A reply</p>", bodyFormat: "html" });
+    await saveDraft(reader, { key: `comment:${postId}`, idempotencyKey: crypto.randomUUID(), body: "<p>Half a thought</p>" });
+    await createReport(reader, { postId, reason: "spam" });
+    await createReport(reader, { postId, commentId, reason: "spam" });
+    const mine = await getPostPage(reader, slug, postId, {}, { page: true });
+    expect(mine.page).toMatchObject({ draft: "<p>Half a thought</p>", myReport: "open", attachments: [], canAttach: false });
+    expect(mine.page?.header).toMatchObject({ community: { slug, name: "Statement counts" }, breadcrumb: [], subCommunityCount: 0 });
+    expect(mine.comments.map((c) => c.myReport)).toEqual(["open"]);
+    const theirs = await getPostPage(owner, slug, postId, {}, { page: true });
+    expect(theirs.page).toMatchObject({ draft: null, myReport: null, canAttach: true });
+    expect(theirs.comments.map((c) => c.myReport)).toEqual([null]);
+    // The JSON leaves the page's parts out.
+    expect((await getPostPage(reader, slug, postId, {})).page).toBeNull();
+  });
+});
