@@ -61,4 +61,10 @@ console.log(`Requests held: ${early.size} early, ${lateRequests.size} late; ${ke
 const byPath = new Map<string, number>();
 for (const what of lateRequests.values()) byPath.set(what, (byPath.get(what) ?? 0) + 1);
 console.log("Held late, by path:", [...byPath].sort((a, b) => b[1] - a[1]).slice(0, 10));
-console.log(`Reachable: all edges ${reachableRequests(late, () => false)}; without kResourceStore edges ${reachableRequests(late, (_, name) => name.includes("kResourceStore"))}; without promises ${reachableRequests(late, (t) => t.className() === "Promise")}; without the LRU cache ${reachableRequests(late, (t) => t.className() === "LRUCache")}.`);
+// lru-cache's class name is minified in the server bundle: know its instances by a field of theirs.
+const lruCaches = new Set<number>();
+for (let i = 0; i < late.nodeCount; i++) {
+  const node = late.createNode(i * late.nodeFieldCount);
+  for (let it = node.edges(); it.hasNext(); it.next()) if (it.item().name() === "ttlAutopurge") lruCaches.add(node.ordinal());
+}
+console.log(`Reachable: all edges ${reachableRequests(late, () => false)}; without kResourceStore edges ${reachableRequests(late, (_, name) => name.includes("kResourceStore"))}; without promises ${reachableRequests(late, (t) => t.className() === "Promise")}; without the LRU cache ${reachableRequests(late, (t) => lruCaches.has(t.ordinal()))}.`);
