@@ -14,7 +14,7 @@ export default defineConfig({
   // Two browsers against one server keep both cores busy without starving the server.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
-  reporter: [["list"]],
+  reporter: [["list"], ["./e2e/support/axe-coverage-reporter.ts"]],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -1,6 +1,7 @@
 import { expect, expectAccessible, test, uniqueEmail, visit, waitForMail } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, skipToMain, tabTo, typeInto } from "./support/keyboard";
 import { closePeople, demoFacilitator, join, newCommunity, newPerson, stamp } from "./support/people";
+import { keyboardJourneys } from "@/lib/accessibility/tested";
 
 // Keyboard-only journeys for accounts: signing up, confirming the address, joining a community
 // and choosing notifications. Only Tab, Shift+Tab, arrows, Space, Enter and typing; each step
@@ -8,7 +9,7 @@ import { closePeople, demoFacilitator, join, newCommunity, newPerson, stamp } fr
 
 test.afterEach(async ({ browser, context }) => closePeople(browser, context));
 
-test("sign up, confirm the address and join a community, by keyboard alone", async ({ page, browser }) => {
+test(`${keyboardJourneys.signUp} by keyboard alone`, async ({ page, browser }) => {
   const name = `Keyboard joiners ${stamp()}`;
   const slug = await newCommunity(await demoFacilitator(browser), name);
   const email = uniqueEmail("keys");
@@ -58,7 +59,7 @@ test("an error on sign-up takes the focus to the summary, whose links lead to th
   await expect(page.getByRole("textbox", { name: "Full name" })).toHaveValue("Nell No-Address");
 });
 
-test("change notification settings by keyboard alone", async ({ browser }) => {
+test(`${keyboardJourneys.notificationSettings} by keyboard alone`, async ({ browser }) => {
   const member = await newPerson(browser, `Nia Notices ${stamp()}`);
   await join(member, "policy-and-performance");
   await visit(member, "/settings/notifications");

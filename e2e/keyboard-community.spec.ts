@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test, visit } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, skipToMain, tabTo, typeInto } from "./support/keyboard";
 import { closePeople, demoFacilitator, join, newCommunity, newPerson, postWithReader, stamp } from "./support/people";
+import { keyboardJourneys } from "@/lib/accessibility/tested";
 
 // Keyboard-only journeys for a community's work: moderating a report, answering an event's
 // invitation and editing a library document. Setting the scene may use the mouse; the journey
@@ -18,7 +19,7 @@ async function report(reporter: Page, path: string) {
 
 test.afterEach(async ({ browser, context }) => closePeople(browser, context));
 
-test("moderate a reported post by keyboard alone", async ({ browser }) => {
+test(`${keyboardJourneys.moderate} by keyboard alone`, async ({ browser }) => {
   const { slug, path, facilitator, reader } = await postWithReader(browser, "Keyboard moderation", "Named residents", "<p>The family at number 12 again.</p>");
   await report(reader, path);
 
@@ -41,7 +42,7 @@ test("moderate a reported post by keyboard alone", async ({ browser }) => {
   await expectAccessible(facilitator);
 });
 
-test("answer an event's invitation (RSVP) by keyboard alone", async ({ browser }) => {
+test(`${keyboardJourneys.rsvp} by keyboard alone`, async ({ browser }) => {
   const id = stamp();
   const facilitator = await demoFacilitator(browser);
   const slug = await newCommunity(facilitator, `Keyboard events ${id}`);
@@ -74,7 +75,7 @@ test("answer an event's invitation (RSVP) by keyboard alone", async ({ browser }
   await expectAccessible(member);
 });
 
-test("edit a library document by keyboard alone", async ({ browser }) => {
+test(`${keyboardJourneys.editDocument} by keyboard alone`, async ({ browser }) => {
   const id = stamp();
   const facilitator = await demoFacilitator(browser);
   const slug = await newCommunity(facilitator, `Keyboard library ${id}`);

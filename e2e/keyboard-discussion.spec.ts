@@ -1,6 +1,7 @@
 import { expect, expectAccessible, test, visit } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, expectVisibleFocus, skipToMain, tabTo, typeInto } from "./support/keyboard";
 import { closePeople, demoFacilitator, join, newCommunity, newPerson, newPost, postWithReader, stamp } from "./support/people";
+import { keyboardJourneys } from "@/lib/accessibility/tested";
 
 // Keyboard-only journeys for the discussion: posting with the rich editor, replying, marking
 // helpful, reporting and searching. Nothing is clicked; each step checks where the focus is,
@@ -8,7 +9,7 @@ import { closePeople, demoFacilitator, join, newCommunity, newPerson, newPost, p
 
 test.afterEach(async ({ browser, context }) => closePeople(browser, context));
 
-test("post with the rich editor by keyboard alone", async ({ browser }) => {
+test(`${keyboardJourneys.post} by keyboard alone`, async ({ browser }) => {
   const id = stamp();
   const name = `Keyboard posting ${id}`;
   const slug = await newCommunity(await demoFacilitator(browser), name);
@@ -46,7 +47,7 @@ test("post with the rich editor by keyboard alone", async ({ browser }) => {
   await expectAccessible(author);
 });
 
-test("mark a post helpful and reply to it, by keyboard alone", async ({ browser }) => {
+test(`${keyboardJourneys.helpfulAndReply} by keyboard alone`, async ({ browser }) => {
   const { path, title, reader: helper } = await postWithReader(browser, "Keyboard replies", "Empty homes");
 
   await visit(helper, path);
@@ -71,7 +72,7 @@ test("mark a post helpful and reply to it, by keyboard alone", async ({ browser 
   await expectAccessible(helper);
 });
 
-test("report a post by keyboard alone", async ({ browser }) => {
+test(`${keyboardJourneys.report} by keyboard alone`, async ({ browser }) => {
   const { path, reader: reporter } = await postWithReader(browser, "Keyboard reports", "The family at number 12");
 
   await visit(reporter, path);
@@ -89,7 +90,7 @@ test("report a post by keyboard alone", async ({ browser }) => {
   await expectAccessible(reporter);
 });
 
-test("search from the header by keyboard alone, and open a result", async ({ browser }) => {
+test(`${keyboardJourneys.search} by keyboard alone`, async ({ browser }) => {
   const id = stamp();
   const slug = await newCommunity(await demoFacilitator(browser), `Keyboard search ${id}`);
   const author = await newPerson(browser, `Sol Searcher ${id}`);

@@ -173,6 +173,7 @@ test("library pages, the demo documents and post history pass axe; someone outsi
   await signIn(page.request, demo.facilitator);
   await visit(page, "/c/third-sector-commissioning/library");
   await page.getByRole("link", { name: "Commissioning framework for voluntary and community sector partners" }).click();
+  await page.waitForURL(/\/library\/[0-9a-f-]{36}$/);
   await expectAccessible(page);
   const path = new URL(page.url()).pathname;
   for (const sub of ["/history", "/compare?from=1&to=4", "/versions/2", "/edit"]) await visit(page, `${path}${sub}`);
@@ -195,7 +196,7 @@ test("an edited post links to its changes, shown word by word to whoever may rea
   });
   expect(created.status()).toBe(201);
   const { postId } = await created.json();
-  await page.goto(`/c/policy-and-performance/posts/${postId}/edit`);
+  await visit(page, `/c/policy-and-performance/posts/${postId}/edit`);
   await page.getByRole("textbox", { name: "Body" }).getByText("January").click();
   await page.keyboard.press("End");
   await page.keyboard.type(" Scrutiny sees it first.");

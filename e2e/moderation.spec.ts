@@ -109,6 +109,7 @@ test("a site admin suspends an account, which loses access on its next request",
   await member.goto("/home");
   await expect(member).toHaveURL(/\/suspended$/);
   await expect(member.getByRole("heading", { level: 1 })).toHaveText("Your account is suspended");
+  await expectAccessible(member);
   expect((await member.request.get("/api/v1/feed")).status()).toBe(403);
 
   await visit(admin, "/moderation");

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
+import { expect, expectAccessible, signIn, signUp, test, visit, waitForPostMail } from "./support/fixtures";
 
 // Notifications as members meet them: a colleague's reply makes a notification, the badge in
 // the header counts it, and following it lands on the reply; the thread and the feed mark
@@ -125,3 +125,27 @@ test("notification settings and the unsubscribe page", async ({ browser }) => {
   await visit(member, "/unsubscribe/not-a-real-link", 404);
 });
 
+
+test("the unsubscribe link in a reply's email asks first, without signing in, then stops those emails", async ({ browser, page }) => {
+  // The reply's email waits two minutes for more replies before it goes.
+  test.setTimeout(360_000);
+  const stamp = Date.now().toString(36);
+  const { email, password } = await signUp(page.request, `Una Unsubscriber ${stamp}`);
+  await signIn(page.request, email, password);
+  expect((await page.request.post(`/api/v1/communities/${community}/membership`)).status()).toBe(200);
+  const title = `Sending reports ahead of meetings ${stamp}`;
+  const postId = await startPost(page.request, title);
+  const replier = await newMember(browser, `Rob Replier ${stamp}`);
+  await replyTo(replier.request, postId, "We send ours a week before the meeting.");
+
+  const mail = await waitForPostMail(page.request, email, new RegExp(title));
+  const link = mail.links.find((address) => address.includes("/unsubscribe/"));
+  expect(link, "the email has an unsubscribe link").toBeTruthy();
+  const stranger = await (await browser.newContext()).newPage();
+  await visit(stranger, new URL(link!).pathname);
+  await expect(stranger.getByText("Stop getting emails about this: replies to your posts?")).toBeVisible();
+  await stranger.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(stranger.getByRole("status")).toHaveText("Done. You will no longer get emails about this: replies to your posts.");
+  await stranger.context().close();
+  await replier.context().close();
+});

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, signIn, signUp, test } from "./support/fixtures";
 import { join, newPost, stamp } from "./support/people";
+import { reflowPages, reflowSizes } from "@/lib/accessibility/tested";
 
 // Reflow (WCAG 1.4.10), resize (1.4.4) and motion (2.3.3): the main pages at 320 CSS px wide
 // (a 1280 px window at 400%) and at 200% zoom (a 1280 × 800 window at 200% lays pages out in
@@ -8,10 +9,6 @@ import { join, newPost, stamp } from "./support/people";
 
 const community = "policy-and-performance";
 
-const sizes = [
-  { name: "320 px wide (400% zoom)", viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 },
-  { name: "200% zoom", viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 },
-];
 
 /** A new member with a post of their own, and the main pages they use. */
 async function mainPages(browser: Browser) {
@@ -21,8 +18,19 @@ async function mainPages(browser: Browser) {
   await join(setup, community);
   const post = await newPost(setup, community, `Reflow check ${stamp()}`, `<p>${"A long paragraph that wraps at any width. ".repeat(20)}</p><p>https://www.example.gov.uk/a/very/long/address/that/has/no/spaces/in/it/at/all</p>`);
   await setup.context().close();
-  const pages = ["/home", `/c/${community}`, post, "/search?q=performance", `/c/${community}/events`, `/c/${community}/library`, "/people", "/settings", "/settings/notifications"];
-  return { account, pages };
+  // Every page the accessibility statement names, and no other.
+  const paths: Record<(typeof reflowPages)[number], string> = {
+    home: "/home",
+    "a community": `/c/${community}`,
+    "a post": post,
+    "search results": "/search?q=performance",
+    "a community's events": `/c/${community}/events`,
+    "a community's library": `/c/${community}/library`,
+    people: "/people",
+    "account settings": "/settings",
+    "notification settings": "/settings/notifications",
+  };
+  return { account, pages: reflowPages.map((name) => paths[name]) };
 }
 
 /** What breaks reflow on the page now: a page wider than the window, or a control cut off or off screen. */
@@ -58,7 +66,7 @@ async function reflowProblems(page: Page) {
   });
 }
 
-for (const size of sizes) {
+for (const size of reflowSizes) {
   test(`the main pages reflow at ${size.name}: no sideways scrolling, no control cut off, the header's controls all there`, async ({ browser }) => {
     const { account, pages } = await mainPages(browser);
     const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page, test as base } from "@playwright/test";
-import { mailFile } from "./paths";
+import { recordAxeCheck } from "./axe-coverage";
+import { cronSecret, mailFile } from "./paths";
 
 export { expect };
 
@@ -17,7 +18,7 @@ export const demo = {
  * Fails the test if axe finds any WCAG 2.2 A or AA problem on the page as it is now. Only
  * violations are collected (not the long lists of passes), which keeps each scan short.
  */
-export async function expectAccessible(page: Page) {
+export async function expectAccessible(page: Page, status = 200) {
   // Pages are rendered per request, so Next streams their metadata: the title may arrive after
   // the body has begun. Wait for the whole document, and for a title (a page without one fails here).
   await page.waitForLoadState("load");
@@ -28,6 +29,7 @@ export async function expectAccessible(page: Page) {
     .analyze();
   const problems = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(problems, `axe on ${page.url()}`).toEqual([]);
+  recordAxeCheck(page.url(), status);
 }
 
 /** Opens a page, checks its status, runs axe on it and checks nothing broke its security policy. */
@@ -35,7 +37,7 @@ export async function visit(page: Page, path: string, status = 200) {
   const violations = watchSecurityPolicy(page);
   const response = await page.goto(path);
   expect(response?.status(), `status of ${path}`).toBe(status);
-  await expectAccessible(page);
+  await expectAccessible(page, status);
   expect(violations, `Content Security Policy violations on ${path}`).toEqual([]);
   return response;
 }
@@ -89,6 +91,23 @@ export async function waitForMail(to: string, subject: RegExp): Promise<Mail & {
       .at(-1);
     if (found) return { ...found, links: found.text.match(/https?:\/\/\S+/g) ?? [] };
     await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No mail to ${to} matching ${subject}`);
+}
+
+/**
+ * Waits for an email about a post. Such emails wait two minutes for more of the same before
+ * they go, and then the scheduled run sends them, so this runs it (as the scheduler would every
+ * minute) until the email arrives, for up to four minutes.
+ */
+export async function waitForPostMail(request: APIRequestContext, to: string, subject: RegExp): Promise<Mail & { links: string[] }> {
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    const cron = await request.get("/api/cron/notifications", { headers: { authorization: `Bearer ${cronSecret}` } });
+    expect(cron.status()).toBe(200);
+    const found = readMail().filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject)).at(-1);
+    if (found) return { ...found, links: found.text.match(/https?:\/\/\S+/g) ?? [] };
+    await new Promise((r) => setTimeout(r, 5_000));
   }
   throw new Error(`No mail to ${to} matching ${subject}`);
 }

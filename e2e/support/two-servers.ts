@@ -1,13 +1,14 @@
 // Two production servers on one PostgreSQL database, as two serverless instances would run:
 // a fresh database (migrated and seeded with the demo data) on the cluster at PG_URL, one
 // shared SMTP catcher, and `next start` twice, on E2E_PORT and the port after it. With
-// DATABASE_DRIVER=neon both reach PostgreSQL through the Neon driver and a local WebSocket proxy.
+// E2E_DRIVER=neon both reach PostgreSQL through the Neon driver and a local WebSocket proxy.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
 import { startWsProxy } from "../../test/support/ws-proxy";
 import { buildApp, serverEnv, startMailCatcher } from "./app-server";
+import { startRoundRobin } from "./round-robin";
 import { cronSecret, mailFile, port, runDir, secondPort } from "./paths";
 
 const clusterUrl = process.env.PG_URL;
@@ -51,13 +52,23 @@ const shared = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   CRON_SECRET: cronSecret,
 };
-const servers: ChildProcess[] = [port, secondPort].map((p) =>
-  spawn("npx", ["next", "start", "-p", String(p)], { stdio: "inherit", env: serverEnv(p, smtp.port, shared) }),
+// E2E_ALTERNATE=1: the whole suite on E2E_PORT, a proxy sending each request to the two servers
+// in turn (on the two ports after it). Otherwise the servers themselves are on E2E_PORT and the
+// port after it, for the spec that chooses which one each request goes to.
+const alternate = Boolean(process.env.E2E_ALTERNATE);
+const serverPorts = alternate ? [port + 1, port + 2] : [port, secondPort];
+const servers: ChildProcess[] = serverPorts.map((p) =>
+  spawn("npx", ["next", "start", "-p", String(p)], {
+    stdio: "inherit",
+    env: serverEnv(p, smtp.port, { ...shared, ...(alternate ? { AUTH_URL: `http://localhost:${port}` } : {}) }),
+  }),
 );
-console.log(`Two servers on ${database} (${shared.DATABASE_DRIVER} driver): ports ${port} and ${secondPort}.`);
+const proxy = alternate ? await startRoundRobin(port, serverPorts) : null;
+console.log(`Two servers on ${database} (${shared.DATABASE_DRIVER} driver): ports ${serverPorts.join(" and ")}${proxy ? `, taking turns behind ${port}` : ""}.`);
 
 const stop = () => {
   for (const server of servers) server.kill("SIGTERM");
+  proxy?.close();
   smtp.close();
   void neon?.close();
 };
