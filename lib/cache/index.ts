@@ -20,8 +20,13 @@ const MAX_ENTRIES = 1000;
 /** An entry is loaded again after this long even if nothing changed (times such as "2 hours ago" are computed per request). */
 const TTL_MS = 5 * 60_000;
 
-type Entry = { version: number; value: Promise<unknown> };
+// Entries hold settled values only, never a promise: a promise made while a request was being
+// rendered carries that request's async context (Next's and React's stores for it), so keeping
+// one would keep the whole request, and through it others, for as long as the entry lives.
+type Entry = { version: number; value: unknown };
 const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: TTL_MS });
+/** Loads under way, so that misses arriving together share one; each leaves when it settles. */
+const inFlight = new Map<string, { version: number; value: Promise<unknown> }>();
 
 /** Reads through the shared cache for this version of the community's content. */
 export async function sharedForCommunity<T>(
@@ -32,14 +37,26 @@ export async function sharedForCommunity<T>(
   if (!inNextServer()) return load();
   const name = JSON.stringify([community.id, ...key]);
   const held = entries.get(name);
-  if (held && held.version === community.contentVersion) return held.value as Promise<T>;
+  if (held && held.version === community.contentVersion) return held.value as T;
   // A reader who loaded the community before a change: served fresh, and the newer entry kept.
   if (held && held.version > community.contentVersion) return load();
-  // Requests that miss together share one load; a failed load is not kept.
+  const loading = inFlight.get(name);
+  if (loading && loading.version === community.contentVersion) return loading.value as Promise<T>;
   const value = load();
-  entries.set(name, { version: community.contentVersion, value });
-  value.catch(() => {
-    if (entries.peek(name)?.value === value) entries.delete(name);
-  });
-  return value;
+  const version = community.contentVersion;
+  inFlight.set(name, { version, value });
+  try {
+    const loaded = await value;
+    const newer = entries.peek(name);
+    if (!newer || newer.version <= version) entries.set(name, { version, value: loaded });
+    return loaded;
+  } finally {
+    // A failed load is not kept; a newer version's load may have taken the slot meanwhile.
+    if (inFlight.get(name)?.value === value) inFlight.delete(name);
+  }
+}
+
+/** What the cache holds now, for tests: the entries' values and the loads under way. */
+export function sharedCacheContents(): { values: unknown[]; loading: number } {
+  return { values: [...entries.values()].map((entry) => entry.value), loading: inFlight.size };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sharedForCommunity } from "./index";
+import { sharedCacheContents, sharedForCommunity } from "./index";
 
 // The shared cache as the Next.js server uses it: keyed by the community's content version.
 
@@ -38,5 +38,41 @@ describe("the shared cache for a community's feed", () => {
     expect(loads).toBe(1002);
     await sharedForCommunity({ id: "many-1000", contentVersion: 1 }, ["feed"], async () => ++loads);
     expect(loads).toBe(1002);
+  });
+});
+
+describe("what the shared cache keeps", () => {
+  beforeEach(() => {
+    process.env.NEXT_RUNTIME = "nodejs";
+  });
+  afterEach(() => {
+    delete process.env.NEXT_RUNTIME;
+  });
+
+  it("keeps the loaded value, never the promise of the request that loaded it", async () => {
+    // A promise carries the async context it was made in: in the server, the whole request.
+    const load = async () => ({ rows: ["a post"] });
+    await Promise.all([1, 2, 3].map(() => sharedForCommunity({ id: "kept-1", contentVersion: 1 }, ["feed"], load)));
+    const { values, loading } = sharedCacheContents();
+    expect(loading).toBe(0);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.some((value) => value instanceof Promise)).toBe(false);
+    expect(values).toContainEqual({ rows: ["a post"] });
+  });
+
+  it("shares one load between misses that arrive together, and forgets it once settled", async () => {
+    let loads = 0;
+    let finish: (value: number) => void = () => {};
+    const load = () => {
+      loads += 1;
+      return new Promise<number>((resolve) => (finish = resolve));
+    };
+    const community = { id: "kept-2", contentVersion: 1 };
+    const first = sharedForCommunity(community, ["feed"], load);
+    const second = sharedForCommunity(community, ["feed"], load);
+    expect(sharedCacheContents().loading).toBeGreaterThan(0);
+    finish(7);
+    expect([await first, await second, loads]).toEqual([7, 7, 1]);
+    expect(sharedCacheContents().loading).toBe(0);
   });
 });
