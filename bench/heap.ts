@@ -17,6 +17,9 @@ import { describeCommit, options } from "./targets";
 import { mixedLoad, readingList, type Tally } from "./workload";
 import { buildHere } from "./worktree";
 
+/** A name with this machine's path to the project taken out, so results say nothing of where it ran. */
+const inProject = (name: string) => name.split(`${process.cwd()}/`).join("");
+
 const { option, flag } = options(process.argv.slice(2));
 const seconds = Number(option("seconds", "60"));
 const connections = Number(option("connections", "10"));
@@ -94,11 +97,11 @@ function topRetainers(limit: number) {
     for (let depth = 0; depth < 5 && !up.isRoot(); depth++) {
       const parent = snap.createNode(up.dominatorIndex());
       if (parent.isRoot()) break;
-      chain.push(`${parent.className()}${parent.name() && parent.name() !== parent.className() ? ` "${String(parent.name()).slice(0, 40)}"` : ""}`);
+      chain.push(`${parent.className()}${parent.name() && parent.name() !== parent.className() ? ` "${inProject(String(parent.name())).slice(0, 40)}"` : ""}`);
       up = parent;
     }
     seen.add(ordinal);
-    const label = `${node.className()}${node.name() && node.name() !== node.className() ? ` "${String(node.name()).slice(0, 50)}"` : ""}`;
+    const label = `${node.className()}${node.name() && node.name() !== node.className() ? ` "${inProject(String(node.name())).slice(0, 50)}"` : ""}`;
     const what = label.replace(/\|/g, "/").replace(/\s+/g, " ");
     // Copies of one thing (the same code loaded by several bundles, say) make one row.
     const same = out.find((o) => o.what === what && o.retained === snap.retainedSizes[ordinal]);
