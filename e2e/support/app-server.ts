@@ -51,3 +51,10 @@ export function serverEnv(port: number, smtpPort: number, extra: Record<string, 
     ...extra,
   };
 }
+
+/**
+ * `next start` on a port. Idle connections are kept for two minutes, not Node's five seconds:
+ * a test's request context reuses its connection after waiting for mail, and a server closing
+ * that connection just as the request goes out answers it with ECONNRESET.
+ */
+export const startArgs = (port: number) => ["next", "start", "-p", String(port), "--keepAliveTimeout", "120000"];

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { buildApp, serverEnv, startMailCatcher } from "./app-server";
+import { buildApp, serverEnv, startArgs, startMailCatcher } from "./app-server";
 import { cronSecret, mailFile, port, runDir } from "./paths";
 
 buildApp();
@@ -23,7 +23,7 @@ const { seedDemo } = await import("@/lib/seed/demo");
 await seedDemo(await getDb());
 await closeDb();
 
-const server = spawn("npx", ["next", "start", "-p", String(port)], {
+const server = spawn("npx", startArgs(port), {
   stdio: "inherit",
   env: serverEnv(port, smtp.port, { PGLITE_DIR: pgliteDir, AUTH_SECRET: randomBytes(32).toString("base64url"), CRON_SECRET: cronSecret }),
 });

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
 import { startWsProxy } from "../../test/support/ws-proxy";
-import { buildApp, serverEnv, startMailCatcher } from "./app-server";
+import { buildApp, serverEnv, startArgs, startMailCatcher } from "./app-server";
 import { startRoundRobin } from "./round-robin";
 import { cronSecret, mailFile, port, runDir, secondPort } from "./paths";
 
@@ -58,7 +58,7 @@ const shared = {
 const alternate = Boolean(process.env.E2E_ALTERNATE);
 const serverPorts = alternate ? [port + 1, port + 2] : [port, secondPort];
 const servers: ChildProcess[] = serverPorts.map((p) =>
-  spawn("npx", ["next", "start", "-p", String(p)], {
+  spawn("npx", startArgs(p), {
     stdio: "inherit",
     env: serverEnv(p, smtp.port, { ...shared, ...(alternate ? { AUTH_URL: `http://localhost:${port}` } : {}) }),
   }),
