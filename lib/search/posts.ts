@@ -70,23 +70,25 @@ function matches(viewer: Viewer, q: SearchQuery, communityId: string | null): SQ
   // estimate how common the words are and choose between the GIN index (rare words) and
   // walking the newest rows until enough match (common words).
   const query = sql`websearch_to_tsquery('english', ${q.q})`;
+  // Each candidate carries the columns of its post that the page and the counts need, read
+  // while the scope was checked, so no post is looked up a second time.
+  const post = sql`sp.created_at, sp.kind, sp.community_id, sp.tags, sp.accepted_comment_id`;
   return sql`post_candidates as (
-      select sp.id as post_id, sp.search_vector from posts sp
+      select sp.id as post_id, null::uuid as comment_id, sp.search_vector, ${post} from posts sp
       where sp.search_vector @@ ${query} and ${scope}
       order by sp.created_at desc, sp.id desc limit ${CANDIDATES}
     ),
     comment_candidates as (
-      select sc.post_id, sc.id as comment_id, sc.search_vector from comments sc join posts sp on sp.id = sc.post_id
+      select sc.post_id, sc.id as comment_id, sc.search_vector, ${post} from comments sc join posts sp on sp.id = sc.post_id
       where sc.search_vector @@ ${query} and ${visibleComments(viewer, sc, sp.communityId)} and ${scope}
       order by sc.created_at desc, sc.id desc limit ${CANDIDATES}
     ),
     hits as (
-      select post_id, ts_rank_cd(search_vector, ${query}, 32) as rank, null::uuid as comment_id from post_candidates
+      select post_id, ts_rank_cd(search_vector, ${query}, 32) as rank, comment_id, created_at, kind, community_id, tags, accepted_comment_id from post_candidates
       union all
-      select post_id, ts_rank_cd(search_vector, ${query}, 32) * 0.6, comment_id from comment_candidates
+      select post_id, ts_rank_cd(search_vector, ${query}, 32) * 0.6, comment_id, created_at, kind, community_id, tags, accepted_comment_id from comment_candidates
     ),
-    best as (select distinct on (post_id) post_id, rank, comment_id from hits order by post_id, rank desc, comment_id nulls first),
-    m as materialized (select best.*, p.created_at, p.kind, p.community_id, p.tags, p.accepted_comment_id from best join posts p on p.id = best.post_id)`;
+    m as materialized (select distinct on (post_id) * from hits order by post_id, rank desc, comment_id nulls first)`;
 }
 
 type Row = {
@@ -138,15 +140,17 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
     db,
     sql`with ${matches(viewer, q, communityId)},
       page as (
-        select m.post_id, m.rank, m.comment_id, m.created_at,
-          ${byNewest ? sql`m.created_at::text` : sql`m.rank::text`} as key
-        from m where ${keyset}
-        order by ${order}
-        limit ${q.limit + 1}
+        select *, row_number() over (order by ${order}) as n from (
+          select m.post_id, m.rank, m.comment_id, m.created_at,
+            ${byNewest ? sql`m.created_at::text` : sql`m.rank::text`} as key
+          from m where ${keyset}
+          order by ${order}
+          limit ${q.limit + 1}) ranked
       )
       select p.id, p.title, p.kind, c.slug as community_slug, c.name as community_name, u.name as author_name,
         p.created_at, p.accepted_comment_id is not null as answered, p.comment_count,
-        ts_headline('english', coalesce(mc.body_text, p.body_text), websearch_to_tsquery('english', ${q.q}), ${HEADLINE_OPTIONS}) as headline,
+        /* The extra row only tells that there is a next page: it needs no snippet. */
+        case when page.n <= ${q.limit} then ts_headline('english', coalesce(mc.body_text, p.body_text), websearch_to_tsquery('english', ${q.q}), ${HEADLINE_OPTIONS}) end as headline,
         page.comment_id as matched_comment_id, page.key, f.facets,
         e.starts_at as event_starts_at, e.time_zone as event_time_zone, e.cancelled_at is not null as event_cancelled
       from (select ${facets} as facets) f

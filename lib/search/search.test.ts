@@ -8,6 +8,7 @@ import { posts, users } from "@/lib/db/schema";
 import { hideComment, hidePost } from "@/lib/moderation/content";
 import { updateModerationSettings } from "@/lib/moderation/settings";
 import type { MaybeViewer, Viewer } from "@/lib/policy";
+import { saveProfile } from "@/lib/people/profile";
 import { createComment, createPost } from "@/lib/posts/mutations";
 import { appErrorOf } from "@/test/support/errors";
 import { addMembership, makeUser } from "@/test/support/factories";
@@ -222,6 +223,17 @@ describe("communities and people", () => {
     const db = await getDb();
     await db.update(users).set({ status: "suspended" }).where(eq(users.email, "bart@kestrel.gov.uk"));
     expect((await search(me, { q: "Featherstonehaugh" })).people).toEqual([]);
+  });
+
+  it("finds people by their organisation only where they let the viewer see it", async () => {
+    const me = await makeUser({ name: "Organisation seeker" });
+    const hider = await makeUser({ name: "Hermione Hidden" });
+    const sharer = await makeUser({ name: "Sharon Shown" });
+    const visible = { jobTitleVisibility: "everyone", areaOfWorkVisibility: "everyone", expertiseVisibility: "everyone", bioVisibility: "everyone", regionVisibility: "everyone", photoVisibility: "everyone", contactVisibility: "everyone" };
+    await saveProfile(hider, { name: "Hermione Hidden", contactPreference: "welcome", organisation: "Wrenfold Parish Council", ...visible, organisationVisibility: "nobody" });
+    await saveProfile(sharer, { name: "Sharon Shown", contactPreference: "welcome", organisation: "Wrenfold Parish Council", ...visible, organisationVisibility: "everyone" });
+    expect((await search(me, { q: "Wrenfold" })).people.map((p) => p.name)).toEqual(["Sharon Shown"]);
+    expect((await search(hider, { q: "Wrenfold" })).people.map((p) => p.name).sort()).toEqual(["Hermione Hidden", "Sharon Shown"]);
   });
 });
 
