@@ -204,6 +204,17 @@ const lines = [
     .slice(0, 5)
     .map((s) => `- ${round(s.ms)} ms, ${s.path}: \`${s.sql.replace(/\s+/g, " ").slice(0, 140)}…\``),
   "",
+  // With --only, every statement of the chosen paths: few enough to list, and what a change to one is judged by.
+  ...(only
+    ? [
+        "## Each statement",
+        "",
+        "| Path | ms | buffers hit | read | statement |",
+        "|---|---:|---:|---:|---|",
+        ...statements.map((s) => `| ${s.path} | ${round(s.ms)} | ${s.buffers.hit} | ${s.buffers.read} | \`${s.sql.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 70)}…\` |`),
+        "",
+      ]
+    : []),
   ...stateMarkdown(state),
 ];
 const text = lines.join("\n") + "\n";
