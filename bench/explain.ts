@@ -1,4 +1,4 @@
-// npm run bench:explain -- [--scale large] [--big-table-rows 5000] [--smoke]
+// npm run bench:explain -- [--scale large] [--big-table-rows 5000] [--smoke] [--plans] [--only <text>]
 // Makes the domain calls behind every benchmarked page and endpoint, records each SQL
 // statement they send, and runs it again under EXPLAIN (ANALYZE, BUFFERS) inside a
 // transaction that is rolled back. Prints the cost of each path and its slowest statements,
@@ -73,7 +73,8 @@ const f = await findFixtures(url);
 const { rows: [ids] } = await client.query<{ member: string; writer: string; facilitator: string; large_id: string }>(
   `select (select id from users where email = $1) as member, (select id from users where email = $2) as writer,
      (select m.user_id from memberships m join communities c on c.id = m.community_id
-      where c.slug = $3 and m.role in ('owner', 'facilitator') and m.status = 'active' limit 1) as facilitator,
+      where c.slug = $3 and m.role in ('owner', 'facilitator') and m.status = 'active'
+        and exists (select 1 from users u where u.id = m.user_id and u.email_verified is not null) limit 1) as facilitator,
      (select id from communities where slug = $3) as large_id`,
   [benchAccounts.member, benchAccounts.writer, f.large],
 );
@@ -124,6 +125,9 @@ const paths: [string, () => Promise<unknown>][] = [
   ["Notifications page", () => listNotifications(member, {})],
 ];
 
+// `--only <text>` runs just the paths whose names contain the text (say `--only Search`).
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1]!.toLowerCase() : null;
+const chosen = only ? paths.filter(([path]) => path.toLowerCase().includes(only)) : paths;
 const statements: Statement[] = [];
 /**
  * Each path's calls timed the first time and again: on a database just loaded, the first reader
@@ -131,7 +135,7 @@ const statements: Statement[] = [];
  * after, sees only the warm cost.
  */
 const calls = new Map<string, { first: number; again: number }>();
-for (const [path, work] of paths) {
+for (const [path, work] of chosen) {
   if (path === "Community feed, large, page 2") feedPage2 = await cursor.feed();
   if (path === "Search, common word, page 2") searchPage2 = await cursor.search();
   let t = performance.now();
@@ -145,7 +149,8 @@ for (const [path, work] of paths) {
     if (/^\s*\(?\s*(select|insert|update|delete|with)\b/i.test(text)) statements.push({ path, sql: text, ...(await explain(text, params[i] ?? [])) });
   }
 }
-await removeBenchWrites(url, f.writePost, started);
+// Only a run that wrote cleans up: the clean-up locks posts, on a database others may be using.
+if (chosen.some(([path]) => path.includes("(write)"))) await removeBenchWrites(url, f.writePost, started);
 await closeDb();
 await client.end();
 await countRows(url, state);
@@ -185,7 +190,7 @@ const lines = [
   "",
   "| Path | first call ms | again ms | statements | total ms | slowest ms | buffers hit | read | dirtied | heap fetches | sequential scans of big tables |",
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-  ...paths.map(([path]) => {
+  ...chosen.map(([path]) => {
     const mine = statements.filter((s) => s.path === path);
     const scans = mine.flatMap((s) => s.seqScans);
     const sum = (k: keyof Buffers) => mine.reduce((t, s) => t + s.buffers[k], 0);
@@ -199,6 +204,17 @@ const lines = [
     .slice(0, 5)
     .map((s) => `- ${round(s.ms)} ms, ${s.path}: \`${s.sql.replace(/\s+/g, " ").slice(0, 140)}…\``),
   "",
+  // With --only, every statement of the chosen paths: few enough to list, and what a change to one is judged by.
+  ...(only
+    ? [
+        "## Each statement",
+        "",
+        "| Path | ms | buffers hit | read | statement |",
+        "|---|---:|---:|---:|---|",
+        ...statements.map((s) => `| ${s.path} | ${round(s.ms)} | ${s.buffers.hit} | ${s.buffers.read} | \`${s.sql.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 70)}…\` |`),
+        "",
+      ]
+    : []),
   ...stateMarkdown(state),
 ];
 const text = lines.join("\n") + "\n";
@@ -206,7 +222,7 @@ for (const s of statements.filter((x) => x.plan)) console.log(`\n${s.path}\n${s.
 console.log(text);
 if (!args.includes("--smoke")) {
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-${scale}-explain.md`, text);
+  writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-${scale}-explain${only ? `-${only.replace(/[^a-z0-9]+/g, "-")}` : ""}.md`, text);
 }
 if (statements.some((s) => s.seqScans.length > 0)) {
   console.error("A statement scans a big table sequentially: see the table above.");

@@ -44,8 +44,24 @@ export type PostFacets = {
  * Rare words match fewer than this, and every match is ranked. A very common word can match
  * a quarter of all posts; ranking them all would take seconds, so the best are chosen among
  * the newest, and the counts say "more than".
+ *
+ * Replies need fewer: a post's title and tags weigh more than its body, and a reply's words
+ * weigh as body text and then count at 0.6, so a post found only through a reply ranks below
+ * almost every post that itself holds the words. Walking back to the 400th matching reply
+ * (some ten thousand replies for a common word) mostly added posts to the end of the list and
+ * to the "more than" count; on the benchmark's common words the first page is the same.
  */
-export const CANDIDATES = 400;
+export const CANDIDATES = { posts: 400, replies: 100 };
+export type Candidates = typeof CANDIDATES;
+
+/**
+ * PostgreSQL plans no parallel workers for a statement that calls a function marked parallel
+ * unsafe; current_schema() is one (this condition is always true, and checked once). Left to
+ * itself the planner splits the walk over the newest replies between workers, which on a busy
+ * machine take longer to start than the walk takes (it stops at the hundredth match), read a
+ * third more rows than needed, and take the cores the page's other statements run on.
+ */
+const withoutParallelWorkers = sql`coalesce(current_schema(), '') is not null`;
 
 /** Filters on the post `sp`, from the search form. The community is already checked readable. */
 function filters(q: SearchQuery, communityId: string | null): SQL {
@@ -64,29 +80,31 @@ function filters(q: SearchQuery, communityId: string | null): SQL {
  * Every post the viewer may read that matches, in the post or in one of its visible replies,
  * with its best rank: `best`. The permission scope is part of the SQL; nothing is filtered later.
  */
-function matches(viewer: Viewer, q: SearchQuery, communityId: string | null): SQL {
+function matches(viewer: Viewer, q: SearchQuery, communityId: string | null, candidates: Candidates): SQL {
   const scope = sql`${visiblePosts(viewer, sp)} and ${filters(q, communityId)}`;
   // The query is written out in each place, not taken from a CTE, so that the planner can
   // estimate how common the words are and choose between the GIN index (rare words) and
   // walking the newest rows until enough match (common words).
   const query = sql`websearch_to_tsquery('english', ${q.q})`;
+  // Each candidate carries the columns of its post that the page and the counts need, read
+  // while the scope was checked, so no post is looked up a second time.
+  const post = sql`sp.created_at, sp.kind, sp.community_id, sp.tags, sp.accepted_comment_id`;
   return sql`post_candidates as (
-      select sp.id as post_id, sp.search_vector from posts sp
+      select sp.id as post_id, null::uuid as comment_id, sp.search_vector, ${post} from posts sp
       where sp.search_vector @@ ${query} and ${scope}
-      order by sp.created_at desc, sp.id desc limit ${CANDIDATES}
+      order by sp.created_at desc, sp.id desc limit ${candidates.posts}
     ),
     comment_candidates as (
-      select sc.post_id, sc.id as comment_id, sc.search_vector from comments sc join posts sp on sp.id = sc.post_id
-      where sc.search_vector @@ ${query} and ${visibleComments(viewer, sc, sp.communityId)} and ${scope}
-      order by sc.created_at desc, sc.id desc limit ${CANDIDATES}
+      select sc.post_id, sc.id as comment_id, sc.search_vector, ${post} from comments sc join posts sp on sp.id = sc.post_id
+      where sc.search_vector @@ ${query} and ${visibleComments(viewer, sc, sp.communityId)} and ${scope} and ${withoutParallelWorkers}
+      order by sc.created_at desc, sc.id desc limit ${candidates.replies}
     ),
     hits as (
-      select post_id, ts_rank_cd(search_vector, ${query}, 32) as rank, null::uuid as comment_id from post_candidates
+      select post_id, ts_rank_cd(search_vector, ${query}, 32) as rank, comment_id, created_at, kind, community_id, tags, accepted_comment_id from post_candidates
       union all
-      select post_id, ts_rank_cd(search_vector, ${query}, 32) * 0.6, comment_id from comment_candidates
+      select post_id, ts_rank_cd(search_vector, ${query}, 32) * 0.6, comment_id, created_at, kind, community_id, tags, accepted_comment_id from comment_candidates
     ),
-    best as (select distinct on (post_id) post_id, rank, comment_id from hits order by post_id, rank desc, comment_id nulls first),
-    m as materialized (select best.*, p.created_at, p.kind, p.community_id, p.tags, p.accepted_comment_id from best join posts p on p.id = best.post_id)`;
+    m as materialized (select distinct on (post_id) * from hits order by post_id, rank desc, comment_id nulls first)`;
 }
 
 type Row = {
@@ -112,7 +130,7 @@ type Row = {
  * A page of matching posts, by relevance or newest, with the counts by kind, community, tag
  * and answer over all the matches, in one statement. Paged by keyset, so deep pages stay fast.
  */
-export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, communityId: string | null) {
+export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, communityId: string | null, candidates: Candidates = CANDIDATES) {
   const byNewest = q.sort === "newest";
   const after = decodeCursor(q.cursor, ["string", "string"]);
   const keyset = !after
@@ -125,7 +143,7 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
     ? sql`null::json`
     : sql`json_build_object(
         'total', (select count(*) from m),
-        'capped', (select count(*) from post_candidates) >= ${CANDIDATES} or (select count(*) from comment_candidates) >= ${CANDIDATES},
+        'capped', (select count(*) from post_candidates) >= ${candidates.posts} or (select count(*) from comment_candidates) >= ${candidates.replies},
         'kinds', coalesce((select json_agg(json_build_object('kind', kind, 'count', n) order by n desc) from (select kind, count(*) as n from m group by kind) k), '[]'::json),
         'communities', coalesce((select json_agg(json_build_object('slug', c.slug, 'name', c.name, 'count', n) order by n desc, c.name)
           from (select community_id, count(*) as n from m group by community_id order by count(*) desc limit 10) x join communities c on c.id = x.community_id), '[]'::json),
@@ -136,17 +154,19 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
           'no', (select count(*) from m where kind = 'question' and accepted_comment_id is null)))`;
   const rows = await selectRows<Row>(
     db,
-    sql`with ${matches(viewer, q, communityId)},
+    sql`with ${matches(viewer, q, communityId, candidates)},
       page as (
-        select m.post_id, m.rank, m.comment_id, m.created_at,
-          ${byNewest ? sql`m.created_at::text` : sql`m.rank::text`} as key
-        from m where ${keyset}
-        order by ${order}
-        limit ${q.limit + 1}
+        select *, row_number() over (order by ${order}) as n from (
+          select m.post_id, m.rank, m.comment_id, m.created_at,
+            ${byNewest ? sql`m.created_at::text` : sql`m.rank::text`} as key
+          from m where ${keyset}
+          order by ${order}
+          limit ${q.limit + 1}) ranked
       )
       select p.id, p.title, p.kind, c.slug as community_slug, c.name as community_name, u.name as author_name,
         p.created_at, p.accepted_comment_id is not null as answered, p.comment_count,
-        ts_headline('english', coalesce(mc.body_text, p.body_text), websearch_to_tsquery('english', ${q.q}), ${HEADLINE_OPTIONS}) as headline,
+        /* The extra row only tells that there is a next page: it needs no snippet. */
+        case when page.n <= ${q.limit} then ts_headline('english', coalesce(mc.body_text, p.body_text), websearch_to_tsquery('english', ${q.q}), ${HEADLINE_OPTIONS}) end as headline,
         page.comment_id as matched_comment_id, page.key, f.facets,
         e.starts_at as event_starts_at, e.time_zone as event_time_zone, e.cancelled_at is not null as event_cancelled
       from (select ${facets} as facets) f

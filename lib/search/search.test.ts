@@ -8,11 +8,14 @@ import { posts, users } from "@/lib/db/schema";
 import { hideComment, hidePost } from "@/lib/moderation/content";
 import { updateModerationSettings } from "@/lib/moderation/settings";
 import type { MaybeViewer, Viewer } from "@/lib/policy";
+import { saveProfile } from "@/lib/people/profile";
 import { createComment, createPost } from "@/lib/posts/mutations";
 import { appErrorOf } from "@/test/support/errors";
 import { addMembership, makeUser } from "@/test/support/factories";
 import { postInput } from "@/test/support/posts";
 import { search } from ".";
+import { searchPosts } from "./posts";
+import { searchSchema } from "./query";
 import { MARK_END, MARK_START, snippetHtml } from "./snippet";
 
 const post = (author: Viewer, slug: string, title: string, body: string, extra: Record<string, unknown> = {}) =>
@@ -174,6 +177,31 @@ describe("relevance", () => {
   });
 });
 
+describe("a word too common to rank every match", () => {
+  it("ranks only the newest matching posts and replies, posts first, the same way each time, and says there are more", async () => {
+    const me = await makeUser({ name: "Common word reader" });
+    const slug = (await createCommunity(me, { name: "Common words", visibility: "open" })).slug;
+    for (const n of [1, 2, 3, 4]) await post(me, slug, `Xylofoamword notes ${n}`, "Written up.");
+    for (const n of [1, 2, 3]) {
+      const { postId } = await post(me, slug, `Quiet post ${n}`, "Nothing special.");
+      await createComment(me, postId, { body: "<p>A xylofoamword in a reply.</p>", bodyFormat: "html" });
+    }
+    const db = await getDb();
+    const q = searchSchema.parse({ q: "xylofoamword" });
+    const bounded = async () => searchPosts(db, me, q, null, { posts: 3, replies: 2 });
+    const first = await bounded();
+    const found = first.items.map((p) => p.title);
+    // The three newest posts that hold the word, then the posts of the two newest replies that do.
+    expect(found.slice(0, 3).sort()).toEqual(["Xylofoamword notes 2", "Xylofoamword notes 3", "Xylofoamword notes 4"]);
+    expect(found.slice(3).sort()).toEqual(["Quiet post 2", "Quiet post 3"]);
+    expect(first.facets).toMatchObject({ total: 5, capped: true });
+    expect((await bounded()).items.map((p) => p.id)).toEqual(first.items.map((p) => p.id));
+    const all = await searchPosts(db, me, q, null);
+    expect(all.items).toHaveLength(7);
+    expect(all.facets).toMatchObject({ total: 7, capped: false });
+  });
+});
+
 describe("filters and facets", () => {
   it("filter by community (with its sub-communities), kind, author, tag, dates and answer", async () => {
     const me = await makeUser({ name: "Filter person" });
@@ -222,6 +250,17 @@ describe("communities and people", () => {
     const db = await getDb();
     await db.update(users).set({ status: "suspended" }).where(eq(users.email, "bart@kestrel.gov.uk"));
     expect((await search(me, { q: "Featherstonehaugh" })).people).toEqual([]);
+  });
+
+  it("finds people by their organisation only where they let the viewer see it", async () => {
+    const me = await makeUser({ name: "Organisation seeker" });
+    const hider = await makeUser({ name: "Hermione Hidden" });
+    const sharer = await makeUser({ name: "Sharon Shown" });
+    const visible = { jobTitleVisibility: "everyone", areaOfWorkVisibility: "everyone", expertiseVisibility: "everyone", bioVisibility: "everyone", regionVisibility: "everyone", photoVisibility: "everyone", contactVisibility: "everyone" };
+    await saveProfile(hider, { name: "Hermione Hidden", contactPreference: "welcome", organisation: "Wrenfold Parish Council", ...visible, organisationVisibility: "nobody" });
+    await saveProfile(sharer, { name: "Sharon Shown", contactPreference: "welcome", organisation: "Wrenfold Parish Council", ...visible, organisationVisibility: "everyone" });
+    expect((await search(me, { q: "Wrenfold" })).people.map((p) => p.name)).toEqual(["Sharon Shown"]);
+    expect((await search(hider, { q: "Wrenfold" })).people.map((p) => p.name).sort()).toEqual(["Hermione Hidden", "Sharon Shown"]);
   });
 });
 
