@@ -14,7 +14,7 @@ import { findFixtures, removeBenchWrites } from "./fixtures";
 import { BENCH_PASSWORD, benchAccounts } from "./scales";
 import { signInCookie, startServer, type ProbeStats } from "./server";
 import { describeCommit, options } from "./targets";
-import { mixedLoad, readingList, type Tally } from "./workload";
+import { mixedLoad, readingList, statusLine, type Tally } from "./workload";
 import { buildHere } from "./worktree";
 
 /** A name with this machine's path to the project taken out, so results say nothing of where it ran. */
@@ -117,7 +117,7 @@ const at = (i: number) => `RSS ${MiB(memory[i]!.rss)} MiB, heap used ${MiB(memor
 const lines = [
   `# Where the memory goes: ${scale} scale, ${date}`,
   "",
-  `Commit ${await describeCommit()}. Mixed reads and writes at ${connections} connections; snapshots after ${seconds} s and ${seconds * 3} s of load, taken while it ran (${tally.responses} responses, ${tally.non2xx + tally.errors} failed).`,
+  `Commit ${await describeCommit()}. Mixed reads and writes at ${connections} connections; snapshots after ${seconds} s and ${seconds * 3} s of load, taken while it ran (${tally.responses} responses, ${tally.non2xx + tally.errors} failed; by kind and status: ${statusLine(tally)}).`,
   `Reproduce: \`DATABASE_URL=… npm run bench:heap -- --seconds ${seconds} --connections ${connections}\`.`,
   "",
   `At the first snapshot: ${at(0)}. At the second: ${at(1)}.`,

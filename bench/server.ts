@@ -23,7 +23,7 @@ const probe = path.resolve(import.meta.dirname, "probe.cjs");
  * probe loaded. Resolves once the server answers HTTP at all: an older commit may lack a route.
  */
 export async function startServer(port: number, env: Record<string, string> = {}, dir = process.cwd()): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, nextStartArgs(dir, port), {
     cwd: dir,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: {
@@ -66,6 +66,17 @@ export async function startServer(port: number, env: Record<string, string> = {}
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * The arguments `npm start` gives Node in `dir`: the start script's Node options (it reads
+ * `node <options> node_modules/next/dist/bin/next start`), then Next's start command on the port.
+ * A commit whose script is plain `next start` gets none, so each is measured as it would run.
+ */
+export function nextStartArgs(dir: string, port: number): string[] {
+  const start: string = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).scripts?.start ?? "";
+  const options = start.match(/^node((?:\s+--\S+)*)\s+node_modules\/next\/dist\/bin\/next start/)?.[1]?.trim();
+  return [...(options ? options.split(/\s+/) : []), path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)];
 }
 
 /** Polls until the URL gives any HTTP answer; fails if the process stops first. */

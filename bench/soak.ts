@@ -14,7 +14,7 @@ import { findFixtures, removeBenchWrites } from "./fixtures";
 import { BENCH_PASSWORD, benchAccounts } from "./scales";
 import { peakMemoryMiB, signInCookie, startServer, type ProbeStats } from "./server";
 import { describeCommit, options } from "./targets";
-import { mixedLoad, readingList, type Tally } from "./workload";
+import { mixedLoad, readingList, statusLine, type Tally } from "./workload";
 import { buildHere } from "./worktree";
 
 const { option, flag } = options(process.argv.slice(2));
@@ -92,7 +92,7 @@ const scale = state.generated?.scale ?? "unknown";
 const lines = [
   `# Memory soak: ${scale} scale, ${date}`,
   "",
-  `Commit ${commit}. ${minutes} min of mixed reads and writes (one request in ten a reply) at ${connections} connections, memory every ${interval} s. ${tally.responses} responses, ${Math.round(tally.responses / Math.max(1, duration))} per second, ${failedRequests} failed.`,
+  `Commit ${commit}. ${minutes} min of mixed reads and writes (one request in ten a reply) at ${connections} connections, memory every ${interval} s. ${tally.responses} responses, ${Math.round(tally.responses / Math.max(1, duration))} per second, ${failedRequests} failed. By kind and status: ${statusLine(tally)}.`,
   `Reproduce: \`DATABASE_URL=… npm run bench:soak -- --minutes ${minutes} --connections ${connections}\`.`,
   "",
   `**${verdict}.** RSS: first steady window (${Math.round(warm)}–${Math.round(warm + span)} s) ${Math.round(mean(first.map((p) => p.rssMiB)))} MiB, last window ${Math.round(mean(last.map((p) => p.rssMiB)))} MiB (${rssGrowth >= 0 ? "+" : ""}${rssGrowth}%). Heap floor: ${Math.min(...first.map((p) => p.heapUsedMiB))} → ${Math.min(...last.map((p) => p.heapUsedMiB))} MiB (${heapGrowth >= 0 ? "+" : ""}${heapGrowth}%). RSS slope over the second half: ${slope} MiB/min. Peak RSS ${peak} MiB.`,

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { findFixtures } from "./fixtures";
 import { BENCH_PASSWORD, benchAccounts } from "./scales";
-import { signInCookie, startServer } from "./server";
+import { nextStartArgs, signInCookie, startServer } from "./server";
 import { describeCommit, options } from "./targets";
 
 export type ColdStart = { runs: number[]; listening: number[]; medianMs: number; minMs: number; maxMs: number; page: string };
@@ -46,7 +46,7 @@ export async function coldStartOnPostgres(url: string, port: number, runs: numbe
   const listening: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    const child = spawn(process.execPath, nextStartArgs(dir, port), {
       cwd: dir,
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", RATE_LIMITS: "off", ...env },

@@ -23,24 +23,32 @@ export async function readingList(url: string, count = 2000) {
   }
 }
 
-export type Tally = { responses: number; non2xx: number; errors: number };
+/** Responses so far; `statuses` counts them by kind of request and status, e.g. `reply 201`. */
+export type Tally = { responses: number; non2xx: number; errors: number; statuses?: Record<string, number> };
+
+/** The status counts as one line, e.g. "page 200: 5,210; reply 201: 580". */
+export const statusLine = (t: Tally) =>
+  Object.entries(t.statuses ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}: ${n.toLocaleString("en-GB")}`).join("; ");
 
 /** Starts the mixed load; resolves when it ends. `tally` is updated as responses arrive. */
 export function mixedLoad(base: string, cookies: { member: string; writer: string }, f: Fixtures, list: Awaited<ReturnType<typeof readingList>>, o: { seconds: number; connections: number }, tally: Tally) {
   let n = 0;
   const pick = <T>(xs: T[]) => xs[n++ % xs.length]!;
-  const read = (path: () => string) => ({ method: "GET" as const, headers: { cookie: cookies.member }, setupRequest: (req: autocannon.Request) => ({ ...req, path: path() }) });
+  const statuses = (tally.statuses ??= {});
+  const count = (kind: string) => (status: number) => void (statuses[`${kind} ${status}`] = (statuses[`${kind} ${status}`] ?? 0) + 1);
+  const read = (kind: string, path: () => string) => ({ method: "GET" as const, headers: { cookie: cookies.member }, setupRequest: (req: autocannon.Request) => ({ ...req, path: path() }), onResponse: count(kind) });
   const requests = [
-    read(() => pick(list.posts)),
-    read(() => pick(list.communities)),
-    read(() => `/c/${f.large}`),
-    read(() => pick(list.posts)),
-    read(() => `/search?q=${pick(words)}`),
-    read(() => "/home"),
-    read(() => `/api/v1/posts/${pick(list.posts).split("/").at(-1)}`),
-    read(() => `/c/${f.longPostCommunity}/posts/${f.longPost}`),
-    read(() => `/api/v1/communities/${pick(list.communities).slice(3)}/posts`),
+    read("page", () => pick(list.posts)),
+    read("page", () => pick(list.communities)),
+    read("page", () => `/c/${f.large}`),
+    read("page", () => pick(list.posts)),
+    read("page", () => `/search?q=${pick(words)}`),
+    read("page", () => "/home"),
+    read("json", () => `/api/v1/posts/${pick(list.posts).split("/").at(-1)}`),
+    read("page", () => `/c/${f.longPostCommunity}/posts/${f.longPost}`),
+    read("json", () => `/api/v1/communities/${pick(list.communities).slice(3)}/posts`),
     {
+      onResponse: count("reply"),
       method: "POST" as const,
       path: `/api/v1/posts/${f.writePost}/comments`,
       headers: { cookie: cookies.writer, "content-type": "application/json" },

@@ -1,5 +1,5 @@
-import sharp from "sharp";
 import { badRequest } from "@/lib/errors";
+import { loadSharp } from "./sharp";
 
 // Images shown inside posts and documents are decoded and encoded again: resized to fit a
 // page, turned the right way up, and stripped of what rode along in the file (location, camera,
@@ -13,6 +13,7 @@ const MAX_PIXELS = 50_000_000;
 export type ProcessedImage = { bytes: Uint8Array; contentType: string; width: number; height: number };
 
 export async function processImage(bytes: Uint8Array, contentType: string): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: false })
       .rotate()

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import sharp from "sharp";
 import { getDb } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { profiles, users } from "@/lib/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
 import { checkFileType, checkSize } from "@/lib/files/checks";
+import { loadSharp } from "@/lib/files/sharp";
 import type { SentFile } from "@/lib/http/file-route";
 import { assertActiveViewer, authorize, findablePeople, sharesCommunityWith, type Viewer } from "@/lib/policy";
 import { objectStore } from "@/lib/storage";
@@ -21,6 +21,7 @@ const SIDE = 256;
 const PHOTO_ERROR = { photo: ["We could not read this picture. Try a JPEG or PNG photo."] };
 
 async function squarePhoto(bytes: Uint8Array): Promise<Uint8Array> {
+  const sharp = await loadSharp();
   try {
     const out = await sharp(bytes, { limitInputPixels: 50_000_000, animated: false })
       .rotate()
