@@ -29,10 +29,10 @@ test("a form's success message goes into the status region that was in the page,
 
 test("a form's error summary fills the alert region that was in the page, empty, before it was sent, and takes the focus", async ({ page }) => {
   await visit(page, "/sign-in");
-  const form = page.locator("main form");
+  const form = page.locator("main form").filter({ has: page.getByRole("button", { name: "Sign in", exact: true }) });
   await markAsThereBeforeSending(form.getByRole("alert"));
   await hydrated(form);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await form.getByRole("button", { name: "Sign in", exact: true }).click();
   const summary = form.locator("[role=alert][data-there-before-sending]");
   await expect(summary).toContainText("There is a problem");
   await expect(summary).toBeFocused();

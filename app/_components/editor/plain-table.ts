@@ -3,7 +3,8 @@ import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table
 
 // Tables for the editor that draw no style attributes. Tiptap's own table writes its column
 // widths and each cell's alignment as style attributes, which the Content Security Policy
-// refuses (and which the saved text drops anyway); the site's stylesheet lays tables out.
+// refuses (and which the saved text drops anyway); the site's stylesheet lays tables out. With
+// no node view of its own, the table in the editor is drawn just as it is saved.
 
 const PlainTable = Table.extend({
   renderHTML({ HTMLAttributes }) {
@@ -21,4 +22,4 @@ function withoutAlign<T extends Record<string, unknown>>(attributes: T): Omit<T,
 const PlainHeader = TableHeader.extend({ addAttributes() { return withoutAlign(this.parent?.() ?? {}); } });
 const PlainCell = TableCell.extend({ addAttributes() { return withoutAlign(this.parent?.() ?? {}); } });
 
-export const plainTable = [PlainTable.configure({ resizable: false }), TableRow, PlainHeader, PlainCell];
+export const plainTable = [PlainTable.configure({ resizable: false, View: null }), TableRow, PlainHeader, PlainCell];
