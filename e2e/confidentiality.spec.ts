@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, signUp, test, visit, waitForMail } from "./support/fixtures";
+import { expect, expectAccessible, signIn, signUp, statusMessage, test, visit, waitForMail } from "./support/fixtures";
 
 test("a private community and its private sub-community stay invisible until the invitation is accepted", async ({ browser }) => {
   const ownerContext = await browser.newContext();
@@ -67,7 +67,7 @@ test("a private community and its private sub-community stay invisible until the
   await visit(owner, `${parentUrl}/invite`);
   await owner.getByLabel("Their name or email address").fill(guestAccount.email);
   await owner.getByRole("button", { name: "Send invitation" }).click();
-  await expect(owner.getByRole("status")).toHaveText("Invitation sent to that address.");
+  await expect(statusMessage(owner)).toHaveText("Invitation sent to that address.");
   await expectAccessible(owner);
   const mail = await waitForMail(guestAccount.email, new RegExp(parentName));
   await visit(guest, new URL(mail.links[0]!).pathname);
@@ -82,7 +82,7 @@ test("a private community and its private sub-community stay invisible until the
   await visit(owner, `${childUrl}/invite`);
   await owner.getByLabel("Their name or email address").fill(guestName);
   await owner.getByRole("button", { name: "Send invitation" }).click();
-  await expect(owner.getByRole("status")).toContainText("Invitation sent");
+  await expect(statusMessage(owner)).toContainText("Invitation sent");
   await visit(guest, "/home");
   await guest.getByRole("button", { name: `Accept invitation to ${childName}` }).click();
   await expect(guest.getByRole("heading", { level: 1 })).toHaveText(childName);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import type { Page } from "@playwright/test";
-import { demo, expect, expectAccessible, signIn, signUp, test, visit } from "./support/fixtures";
+import { demo, expect, expectAccessible, signIn, signUp, statusMessage, test, visit } from "./support/fixtures";
 import { pressOn as press } from "./support/keyboard";
 
 // A community's meeting from invitation to follow-up, by keyboard alone: a facilitator arranges
@@ -55,7 +55,7 @@ test("a facilitator arranges an event; a member answers and downloads it; agenda
   await press(member, member.getByRole("radio", { name: "Going", exact: true }), "Space");
   await typeInto(member, member.getByRole("textbox", { name: "A note to the organisers (optional)" }), "I will bring our Q2 report.");
   await press(member, member.getByRole("button", { name: "Send my answer" }));
-  await expect(member.getByRole("region", { name: "Are you going?" }).getByRole("status")).toHaveText("You are going.");
+  await expect(statusMessage(member.getByRole("region", { name: "Are you going?" }))).toHaveText("You are going.");
   await expectAccessible(member);
 
   // …and takes it into their calendar.

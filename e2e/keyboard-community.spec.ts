@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test, visit } from "./support/fixtures";
+import { expect, expectAccessible, statusMessage, test, visit } from "./support/fixtures";
 import { activate, expectAnnounced, expectArrivedAt, expectFocusWithin, skipToMain, tabTo, typeInto } from "./support/keyboard";
 import { closePeople, demoFacilitator, join, newCommunity, newPerson, postWithReader, stamp } from "./support/people";
 import { keyboardJourneys } from "@/lib/accessibility/tested";
@@ -70,7 +70,7 @@ test(`${keyboardJourneys.rsvp} by keyboard alone`, async ({ browser }) => {
   await expect(answer.getByRole("radio", { name: "Going", exact: true })).toBeChecked();
   await typeInto(member, answer.getByRole("textbox", { name: "A note to the organisers (optional)" }), "I will bring our report.");
   await activate(member, answer.getByRole("button", { name: "Send my answer" }));
-  await expect(answer.getByRole("status")).toHaveText("You are going.");
+  await expect(statusMessage(answer)).toHaveText("You are going.");
   await expectFocusWithin(member, answer);
   await expectAccessible(member);
 });

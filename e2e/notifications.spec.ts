@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, signUp, test, visit, waitForPostMail } from "./support/fixtures";
+import { expect, expectAccessible, signIn, signUp, statusMessage, test, visit, waitForPostMail } from "./support/fixtures";
 
 // Notifications as members meet them: a colleague's reply makes a notification, the badge in
 // the header counts it, and following it lands on the reply; the thread and the feed mark
@@ -106,7 +106,7 @@ test("a member chooses to hear of every new post in a community, by keyboard alo
   await member.keyboard.press("Tab");
   await expect(panel.getByRole("button", { name: "Save notification settings" })).toBeFocused();
   await member.keyboard.press("Enter");
-  await expect(panel.getByRole("status")).toHaveText("Your notification settings for this community are saved.");
+  await expect(statusMessage(panel)).toHaveText("Your notification settings for this community are saved.");
   await member.reload();
   await expect(member.getByRole("region", { name: "Notifications" }).getByRole("radio", { name: "Every new post" })).toBeChecked();
   await expectAccessible(member);
@@ -119,7 +119,7 @@ test("notification settings and the unsubscribe page", async ({ browser }) => {
   await replies.getByRole("radio", { name: "Put it in my digest" }).check();
   await member.getByRole("group", { name: "Digest of what happened in your communities" }).getByRole("radio", { name: "Every day" }).check();
   await member.getByRole("button", { name: "Save email settings" }).click();
-  await expect(member.getByRole("status").first()).toHaveText("Your email settings are saved.");
+  await expect(statusMessage(member)).toHaveText("Your email settings are saved.");
   await member.reload();
   await expect(member.getByRole("group", { name: "Replies to your posts" }).getByRole("radio", { name: "Put it in my digest" })).toBeChecked();
   await visit(member, "/unsubscribe/not-a-real-link", 404);
@@ -145,7 +145,7 @@ test("the unsubscribe link in a reply's email asks first, without signing in, th
   await visit(stranger, new URL(link!).pathname);
   await expect(stranger.getByText("Stop getting emails about this: replies to your posts?")).toBeVisible();
   await stranger.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(stranger.getByRole("status")).toHaveText("Done. You will no longer get emails about this: replies to your posts.");
+  await expect(statusMessage(stranger)).toHaveText("Done. You will no longer get emails about this: replies to your posts.");
   await stranger.context().close();
   await replier.context().close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { avatarColour, avatarColours, initials } from "./avatar";
+import { avatarBackground, avatarColour, avatarColours, initials } from "./avatar";
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -35,5 +35,9 @@ describe("avatars", () => {
     expect(avatarColour("Priya Raman")).toBe(avatarColour("Priya Raman"));
     const used = new Set(Array.from({ length: 200 }, (_, i) => avatarColour(`person-${i}`)));
     expect(used.size).toBe(avatarColours.length);
+  });
+
+  it("paints each colour with a class of that colour, not a style attribute", () => {
+    for (let i = 0; i < 50; i++) expect(avatarBackground(`person-${i}`)).toBe(`bg-[${avatarColour(`person-${i}`)}]`);
   });
 });

@@ -80,7 +80,10 @@ function FeedRow({ item, showCommunity = false }: { item: FeedItem; showCommunit
             <ul className="flex flex-wrap gap-x-2" aria-label="Tags">
               {item.tags.map((tag) => (
                 <li key={tag}>
-                  <Link href={`/c/${item.communitySlug}?tag=${encodeURIComponent(tag)}`}>#{tag}</Link>
+                  {/* At least 24 px tall: a target big enough to hit on a phone (WCAG 2.2, 2.5.8). */}
+                  <Link href={`/c/${item.communitySlug}?tag=${encodeURIComponent(tag)}`} className="inline-flex min-h-6 items-center">
+                    #{tag}
+                  </Link>
                 </li>
               ))}
             </ul>

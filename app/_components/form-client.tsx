@@ -4,6 +4,7 @@ import { createContext, use, useActionState, useEffect, useId, useRef } from "re
 import type { ActionState, FormAction } from "@/lib/http/form-action";
 import { describedBy, FieldFrame, FieldMessages } from "./field-frame";
 import { focusIsLost, moveFocusTo, nearestRegion } from "./focus";
+import { LiveRegion } from "./live-region";
 
 export const FormState = createContext<ActionState>(null);
 /** Prefixes field ids, so that several forms on one page never share an id. */
@@ -67,16 +68,15 @@ export function ActionFormClient({
             {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
           </button>
         </div>
-        {!summary && state && !state.ok && (
-          <p role="alert" className="font-semibold text-danger">
-            {state.message}
-          </p>
+        {/* Both regions are in the page, empty, before the form is first sent, so that screen readers announce what fills them. */}
+        {!summary && (
+          <LiveRegion role="alert" className="font-semibold text-danger">
+            {state && !state.ok && state.message}
+          </LiveRegion>
         )}
-        {state?.ok && state.message && (
-          <p role="status" className="font-semibold text-success">
-            {state.message}
-          </p>
-        )}
+        <LiveRegion role="status" className="font-semibold text-success">
+          {state?.ok && state.message}
+        </LiveRegion>
       </form>
       </FormIdPrefix>
     </FormState>
@@ -106,16 +106,18 @@ function ErrorSummary({ state, idPrefix }: { state: ActionState; idPrefix: strin
   useEffect(() => {
     if (state && !state.ok) ref.current?.focus();
   }, [state]);
-  if (!state || state.ok) return null;
-  const fields = Object.entries(state.fieldErrors ?? {});
+  const failed = state && !state.ok ? state : null;
   return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby={`${idPrefix}error-summary-title`}
-      className="border-4 border-danger p-4"
-    >
+    <LiveRegion as="div" role="alert" ref={ref} tabIndex={-1} labelledBy={`${idPrefix}error-summary-title`} className="border-4 border-danger p-4">
+      {failed && <ErrorList failed={failed} idPrefix={idPrefix} />}
+    </LiveRegion>
+  );
+}
+
+function ErrorList({ failed, idPrefix }: { failed: NonNullable<ActionState>; idPrefix: string }) {
+  const fields = Object.entries(failed.fieldErrors ?? {});
+  return (
+    <>
       <h2 id={`${idPrefix}error-summary-title`} className="text-lg font-bold">
         There is a problem
       </h2>
@@ -130,9 +132,9 @@ function ErrorSummary({ state, idPrefix }: { state: ActionState; idPrefix: strin
           ))}
         </ul>
       ) : (
-        <p className="mt-2 font-semibold text-danger">{state.message}</p>
+        <p className="mt-2 font-semibold text-danger">{failed.message}</p>
       )}
-    </div>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page, test as base } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page, test as base } from "@playwright/test";
 import { recordAxeCheck } from "./axe-coverage";
 import { cronSecret, mailFile } from "./paths";
 
@@ -35,11 +35,30 @@ export async function expectAccessible(page: Page, status = 200) {
 /** Opens a page, checks its status, runs axe on it and checks nothing broke its security policy. */
 export async function visit(page: Page, path: string, status = 200) {
   const violations = watchSecurityPolicy(page);
+  await listenForPolicyViolations(page);
   const response = await page.goto(path);
   expect(response?.status(), `status of ${path}`).toBe(status);
   await expectAccessible(page, status);
   expect(violations, `Content Security Policy violations on ${path}`).toEqual([]);
+  const events = await page.evaluate(() => (window as unknown as { policyViolations?: string[] }).policyViolations ?? []);
+  expect(events, `securitypolicyviolation events on ${path}`).toEqual([]);
   return response;
+}
+
+const listening = new WeakSet<Page>();
+
+/**
+ * Has each document the page loads keep the browser's securitypolicyviolation events (a style
+ * attribute refused, a script without the nonce) in window.policyViolations.
+ */
+async function listenForPolicyViolations(page: Page) {
+  if (listening.has(page)) return;
+  listening.add(page);
+  await page.addInitScript(() => {
+    const found: string[] = [];
+    (window as unknown as { policyViolations: string[] }).policyViolations = found;
+    document.addEventListener("securitypolicyviolation", (e) => found.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`));
+  });
 }
 
 /** Collects what the browser refused under the Content Security Policy, as it reports in the console. */
@@ -49,6 +68,15 @@ export function watchSecurityPolicy(page: Page): string[] {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   return violations;
+}
+
+/**
+ * The status message showing in a page or a part of it. Status regions wait in the page, empty,
+ * until they have something to say (so that screen readers announce it); the empty ones are
+ * passed over, and exactly one must be saying something.
+ */
+export function statusMessage(scope: Page | Locator): Locator {
+  return scope.getByRole("status").filter({ hasText: /\S/ });
 }
 
 /** Signs in through Auth.js's endpoint, not the form, for tests where the form is not under test. */

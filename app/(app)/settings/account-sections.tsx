@@ -5,6 +5,7 @@ import { ActionButton, ActionForm, TextField } from "@/app/_components/form";
 import type { Viewer } from "@/lib/auth/request-viewer";
 import { PASSWORD_MIN } from "@/lib/users/password";
 import type { listDevices } from "@/lib/users/sessions";
+import { LiveRegion } from "@/app/_components/live-region";
 
 // The parts of the account page about signing in: address, password, devices, deletion.
 
@@ -53,11 +54,9 @@ export function DevicesSection({ devices, signedOut }: { devices: Device[]; sign
       <h2 id="devices-heading" className="text-2xl font-bold">
         Signed-in devices
       </h2>
-      {signedOut !== null && (
-        <p role="status" className="font-semibold text-success">
-          {signedOut === 1 ? "1 device is signed out." : `${signedOut} devices are signed out.`}
-        </p>
-      )}
+      <LiveRegion role="status" className="font-semibold text-success">
+        {signedOut !== null && (signedOut === 1 ? "1 device is signed out." : `${signedOut} devices are signed out.`)}
+      </LiveRegion>
       <ul className="space-y-3">
         {devices.map((device) => (
           <li key={device.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-line pb-3">

@@ -14,6 +14,7 @@ import { CalendarFeedSection, TimeZoneSection } from "./event-sections";
 import { NewsFeedsSection } from "./news-feeds-section";
 import { newsFeedAddresses } from "@/lib/feeds/key";
 import { siteOrigin } from "@/lib/http/site-url";
+import { LiveRegion } from "@/app/_components/live-region";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -33,11 +34,9 @@ export default async function AccountPage({ searchParams }: PageProps<"/settings
     <div className="space-y-12">
       <div className="max-w-2xl space-y-6">
         <h1 className="text-3xl font-bold">Your account</h1>
-        {emailChanged === "changed" && (
-          <p role="status" className="font-semibold text-success">
-            Your email address is changed.
-          </p>
-        )}
+        <LiveRegion role="status" className="font-semibold text-success">
+          {emailChanged === "changed" && "Your email address is changed."}
+        </LiveRegion>
         <section aria-labelledby="profile-heading" className="space-y-4">
           <h2 id="profile-heading" className="text-2xl font-bold">
             Your profile

@@ -2,6 +2,7 @@
 
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { LiveRegion } from "../live-region";
 
 /** Where an image uploaded from the editor belongs until the post or document is saved. */
 export type ImageUpload = { community?: string; documentId?: string };
@@ -69,11 +70,9 @@ export function ImageDialog({ editor, upload, file, open, onClose }: Props) {
       <h2 id={`${id}-title`} className="text-xl font-bold">
         Add an image
       </h2>
-      {errors.form && (
-        <p role="alert" className="mt-2 font-semibold text-danger">
-          {errors.form}
-        </p>
-      )}
+      <LiveRegion role="alert" className="mt-2 font-semibold text-danger">
+        {errors.form}
+      </LiveRegion>
       <div className="mt-4 space-y-4">
         {file ? (
           <p>Image: {file.name || "pasted image"}</p>

@@ -2,7 +2,6 @@
 
 import { Image } from "@tiptap/extension-image";
 import { Mention } from "@tiptap/extension-mention";
-import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
@@ -11,6 +10,7 @@ import { Fragment, useRef, useState, type KeyboardEvent } from "react";
 import { Icon } from "../icon";
 import { ImageDialog, type ImageUpload } from "./image-dialog";
 import { mentionSuggestion } from "./mention-suggestion";
+import { plainTable } from "./plain-table";
 
 type Props = {
   /** False while the textarea is still in charge: the editor waits hidden, posting nothing. */
@@ -55,10 +55,7 @@ export default function TiptapEditor({ active, id, name, initialHtml, labelledBy
         codeBlock: false,
         link: { openOnClick: false, autolink: true, defaultProtocol: "https", HTMLAttributes: { rel: "nofollow ugc noopener", target: null } },
       }),
-      Table.configure({ resizable: false }),
-      TableRow,
-      TableHeader,
-      TableCell,
+      ...plainTable,
       Placeholder.configure({ placeholder: "Write here. Paste from Word keeps headings, lists and tables." }),
       ...(imageUpload ? [Image.configure({ inline: false, allowBase64: false })] : []),
       ...(mentionSlug

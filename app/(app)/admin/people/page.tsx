@@ -8,6 +8,7 @@ import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { listPeople } from "@/lib/admin/people";
 import { requireViewer } from "@/lib/auth/request-viewer";
+import { LiveRegion } from "@/app/_components/live-region";
 
 export const metadata: Metadata = { title: "People · Site administration" };
 
@@ -56,11 +57,9 @@ export default async function PeoplePage({ searchParams }: PageProps<"/admin/peo
           Find people
         </button>
       </form>
-      {changed && (
-        <p role="status" className="border-l-4 border-success bg-panel p-3 font-semibold">
-          {changed.outcome === "suspended" ? `${changed.name}'s account is suspended. Lift the suspension to undo.` : `${changed.name} can use Roundtable again.`}
-        </p>
-      )}
+      <LiveRegion role="status" className="border-l-4 border-success bg-panel p-3 font-semibold">
+        {changed && (changed.outcome === "suspended" ? `${changed.name}'s account is suspended. Lift the suspension to undo.` : `${changed.name} can use Roundtable again.`)}
+      </LiveRegion>
       {error && <p className="font-semibold text-danger">{error.message}</p>}
       {data && data.items.length === 0 && <p>Nobody matches. Try fewer words, or show everyone.</p>}
       {data && data.items.length > 0 && (

@@ -7,6 +7,7 @@ import { loadPage } from "@/app/_components/load-page";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { NAME_MAX } from "@/lib/communities/validation";
 import { communityTitle, loadCommunityPage } from "../load";
+import { LiveRegion } from "@/app/_components/live-region";
 
 const visibilityChoices = [
   { value: "open", label: "Open", hint: "Anyone signed in can read and join." },
@@ -53,11 +54,9 @@ export default async function SettingsPage({ params, searchParams }: PageProps<"
           <h2 id="visibility-heading" className="text-2xl font-bold">
             Who can find and join it
           </h2>
-          {changed === "changed" && (
-            <p role="status" className="font-semibold text-success">
-              Saved. Its members have been told.
-            </p>
-          )}
+          <LiveRegion role="status" className="font-semibold text-success">
+            {changed === "changed" && "Saved. Its members have been told."}
+          </LiveRegion>
           <ActionForm action={changeVisibilityAction} submitLabel="Save who can join" idPrefix="visibility">
             <input type="hidden" name="slug" value={community.slug} />
             <RadioGroup

@@ -11,6 +11,7 @@ import { loadCommunityPage } from "../../load";
 import { Comments } from "./comments";
 import { documentTitle, loadDocumentPage, sendToHome } from "./load";
 import { ManageDocument } from "./manage";
+import { LiveRegion } from "@/app/_components/live-region";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]/library/[id]">): Promise<Metadata> {
   return { title: await documentTitle((await params).id) };
@@ -38,11 +39,9 @@ export default async function DocumentPage({ params, searchParams }: PageProps<"
   return (
     <div className="space-y-6">
       <CommunityHeader page={community} current="library" title={document.title} />
-      {notice && (
-        <p role="status" className="border-l-4 border-success bg-panel p-3 font-semibold">
-          {notices[notice]!(query[notice]!)}
-        </p>
-      )}
+      <LiveRegion role="status" className="border-l-4 border-success bg-panel p-3 font-semibold">
+        {notice && notices[notice]!(query[notice]!)}
+      </LiveRegion>
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <StatusBadge status={document.status} />
         {document.status === "out_for_comment" && <span className="font-semibold">Out for comment: {deadlineText(document.commentDeadline)}</span>}

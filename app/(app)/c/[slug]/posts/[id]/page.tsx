@@ -115,7 +115,9 @@ export default async function PostPage({ params, searchParams }: Props) {
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="Tags">
             {post.tags.map((tag) => (
               <li key={tag}>
-                <Link href={`/c/${slug}?tag=${encodeURIComponent(tag)}`}>#{tag}</Link>
+                <Link href={`/c/${slug}?tag=${encodeURIComponent(tag)}`} className="inline-flex min-h-6 items-center">
+                  #{tag}
+                </Link>
               </li>
             ))}
           </ul>
