@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { actionIconCss } from "./action-icons";
 import { avatarColour, avatarColours, initials } from "./avatar";
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
@@ -35,5 +37,17 @@ describe("avatars", () => {
     expect(avatarColour("Priya Raman")).toBe(avatarColour("Priya Raman"));
     const used = new Set(Array.from({ length: 200 }, (_, i) => avatarColour(`person-${i}`)));
     expect(used.size).toBe(avatarColours.length);
+  });
+
+  it("paints each colour class in globals.css with the colour of the same index", () => {
+    const css = readFileSync("app/globals.css", "utf8");
+    const declared = [...css.matchAll(/\.avatar-c(\d+) \{\s*background-color: (#[0-9a-f]{6});/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(declared).toEqual(avatarColours.map((colour, i) => [i, colour]));
+  });
+});
+
+describe("action icons", () => {
+  it("app/action-icons.css is what scripts/action-icons.ts makes from the Lucide icons", () => {
+    expect(readFileSync("app/action-icons.css", "utf8"), "run: npx tsx scripts/action-icons.ts").toBe(actionIconCss());
   });
 });
