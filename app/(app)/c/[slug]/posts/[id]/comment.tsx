@@ -139,12 +139,15 @@ function ReplyButton({ form, icon, label, value }: { form: keyof typeof replyFor
 
 /**
  * One of a reply's link actions, relative to the page it is on; `more` finishes its name for
- * screen readers (the name starts with the words shown, as WCAG 2.5.3 asks). A plain link, as the author's name is: nothing per reply to hydrate.
+ * screen readers, in words of its own rather than an aria-label (which tools that find a field
+ * by its label would confuse with the "Your reply" box). A plain link, as the author's name is:
+ * nothing per reply to hydrate.
  */
 function ReplyLink({ href, icon, label, more }: { href: string; icon: ActionIcon; label: string; more: string }) {
   return (
-    <a href={href} className={`${actionClass} ${actionIconClass(icon)}`} aria-label={`${label} ${more}`}>
+    <a href={href} className={`${actionClass} ${actionIconClass(icon)}`}>
       {label}
+      <span className="sr-only">{` ${more}`}</span>
     </a>
   );
 }
