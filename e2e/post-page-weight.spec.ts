@@ -44,7 +44,7 @@ test("each reply on a post page costs at most its text twice and a fixed budget,
   await expect(reader.locator(".reply-actions").first().getByRole("button", { name: "Helpful" })).toBeVisible();
   await expect(reader.getByRole("link", { name: /^Report this reply$/ })).toHaveCount(22);
   const perReply = (large - small) / 20;
-  console.log("PER-REPLY", perReply, perReply - 2 * Buffer.byteLength(`<p>${text}</p>`));
+  test.info().annotations.push({ type: "bytes a reply adds", description: `${perReply} in all, ${perReply - 2 * Buffer.byteLength(`<p>${text}</p>`)} beyond twice its text` });
   expect(perReply - 2 * Buffer.byteLength(`<p>${text}</p>`), `bytes a reply adds beyond twice its text (${perReply} in all)`).toBeLessThanOrEqual(BUDGET_PER_REPLY);
 });
 
@@ -65,4 +65,29 @@ test("without JavaScript, a reply's Helpful button and Reply link work from the 
   await reader.locator("[id^=comment-]").first().getByRole("link", { name: /^Reply to / }).click();
   await expect(reader.getByRole("heading", { name: /^Reply to / })).toBeVisible();
   await expect(reader).toHaveURL(new RegExp(`${path}\\?replyTo=[0-9a-f-]+#reply$`));
+});
+
+test("with JavaScript, a reply's Helpful and Delete buttons act on their own reply through the page's one island", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const author = await (await browser.newContext()).newPage();
+  await signIn(author.request, demo.facilitator);
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader.request, demo.member);
+  const path = await postWithReplies(author.request, author.request, 2, stamp);
+  const replies = (page: typeof reader) => page.locator("[id^=comment-]");
+
+  await reader.goto(path);
+  await reader.waitForLoadState("networkidle");
+  await replies(reader).nth(1).getByRole("button", { name: "Helpful" }).click();
+  await expect(reader.getByRole("status").filter({ hasText: "Thanks for your feedback." })).toBeVisible();
+  await expect(replies(reader).nth(1).getByRole("button", { name: "Helpful (undo)" })).toBeVisible();
+  await expect(replies(reader).nth(1)).toContainText("1 person found this helpful");
+  await expect(replies(reader).first().getByRole("button", { name: "Helpful", exact: true })).toBeVisible();
+
+  await author.goto(path);
+  await author.waitForLoadState("networkidle");
+  const first = await replies(author).first().getAttribute("id");
+  await replies(author).first().getByRole("button", { name: "Delete" }).click();
+  await expect(author.locator(`#${first}`)).toHaveCount(0);
+  await expect(replies(author)).toHaveCount(1);
 });
