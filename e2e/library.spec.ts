@@ -21,6 +21,9 @@ async function newDocument(page: Page, title: string, text: string) {
 
 /** Types into the editor's text at the end of the paragraph holding `near`. */
 async function typeAfter(page: Page, near: string, text: string) {
+  // Once the editor has taken over: its toolbar appearing moves the text down, and a click
+  // aimed at the text as it moves can land on a toolbar button instead.
+  await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
   await page.getByRole("textbox", { name: "Text" }).getByText(near).click();
   await page.keyboard.press("End");
   await page.keyboard.type(text);

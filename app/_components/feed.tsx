@@ -4,7 +4,7 @@ import type { FeedItem } from "@/lib/posts/feeds";
 import { Avatar } from "./avatar";
 import { threadPath } from "@/lib/posts/load";
 import { formatDate, plural } from "./community";
-import { Icon } from "./icon";
+import { IconSprite, SpriteIcon } from "./icon";
 
 export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article", event: "Event" } as const;
 
@@ -13,18 +13,33 @@ export function Badge({ children, tone = "plain" }: { children: React.ReactNode;
   return <span className={`inline-block rounded px-2 text-sm font-semibold ${colours[tone]}`}>{children}</span>;
 }
 
+/** The icons of a feed's counts: drawn once per list, each row refers to them. */
+const feedIcons = { "feed-replies": MessageSquare, "feed-helpful": ThumbsUp };
+
 /** A count with its icon, such as the replies to a post. */
-export function Stat({ icon, children }: { icon: Parameters<typeof Icon>[0]["icon"]; children: React.ReactNode }) {
+function Stat({ icon, children }: { icon: keyof typeof feedIcons; children: React.ReactNode }) {
   return (
     <span className="inline-flex items-center gap-1">
-      <Icon icon={icon} size={16} />
+      <SpriteIcon name={icon} />
       {children}
     </span>
   );
 }
 
+/** A list of posts, with the icons its rows share. */
+export function FeedList({ items, showCommunity = false }: { items: FeedItem[]; showCommunity?: boolean }) {
+  return (
+    <div>
+      <IconSprite icons={feedIcons} />
+      {items.map((item) => (
+        <FeedRow key={item.id} item={item} showCommunity={showCommunity} />
+      ))}
+    </div>
+  );
+}
+
 /** One post in a feed: who started it, what it is, how it is going, and whether it is new to you. */
-export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showCommunity?: boolean }) {
+function FeedRow({ item, showCommunity = false }: { item: FeedItem; showCommunity?: boolean }) {
   return (
     <article className="flex gap-3 border-b border-line py-4">
       <Avatar name={item.author?.name ?? ""} seed={item.author?.id ?? ""} />
@@ -59,8 +74,8 @@ export function FeedRow({ item, showCommunity = false }: { item: FeedItem; showC
           )}
         </p>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
-          <Stat icon={MessageSquare}>{plural(item.commentCount, "reply", "replies")}</Stat>
-          {item.helpfulCount > 0 && <Stat icon={ThumbsUp}>{item.helpfulCount} found it helpful</Stat>}
+          <Stat icon="feed-replies">{plural(item.commentCount, "reply", "replies")}</Stat>
+          {item.helpfulCount > 0 && <Stat icon="feed-helpful">{item.helpfulCount} found it helpful</Stat>}
           {item.tags.length > 0 && (
             <ul className="flex flex-wrap gap-x-2" aria-label="Tags">
               {item.tags.map((tag) => (

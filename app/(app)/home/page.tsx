@@ -9,7 +9,7 @@ import { Plus } from "lucide";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { getHome } from "@/lib/communities/home";
 import { getHomeFeed } from "@/lib/posts/feeds";
-import { FeedRow } from "@/app/_components/feed";
+import { FeedList } from "@/app/_components/feed";
 import { EventRow, formatDay } from "@/app/_components/event-list";
 import { myOpenActions, upcomingEventsForMember } from "@/lib/events/lists";
 import { PersonCard } from "@/app/_components/person-card";
@@ -93,7 +93,7 @@ export default async function HomePage() {
               : "Nothing yet. When members of your communities post, it shows here."}
           </p>
         ) : (
-          activity.items.map((item) => <FeedRow key={item.id} item={item} showCommunity />)
+          <FeedList items={activity.items} showCommunity />
         )}
       </section>
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { CommunityAnalytics } from "@/lib/analytics/community";
 import type { HeadlineRow } from "@/lib/analytics/definitions";
 import { change, weekLabel } from "./words";
@@ -88,20 +87,5 @@ export function WeeksTable<W extends WeekRow = CommunityAnalytics["weeks"][numbe
         </tbody>
       </table>
     </div>
-  );
-}
-
-export function PeopleList({ items, empty }: { items: { userId: string; name: string; joinedAt: Date }[]; empty: string }) {
-  if (items.length === 0) return <p className="text-muted">{empty}</p>;
-  const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
-  return (
-    <ul className="list-disc space-y-1 pl-6">
-      {items.map((m) => (
-        <li key={m.userId}>
-          <Link href={`/people/${m.userId}`}>{m.name || "A member without a name"}</Link>
-          <span className="text-muted">, joined {date.format(m.joinedAt)}</span>
-        </li>
-      ))}
-    </ul>
   );
 }

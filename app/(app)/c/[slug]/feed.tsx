@@ -2,7 +2,7 @@ import Link from "next/link";
 import { EyeOff, Filter } from "lucide";
 import { buttonClass } from "@/app/_components/button-styles";
 import { checkboxClass, checkboxRowClass, inputClass, labelClass, selectClass } from "@/app/_components/field-styles";
-import { FeedRow, kindLabel } from "@/app/_components/feed";
+import { FeedList, kindLabel } from "@/app/_components/feed";
 import { Icon } from "@/app/_components/icon";
 import { Pager } from "@/app/_components/pager";
 import { withQuery } from "@/app/_components/query";
@@ -73,11 +73,7 @@ export function CommunityFeed({
         </p>
       )}
       {feed && (
-        <div>
-          {[...feed.pinned, ...feed.items].map((item) => (
-            <FeedRow key={item.id} item={item} />
-          ))}
-        </div>
+        <FeedList items={[...feed.pinned, ...feed.items]} />
       )}
       <Pager
         label="Discussion pages"

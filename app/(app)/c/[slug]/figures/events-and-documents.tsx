@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ActionList } from "@/app/_components/figures/action-list";
 import { BarChart, chartColours } from "@/app/_components/figures/charts";
 import { Download, HeadlineTable, WeeksTable } from "@/app/_components/figures/tables";
 import { documentsSummary, eventsSummary, shortDay } from "@/app/_components/figures/words";
@@ -47,23 +47,19 @@ export function EventFigures({ a, csv }: Props) {
         />
       </details>
       <Download href={csv("events")} what="events week by week" />
-      <h3 className="text-xl font-bold">Coming up with few people going ({a.quietEvents.total})</h3>
-      <p className="text-muted">{definitions.quietEvents} A reminder in the community may help.</p>
-      {a.quietEvents.items.length === 0 ? (
-        <p>None. Every event in the next four weeks has at least five people going.</p>
-      ) : (
-        <ul className="list-disc space-y-1 pl-6">
-          {a.quietEvents.items.map((e) => (
-            <li key={e.eventId}>
-              <Link href={`/c/${slug}/events/${e.eventId}`}>{e.title}</Link>
-              <span className="text-muted">
-                , {when.format(e.startsAt)}: {count(e.going, "person", "people")} going, {e.maybe} maybe{e.capacity === null ? "" : `, ${count(e.capacity, "place", "places")}`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {a.quietEvents.total > 0 && <Download href={csv("quiet-events")} what="every event coming up with few people going" />}
+      <ActionList
+        heading="Coming up with few people going"
+        total={a.quietEvents.total}
+        definition={`${definitions.quietEvents} A reminder in the community may help.`}
+        items={a.quietEvents.items.map((e) => ({
+          key: e.eventId,
+          href: `/c/${slug}/events/${e.eventId}`,
+          text: e.title,
+          detail: `, ${when.format(e.startsAt)}: ${count(e.going, "person", "people")} going, ${e.maybe} maybe${e.capacity === null ? "" : `, ${count(e.capacity, "place", "places")}`}`,
+        }))}
+        empty="None. Every event in the next four weeks has at least five people going."
+        download={{ href: csv("quiet-events"), what: "every event coming up with few people going" }}
+      />
     </section>
   );
 }
@@ -101,38 +97,32 @@ export function DocumentFigures({ a, csv }: Props) {
         />
       </details>
       <Download href={csv("documents")} what="documents week by week" />
-      <h3 className="text-xl font-bold">Most active documents</h3>
-      <p className="text-muted">{definitions.activeDocuments}</p>
-      {a.activeDocuments.length === 0 ? (
-        <p>Nobody worked on a document in this period.</p>
-      ) : (
-        <ol className="list-decimal space-y-1 pl-6">
-          {a.activeDocuments.map((d) => (
-            <li key={d.documentId}>
-              <Link href={`/c/${slug}/library/${d.documentId}`}>{d.title}</Link>
-              <span className="text-muted">
-                : {count(d.edits, "version", "versions")} saved by {count(d.editors, "person", "people")}, {count(d.comments, "comment", "comments")}
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-      {a.activeDocuments.length > 0 && <Download href={csv("active-documents")} what="the most active documents" />}
-      <h3 className="text-xl font-bold">Documents untouched for 90 days ({a.untouched.total})</h3>
-      <p className="text-muted">{definitions.untouchedDocuments} Each may need a review, an owner, or to be marked agreed.</p>
-      {a.untouched.items.length === 0 ? (
-        <p>None. Every document has been worked on in the last 90 days.</p>
-      ) : (
-        <ul className="list-disc space-y-1 pl-6">
-          {a.untouched.items.map((d) => (
-            <li key={d.documentId}>
-              <Link href={`/c/${slug}/library/${d.documentId}`}>{d.title}</Link>
-              <span className="text-muted">, last new version {day.format(d.updatedAt)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {a.untouched.total > 0 && <Download href={csv("untouched-documents")} what="every document untouched for 90 days" />}
+      <ActionList
+        heading="Most active documents"
+        definition={definitions.activeDocuments}
+        items={a.activeDocuments.map((d) => ({
+          key: d.documentId,
+          href: `/c/${slug}/library/${d.documentId}`,
+          text: d.title,
+          detail: `: ${count(d.edits, "version", "versions")} saved by ${count(d.editors, "person", "people")}, ${count(d.comments, "comment", "comments")}`,
+        }))}
+        empty="Nobody worked on a document in this period."
+        ordered
+        download={{ href: csv("active-documents"), what: "the most active documents" }}
+      />
+      <ActionList
+        heading="Documents untouched for 90 days"
+        total={a.untouched.total}
+        definition={`${definitions.untouchedDocuments} Each may need a review, an owner, or to be marked agreed.`}
+        items={a.untouched.items.map((d) => ({
+          key: d.documentId,
+          href: `/c/${slug}/library/${d.documentId}`,
+          text: d.title,
+          detail: `, last new version ${day.format(d.updatedAt)}`,
+        }))}
+        empty="None. Every document has been worked on in the last 90 days."
+        download={{ href: csv("untouched-documents"), what: "every document untouched for 90 days" }}
+      />
     </section>
   );
 }

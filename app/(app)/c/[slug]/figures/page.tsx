@@ -3,7 +3,8 @@ import Link from "next/link";
 import { buttonClass } from "@/app/_components/button-styles";
 import { CommunityHeader } from "@/app/_components/community-header";
 import { BarChart, chartColours, LineChart } from "@/app/_components/figures/charts";
-import { Download, HeadlineTable, PeopleList, WeeksTable } from "@/app/_components/figures/tables";
+import { ActionList } from "@/app/_components/figures/action-list";
+import { Download, HeadlineTable, WeeksTable } from "@/app/_components/figures/tables";
 import { activeSummary, longDay, membersSummary, postsSummary, shortDay } from "@/app/_components/figures/words";
 import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
@@ -76,27 +77,32 @@ export default async function FiguresPage({ params, searchParams }: PageProps<"/
           </Link>
           .
         </p>
-        <h3 className="text-xl font-bold">Questions nobody has answered ({a.unanswered.total})</h3>
-        <p className="text-muted">{definitions.unanswered}</p>
-        {a.unanswered.items.length === 0 ? (
-          <p>None. Every question asked in this period has had a reply.</p>
-        ) : (
-          <ul className="list-disc space-y-1 pl-6">
-            {a.unanswered.items.map((q) => (
-              <li key={q.postId}>
-                <Link href={`/c/${slug}/posts/${q.postId}`}>{q.title}</Link>
-                <span className="text-muted">
-                  , asked by {q.authorName ?? "a former member"} on {date.format(q.askedAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {a.unanswered.total > 0 && <Download href={csv("unanswered")} what="every unanswered question" />}
-        <h3 className="text-xl font-bold">Members who have not taken part yet ({a.dormant.total})</h3>
-        <p className="text-muted">{definitions.dormant} A welcome or a question addressed to them may help.</p>
-        <PeopleList items={a.dormant.items} empty="None: everyone who joined before this period has taken part." />
-        {a.dormant.total > 0 && <Download href={csv("dormant")} what="every member who has not taken part" />}
+        <ActionList
+          heading="Questions nobody has answered"
+          total={a.unanswered.total}
+          definition={definitions.unanswered}
+          items={a.unanswered.items.map((q) => ({
+            key: q.postId,
+            href: `/c/${slug}/posts/${q.postId}`,
+            text: q.title,
+            detail: `, asked by ${q.authorName ?? "a former member"} on ${date.format(q.askedAt)}`,
+          }))}
+          empty="None. Every question asked in this period has had a reply."
+          download={{ href: csv("unanswered"), what: "every unanswered question" }}
+        />
+        <ActionList
+          heading="Members who have not taken part yet"
+          total={a.dormant.total}
+          definition={`${definitions.dormant} A welcome or a question addressed to them may help.`}
+          items={a.dormant.items.map((m) => ({
+            key: m.userId,
+            href: `/people/${m.userId}`,
+            text: m.name || "A member without a name",
+            detail: `, joined ${date.format(m.joinedAt)}`,
+          }))}
+          empty="None: everyone who joined before this period has taken part."
+          download={{ href: csv("dormant"), what: "every member who has not taken part" }}
+        />
       </section>
 
       <section aria-labelledby="glance-heading" className="space-y-4">
@@ -163,23 +169,18 @@ export default async function FiguresPage({ params, searchParams }: PageProps<"/
         <h2 id="helpful-heading" className="text-2xl font-bold">
           Most helpful contributions
         </h2>
-        <p className="text-muted">{definitions.helpful}</p>
-        {a.helpful.length === 0 ? (
-          <p>Nothing written in this period has been marked helpful yet.</p>
-        ) : (
-          <ol className="list-decimal space-y-2 pl-6">
-            {a.helpful.map((h) => (
-              <li key={h.id}>
-                <Link href={`/c/${slug}/posts/${h.postId}${h.kind === "reply" ? `#comment-${h.id}` : ""}`}>{h.kind === "reply" ? `A reply on “${h.title}”` : h.title}</Link>
-                <span className="text-muted">
-                  {" "}
-                  by {h.authorName ?? "a former member"}: {h.helpful} helpful {h.helpful === 1 ? "mark" : "marks"}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
-        {a.helpful.length > 0 && <Download href={csv("helpful")} what="the most helpful contributions" />}
+        <ActionList
+          definition={definitions.helpful}
+          items={a.helpful.map((h) => ({
+            key: h.id,
+            href: `/c/${slug}/posts/${h.postId}${h.kind === "reply" ? `#comment-${h.id}` : ""}`,
+            text: h.kind === "reply" ? `A reply on “${h.title}”` : h.title,
+            detail: ` by ${h.authorName ?? "a former member"}: ${h.helpful} helpful ${h.helpful === 1 ? "mark" : "marks"}`,
+          }))}
+          empty="Nothing written in this period has been marked helpful yet."
+          ordered
+          download={{ href: csv("helpful"), what: "the most helpful contributions" }}
+        />
       </section>
 
       <EventFigures a={a} csv={csv} />
