@@ -1,14 +1,15 @@
-import { CircleCheck, Flag, Pencil, Reply, ShieldCheck, ThumbsUp, Trash2, type IconNode } from "lucide";
+import { CircleCheck, Flag, MessageSquare, Pencil, Reply, ShieldCheck, ThumbsUp, Trash2, type IconNode } from "lucide";
 
-// The icons of a reply's actions, drawn by CSS (app/action-icons.css) from one class on the
-// control: a reply then carries a short class name instead of an <svg> element, in the HTML
-// and again in the page's RSC payload. The CSS is generated from these Lucide icons by
-// `npx tsx scripts/action-icons.ts`; a unit test checks that it matches.
+// The icons repeated on every item of a long list (a reply's actions, a feed row's counts),
+// drawn by CSS (app/action-icons.css) from one class on the element: an item then carries a
+// short class name instead of an <svg> element, in the HTML and again in the page's RSC payload.
+// The CSS is generated from these Lucide icons by `npx tsx scripts/action-icons.ts`; a unit test
+// checks that it matches.
 
-export const actionIcons = { helpful: ThumbsUp, reply: Reply, edit: Pencil, delete: Trash2, accepted: CircleCheck, report: Flag, moderate: ShieldCheck } satisfies Record<string, IconNode>;
+export const actionIcons = { helpful: ThumbsUp, replies: MessageSquare, reply: Reply, edit: Pencil, delete: Trash2, accepted: CircleCheck, report: Flag, moderate: ShieldCheck } satisfies Record<string, IconNode>;
 export type ActionIcon = keyof typeof actionIcons;
 
-/** The class that puts an icon before a control's words: `ai-helpful`. */
+/** The class that puts an icon before an element's words: `ai-helpful`. */
 export const actionIconClass = (name: ActionIcon) => `ai-${name}`;
 
 function svg(icon: IconNode): string {
