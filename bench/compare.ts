@@ -128,6 +128,7 @@ function describe(row: CompareRow) {
 
 export function compareMarkdown(c: Comparison, settings: string): string[] {
   const kb = (s?: Sample) => (s ? (s.bytes / 1024).toFixed(1) : "–");
+  const payload = (s?: Sample) => (s?.payloadBytes != null ? (s.payloadBytes / 1024).toFixed(1) : "–");
   const failures = (m?: Measure) => (m ? m.errors + m.non2xx : 0);
   const lines = [
     `## New / old, against ${c.old.short}`,
@@ -135,14 +136,14 @@ export function compareMarkdown(c: Comparison, settings: string): string[] {
     `Old: ${c.old.sha} (its own worktree and build). New: this folder. Both servers ran at once on the same database; each target was measured in ${c.rounds} turns on each, alternating (old then new, then new then old, …), the first turn of each after the warm-up: ${settings} per turn; the figures are the means of the turns. A ratio above 1 is better for req/s, below 1 is better for times, bytes and statements.`,
     `Server peak memory: old ${c.peakMiB.old} MiB, new ${c.peakMiB.new} MiB (${ratio(c.peakMiB.new, c.peakMiB.old)}). The machine's load average (1 min) after each turn: ${c.load.min}–${c.load.max}, mean ${c.load.mean}, on ${cpus().length} CPUs: above that number, other work was competing and the ratios are noisier.`,
     "",
-    "| Target | req/s old | req/s new | req/s new/old | p95 new/old | p99 new/old | p95 ms old → new, 1 connection | 1 conn p95 new/old | body KB old → new | body new/old | statements old → new | failed old/new |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Target | req/s old | req/s new | req/s new/old | p95 new/old | p99 new/old | p95 ms old → new, 1 connection | 1 conn p95 new/old | body KB old → new | body new/old | of which RSC payload KB old → new | statements old → new | failed old/new |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of c.rows) {
     const { old: o, new: n } = r.load;
     const note = Object.entries(r.missing).map(([side, why]) => ` (${side}: ${why})`).join("");
     lines.push(
-      `| ${r.name}${note} | ${o?.rps ?? "–"} | ${n?.rps ?? "–"} | ${ratio(n?.rps, o?.rps)} | ${ratio(n?.p95, o?.p95)} | ${ratio(n?.p99, o?.p99)} | ${r.latency.old || r.latency.new ? `${r.latency.old?.p95 ?? "–"} → ${r.latency.new?.p95 ?? "–"}` : ""} | ${ratio(r.latency.new?.p95, r.latency.old?.p95)} | ${kb(r.sample.old)} → ${kb(r.sample.new)} | ${ratio(r.sample.new?.bytes, r.sample.old?.bytes)} | ${r.sample.old?.statements ?? "–"} → ${r.sample.new?.statements ?? "–"} | ${failures(o)}/${failures(n)} |`,
+      `| ${r.name}${note} | ${o?.rps ?? "–"} | ${n?.rps ?? "–"} | ${ratio(n?.rps, o?.rps)} | ${ratio(n?.p95, o?.p95)} | ${ratio(n?.p99, o?.p99)} | ${r.latency.old || r.latency.new ? `${r.latency.old?.p95 ?? "–"} → ${r.latency.new?.p95 ?? "–"}` : ""} | ${ratio(r.latency.new?.p95, r.latency.old?.p95)} | ${kb(r.sample.old)} → ${kb(r.sample.new)} | ${ratio(r.sample.new?.bytes, r.sample.old?.bytes)} | ${payload(r.sample.old)} → ${payload(r.sample.new)} | ${r.sample.old?.statements ?? "–"} → ${r.sample.new?.statements ?? "–"} | ${failures(o)}/${failures(n)} |`,
     );
   }
   return lines;

@@ -30,7 +30,19 @@ export type Measure = {
 };
 
 /** One warm request on its own: its status, the size of its body, and the statements it sent. */
-export type Sample = { status: number; bytes: number; gzipBytes: number; statements: number | null };
+/** `payloadBytes`: of `bytes`, the inline scripts carrying the page's RSC payload (null for a body that is not a page). */
+export type Sample = { status: number; bytes: number; gzipBytes: number; payloadBytes: number | null; statements: number | null };
+
+/** The bytes of a page's inline scripts that carry its RSC payload (self.__next_f.push), tags included. */
+export function rscPayloadBytes(body: Buffer): number | null {
+  const html = body.toString("utf8");
+  if (!html.startsWith("<!DOCTYPE html>")) return null;
+  let bytes = 0;
+  for (const match of html.matchAll(/<script\b[^>]*>(?:(?!<\/script>)[\s\S])*<\/script>/g)) {
+    if (match[0].includes("self.__next_f")) bytes += Buffer.byteLength(match[0]);
+  }
+  return bytes;
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -90,7 +102,7 @@ export async function sample(base: string, cookie: string, target: Target, serve
   }
   const after = server ? await quiet(server) : null;
   const statements = before && after && before.statements >= 0 ? Math.round(((after.statements - before.statements) / times) * 10) / 10 : null;
-  return { status: last.status, bytes: last.body.length, gzipBytes: gzipSync(last.body).length, statements };
+  return { status: last.status, bytes: last.body.length, gzipBytes: gzipSync(last.body).length, payloadBytes: rscPayloadBytes(last.body), statements };
 }
 
 /**

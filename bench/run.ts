@@ -151,13 +151,13 @@ function report(measures: (Measure & { sample: Sample })[], oneAtATime: Measure[
     `# Benchmark: ${scale} scale, ${date}`,
     "",
     `Commit ${commit}. ${settings}. Server peak memory ${peakMiB} MiB.`,
-    `Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver. Share = throughput as a share of the static file from the same server. Body and statements: one warm request alone (statements: the mean over five).`,
+    `Node ${process.version}, ${process.env.DATABASE_DRIVER ?? "pg"} driver. Share = throughput as a share of the static file from the same server. Body and statements: one warm request alone (statements: the mean over five); RSC payload: the part of a page's body in the inline scripts that carry it.`,
     "",
-    "| Target | req/s | share of static | p50 ms | p95 ms | p99 ms | errors | non-2xx | body KB | gzip KB | statements |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Target | req/s | share of static | p50 ms | p95 ms | p99 ms | errors | non-2xx | body KB | gzip KB | RSC payload KB | statements |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...measures.map(
       (m) =>
-        `| ${m.name} | ${m.rps} | ${Math.round((m.rps / ceiling) * 100)}% | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} | ${m.non2xx} | ${(m.sample.bytes / 1024).toFixed(1)} | ${(m.sample.gzipBytes / 1024).toFixed(1)} | ${m.sample.statements ?? "–"} |`,
+        `| ${m.name} | ${m.rps} | ${Math.round((m.rps / ceiling) * 100)}% | ${m.p50} | ${m.p95} | ${m.p99} | ${m.errors} | ${m.non2xx} | ${(m.sample.bytes / 1024).toFixed(1)} | ${(m.sample.gzipBytes / 1024).toFixed(1)} | ${m.sample.payloadBytes != null ? (m.sample.payloadBytes / 1024).toFixed(1) : "–"} | ${m.sample.statements ?? "–"} |`,
     ),
     "",
     "## One request at a time (1 connection)",

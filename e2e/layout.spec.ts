@@ -72,7 +72,7 @@ test("a post's helpful count sits beside its button, and a reply's actions are o
   expect(text.x).toBeGreaterThan(button.x + button.width);
   expect(Math.abs(middle(text) - middle(button))).toBeLessThanOrEqual(2);
 
-  const rows = page.getByTestId("reply-actions");
+  const rows = page.locator(".reply-actions");
   expect(await rows.count()).toBeGreaterThan(1);
   const styles = await rows.first().locator("a, button").evaluateAll((controls) =>
     controls.map((c) => {

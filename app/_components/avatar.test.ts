@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { avatarBackground, avatarColour, avatarColours, initials } from "./avatar";
+import { actionIconCss } from "./action-icons";
+import { avatarColour, avatarColours, initials } from "./avatar";
 
 /** WCAG 2 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
@@ -37,7 +39,15 @@ describe("avatars", () => {
     expect(used.size).toBe(avatarColours.length);
   });
 
-  it("paints each colour with a class of that colour, not a style attribute", () => {
-    for (let i = 0; i < 50; i++) expect(avatarBackground(`person-${i}`)).toBe(`bg-[${avatarColour(`person-${i}`)}]`);
+  it("paints each colour class in globals.css with the colour of the same index", () => {
+    const css = readFileSync("app/globals.css", "utf8");
+    const declared = [...css.matchAll(/\.avatar-c(\d+) \{\s*background-color: (#[0-9a-f]{6});/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(declared).toEqual(avatarColours.map((colour, i) => [i, colour]));
+  });
+});
+
+describe("action icons", () => {
+  it("app/action-icons.css is what scripts/action-icons.ts makes from the Lucide icons", () => {
+    expect(readFileSync("app/action-icons.css", "utf8"), "run: npx tsx scripts/action-icons.ts").toBe(actionIconCss());
   });
 });

@@ -19,41 +19,29 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-/**
- * The class that paints each colour, written out whole so that Tailwind finds it. A class, not a
- * style attribute: the Content Security Policy refuses style attributes in served pages.
- */
-const avatarBackgrounds: Record<(typeof avatarColours)[number], string> = {
-  "#1d4e89": "bg-[#1d4e89]",
-  "#0b6b3a": "bg-[#0b6b3a]",
-  "#4c2c92": "bg-[#4c2c92]",
-  "#912b88": "bg-[#912b88]",
-  "#505a5f": "bg-[#505a5f]",
-  "#005a5b": "bg-[#005a5b]",
-  "#7a3b00": "bg-[#7a3b00]",
-  "#28477a": "bg-[#28477a]",
-};
-
-export function avatarBackground(seed: string): string {
-  return avatarBackgrounds[avatarColour(seed) as (typeof avatarColours)[number]];
-}
-
-/** The same person always gets the same colour: a small hash of their id (or name). */
-export function avatarColour(seed: string): string {
+/** The same person always gets the same colour: a small hash of their id (or name), as an index into avatarColours. */
+export function avatarColourIndex(seed: string): number {
   let hash = 0;
   for (const char of seed) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
-  return avatarColours[hash % avatarColours.length]!;
+  return hash % avatarColours.length;
 }
 
-const sizes = { sm: "h-7 w-7 text-xs", md: "h-10 w-10 text-sm", lg: "h-16 w-16 text-xl" } as const;
+export function avatarColour(seed: string): string {
+  return avatarColours[avatarColourIndex(seed)]!;
+}
 
-export function Avatar({ name, seed, size = "md", photo }: { name: string; seed?: string; size?: keyof typeof sizes; photo?: string }) {
+// Short class names (globals.css: .avatar-<size>, .avatar-c<index>): an avatar stands beside
+// every reply and feed row, in the HTML and again in the RSC payload.
+type Size = "sm" | "md" | "lg";
+const photoSizes = { sm: "h-7 w-7", md: "h-10 w-10", lg: "h-16 w-16" } as const;
+
+export function Avatar({ name, seed, size = "md", photo }: { name: string; seed?: string; size?: Size; photo?: string }) {
   if (photo) {
     // eslint-disable-next-line @next/next/no-img-element -- our own re-encoded square, served with the viewer's permission check
-    return <img src={photo} alt="" className={`shrink-0 rounded-full object-cover ${sizes[size]}`} />;
+    return <img src={photo} alt="" className={`shrink-0 rounded-full object-cover ${photoSizes[size]}`} />;
   }
   return (
-    <span aria-hidden="true" className={`avatar ${sizes[size]} ${avatarBackground(seed ?? name)}`}>
+    <span aria-hidden="true" className={`avatar avatar-${size} avatar-c${avatarColourIndex(seed ?? name)}`}>
       {initials(name)}
     </span>
   );

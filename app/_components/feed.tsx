@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { MessageSquare, ThumbsUp } from "lucide";
 import type { FeedItem } from "@/lib/posts/feeds";
 import { Avatar } from "./avatar";
 import { threadPath } from "@/lib/posts/load";
 import { formatDate, plural } from "./community";
-import { IconSprite, SpriteIcon } from "./icon";
+import { actionIconClass } from "./action-icons";
 
 export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article", event: "Event" } as const;
 
@@ -13,24 +12,15 @@ export function Badge({ children, tone = "plain" }: { children: React.ReactNode;
   return <span className={`inline-block rounded px-2 text-sm font-semibold ${colours[tone]}`}>{children}</span>;
 }
 
-/** The icons of a feed's counts: drawn once per list, each row refers to them. */
-const feedIcons = { "feed-replies": MessageSquare, "feed-helpful": ThumbsUp };
-
-/** A count with its icon, such as the replies to a post. */
-function Stat({ icon, children }: { icon: keyof typeof feedIcons; children: React.ReactNode }) {
-  return (
-    <span className="inline-flex items-center gap-1">
-      <SpriteIcon name={icon} />
-      {children}
-    </span>
-  );
+/** A count with its icon (drawn by CSS from the class), such as the replies to a post. */
+function Stat({ icon, children }: { icon: "replies" | "helpful"; children: React.ReactNode }) {
+  return <span className={`inline-flex items-center gap-1 ${actionIconClass(icon)}`}>{children}</span>;
 }
 
-/** A list of posts, with the icons its rows share. */
+/** A list of posts. */
 export function FeedList({ items, showCommunity = false }: { items: FeedItem[]; showCommunity?: boolean }) {
   return (
     <div>
-      <IconSprite icons={feedIcons} />
       {items.map((item) => (
         <FeedRow key={item.id} item={item} showCommunity={showCommunity} />
       ))}
@@ -74,8 +64,8 @@ function FeedRow({ item, showCommunity = false }: { item: FeedItem; showCommunit
           )}
         </p>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
-          <Stat icon="feed-replies">{plural(item.commentCount, "reply", "replies")}</Stat>
-          {item.helpfulCount > 0 && <Stat icon="feed-helpful">{item.helpfulCount} found it helpful</Stat>}
+          <Stat icon="replies">{plural(item.commentCount, "reply", "replies")}</Stat>
+          {item.helpfulCount > 0 && <Stat icon="helpful">{item.helpfulCount} found it helpful</Stat>}
           {item.tags.length > 0 && (
             <ul className="flex flex-wrap gap-x-2" aria-label="Tags">
               {item.tags.map((tag) => (

@@ -7,9 +7,9 @@ import { communities, eventActions, eventRsvps, events, memberships, posts } fro
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { activeMembership, assertActiveViewer, can, visibleEvents, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { readerTimeZone } from "@/lib/users/profile";
+import { readerTimeZoneColumn } from "@/lib/users/profile";
 import { eventState } from "./page";
-import { describeStart } from "./time";
+import { describeStart, zoneOrDefault } from "./time";
 
 // Lists of events: a community's coming events and its archive of past ones, and the coming
 // events and open actions of a member across their communities. Every list carries the
@@ -41,6 +41,8 @@ function selectEvents(db: Db, viewer: Viewer) {
       respondedAt: eventRsvps.respondedAt,
       hasNotes: sql<boolean>`${events.notesHtml} <> ''`,
       openActions: sql<number>`(select count(*)::int from ${eventActions} where ${eventActions.eventId} = ${events.id} and ${eventActions.doneAt} is null)`,
+      // The zone the viewer reads times in, with each row: a list needs no statement of its own for it.
+      readerZone: readerTimeZoneColumn(viewer),
     })
     .from(events)
     .innerJoin(posts, eq(posts.id, events.id))
@@ -51,7 +53,8 @@ function selectEvents(db: Db, viewer: Viewer) {
 
 type Row = Awaited<ReturnType<typeof selectEvents>>[number];
 
-function toListItem(row: Row, zone: string, now = new Date()) {
+function toListItem(row: Row, now = new Date()) {
+  const zone = zoneOrDefault(row.readerZone);
   return {
     id: row.id,
     title: row.title,
@@ -83,8 +86,7 @@ export async function listCommunityEvents(viewer: Viewer, slug: string, query: u
   const db = await getDb();
   const { community, target } = await loadAuthorizedForPage(viewer, slug, "community.read");
   const mine = (extra: SQL) => and(eq(events.communityId, community.id), visibleEvents(viewer, events), extra);
-  const [zone, upcoming, past] = await Promise.all([
-    readerTimeZone(viewer, db),
+  const [upcoming, past] = await Promise.all([
     after ? Promise.resolve([]) : selectEvents(db, viewer).where(mine(sql`${events.endsAt} > now()`)).orderBy(asc(events.startsAt), asc(events.id)).limit(50),
     selectEvents(db, viewer)
       .where(mine(sql`${events.endsAt} <= now() ${after ? sql`and (${events.startsAt}, ${events.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``}`))
@@ -95,8 +97,8 @@ export async function listCommunityEvents(viewer: Viewer, slug: string, query: u
   return {
     community: { id: community.id, slug: community.slug, name: community.name },
     canCreate: can(viewer, "event.create", { ...target, allowMemberEvents: community.allowMemberEvents }),
-    upcoming: upcoming.map((r) => toListItem(r, zone)),
-    past: page.items.map((r) => toListItem(r, zone)),
+    upcoming: upcoming.map((r) => toListItem(r)),
+    past: page.items.map((r) => toListItem(r)),
     nextCursor: page.nextCursor,
     query: q,
   };
@@ -106,14 +108,11 @@ export async function listCommunityEvents(viewer: Viewer, slug: string, query: u
 export async function nextCommunityEvents(viewer: Viewer, communityId: string, limit = 3) {
   assertActiveViewer(viewer);
   const db = await getDb();
-  const [zone, rows] = await Promise.all([
-    readerTimeZone(viewer, db),
-    selectEvents(db, viewer)
-      .where(and(eq(events.communityId, communityId), visibleEvents(viewer, events), sql`${events.endsAt} > now()`))
-      .orderBy(asc(events.startsAt), asc(events.id))
-      .limit(limit),
-  ]);
-  return rows.map((r) => toListItem(r, zone));
+  const rows = await selectEvents(db, viewer)
+    .where(and(eq(events.communityId, communityId), visibleEvents(viewer, events), sql`${events.endsAt} > now()`))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit);
+  return rows.map((r) => toListItem(r));
 }
 
 const soon = alias(events, "soon");
@@ -132,11 +131,8 @@ export async function upcomingEventsForMember(viewer: Viewer, limit = 5) {
       where ${soon.communityId} = ${mine.communityId} and ${soon.endsAt} > now() and ${visibleEvents(viewer, soon)}
       order by ${soon.startsAt}, ${soon.id} limit ${limit}) s
     where ${activeMembership({ userId: viewer.id }, mine)})`;
-  const [zone, rows] = await Promise.all([
-    readerTimeZone(viewer, db),
-    selectEvents(db, viewer).where(soonest).orderBy(asc(events.startsAt), asc(events.id)).limit(limit),
-  ]);
-  return rows.map((r) => toListItem(r, zone));
+  const rows = await selectEvents(db, viewer).where(soonest).orderBy(asc(events.startsAt), asc(events.id)).limit(limit);
+  return rows.map((r) => toListItem(r));
 }
 
 /** Actions the viewer owns that are not done yet, in events they can still read, soonest due first. */

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { isTimeZone, zoneOrDefault } from "@/lib/events/time";
@@ -9,6 +9,14 @@ import { parseInput } from "@/lib/validation";
 const timeZoneSchema = z.object({
   timeZone: z.string({ error: "Choose a time zone." }).trim().refine(isTimeZone, "Choose a time zone from the list."),
 });
+
+/**
+ * The member's time zone setting as a column of another statement, for a list that shows times:
+ * zoneOrDefault(rows[0]?.readerZone) then costs no statement of its own (an empty list needs no zone).
+ */
+export function readerTimeZoneColumn(viewer: Viewer) {
+  return sql<string | null>`(select ${users.timeZone} from ${users} where ${users.id} = ${viewer.id})`;
+}
 
 /** The zone the member reads times in: their setting, or Europe/London. */
 export async function readerTimeZone(viewer: Viewer, db?: Db): Promise<string> {

@@ -1,85 +1,67 @@
-import { CircleCheck, Flag, Pencil, Reply, ShieldCheck, ThumbsUp, Trash2 } from "lucide";
 import { editCommentAction } from "@/app/_actions/posts";
-import { acceptAnswerForm, deleteCommentForm, helpfulCommentForm } from "@/app/_actions/reply-forms";
+import { actionIconClass, type ActionIcon } from "@/app/_components/action-icons";
 import { Avatar } from "@/app/_components/avatar";
-import { buttonClass } from "@/app/_components/button-styles";
 import { formatDate } from "@/app/_components/community";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
 import { ActionForm } from "@/app/_components/form";
-import { IconSprite, SpriteIcon } from "@/app/_components/icon";
 import { CommentModeration, ReportForm } from "@/app/_components/moderation";
 import type { getPostPage } from "@/lib/posts/thread";
 
 // One reply on the post page: who wrote it, what it answers, its text, one row of actions in one
-// style, and what became of the viewer's report on it.
+// style, and what became of the viewer's report on it. A page shows fifty, and each is sent twice
+// (as HTML, and again in the RSC payload that hydrates it), so a reply's markup is kept short:
+// short class names (globals.css), icons drawn by CSS from a class (action-icons.ts), links
+// relative to the page they are on, and buttons that submit the page's one form for their
+// action (ReplyForms) with the reply's id as their value, instead of a form of their own.
 
 type PageData = Awaited<ReturnType<typeof getPostPage>>;
 type CommentData = PageData["comments"][number];
 type ReportStatus = "open" | "resolved" | "dismissed";
 
-const actionClass = buttonClass("link", "sm");
-/** The icons of a reply's actions: drawn once per page by ReplyIcons, referred to by each reply. */
-const replyIcons = { helpful: ThumbsUp, reply: Reply, edit: Pencil, delete: Trash2, accepted: CircleCheck, report: Flag, moderate: ShieldCheck };
-type ReplyIcon = keyof typeof replyIcons;
-const icon = (name: ReplyIcon) => <SpriteIcon name={`reply-${name}`} />;
-
-/** Once per page that shows replies. */
-export function ReplyIcons() {
-  return <IconSprite icons={Object.fromEntries(Object.entries(replyIcons).map(([name, data]) => [`reply-${name}`, data]))} />;
-}
+/** A reply's action looks as buttonClass("link", "sm") does, by one short name (globals.css). */
+const actionClass = "ra";
+/** The ids of the page's forms that the reply buttons submit (ReplyForms). */
+export const replyFormIds = { helpful: "reply-helpful", delete: "reply-delete", accept: "reply-accept" } as const;
 
 export function Comment({
   comment,
-  base,
   postId,
   canAccept,
   query,
   report,
   copy = false,
+  as: Root = "div",
 }: {
   comment: CommentData;
-  base: string;
   postId: string;
   canAccept: boolean;
   query: Record<string, string>;
   report?: ReportStatus | null;
   /** A second showing of the reply (the accepted answer): no anchor and no forms of its own. */
   copy?: boolean;
+  /** The element the reply is: an item of the thread's list, or a block of its own. */
+  as?: "div" | "li";
 }) {
   const anchor = copy ? undefined : `comment-${comment.id}`;
   if (comment.deleted) {
     return (
-      <div id={anchor} className="border-b border-line py-4 text-muted">
+      <Root id={anchor} className="border-b border-line py-4 text-muted">
         This reply was deleted by its author.
-      </div>
+      </Root>
     );
   }
   const editing = !copy && query.edit === comment.id && comment.allowed.edit;
   const here = `#comment-${comment.id}`;
   const author = comment.author?.name ?? "A former member";
   return (
-    <div id={anchor} className="reply">
+    <Root id={anchor} className="reply">
       <Avatar name={comment.author?.name ?? ""} seed={comment.author?.id ?? ""} size="sm" />
-      <div className="min-w-0 flex-1 space-y-2">
-        <p className="text-sm">
+      <div className="reply-main">
+        <p className="reply-by">
           {comment.isNew && <span className="mr-2 rounded bg-brand px-2 font-semibold text-white">New</span>}
-          {comment.author ? (
-            <a href={`/people/${comment.author.id}`} className="font-semibold">
-              {author}
-            </a>
-          ) : (
-            <span className="font-semibold">{author}</span>
-          )}
-          <span className="text-muted">
-            {` · ${formatDate(comment.createdAt)}`}
-            {comment.editedAt && " · edited"}
-          </span>
-          {comment.isAccepted && !copy && (
-            <span className="ml-2 inline-flex items-center gap-1 font-semibold text-success">
-              {icon("accepted")}
-              Accepted answer
-            </span>
-          )}
+          {comment.author ? <a href={`/people/${comment.author.id}`}>{author}</a> : <span className="font-semibold text-ink">{author}</span>}
+          {` · ${formatDate(comment.createdAt)}${comment.editedAt ? " · edited" : ""}`}
+          {comment.isAccepted && !copy && <span className={`ml-2 inline-flex items-center gap-1 font-semibold text-success ${actionIconClass("accepted")}`}>Accepted answer</span>}
         </p>
         {comment.hidden && (
           <p className="text-sm font-semibold text-danger">
@@ -107,37 +89,19 @@ export function Comment({
         ) : (
           <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
         )}
-        <div data-testid="reply-actions" className="reply-actions">
-          {comment.allowed.react && (
-            <ReplyButton name="helpful" action={helpfulCommentForm} icon="helpful" label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} fields={{ commentId: comment.id }} />
-          )}
+        <div className="reply-actions">
+          {comment.allowed.react && <ReplyButton form="helpful" icon="helpful" label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} value={comment.id} />}
           {comment.helpfulCount > 0 && (
             <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
           )}
-          {comment.allowed.reply && (
-            <ReplyLink href={`${base}?replyTo=${comment.id}#reply`} icon="reply" label="Reply" more={`to ${author}`} />
-          )}
-          {comment.allowed.edit && !editing && !copy && (
-            <ReplyLink href={`${base}?edit=${comment.id}${here}`} icon="edit" label="Edit" more="your reply" />
-          )}
-          {comment.allowed.delete && !copy && (
-            <ReplyButton name="delete" action={deleteCommentForm} icon="delete" label="Delete" fields={{ commentId: comment.id }} />
-          )}
+          {comment.allowed.reply && <ReplyLink href={`?replyTo=${comment.id}#reply`} icon="reply" label="Reply" more={`to ${author}`} />}
+          {comment.allowed.edit && !editing && !copy && <ReplyLink href={`?edit=${comment.id}${here}`} icon="edit" label="Edit" more="your reply" />}
+          {comment.allowed.delete && !copy && <ReplyButton form="delete" icon="delete" label="Delete" value={comment.id} />}
           {canAccept && (
-            <ReplyButton
-              name="accept"
-              action={acceptAnswerForm}
-              icon="accepted"
-              label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"}
-              fields={{ postId, commentId: comment.isAccepted ? "" : comment.id }}
-            />
+            <ReplyButton form="accept" icon="accepted" label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"} value={comment.isAccepted ? "" : comment.id} />
           )}
-          {comment.allowed.report && !report && !copy && (
-            <ReplyLink href={`${base}?report=${comment.id}${here}`} icon="report" label="Report" more="this reply" />
-          )}
-          {comment.allowed.moderate && !copy && (
-            <ReplyLink href={`${base}?moderate=${comment.id}${here}`} icon="moderate" label="Moderate" more="this reply" />
-          )}
+          {comment.allowed.report && !report && !copy && <ReplyLink href={`?report=${comment.id}${here}`} icon="report" label="Report" more="this reply" />}
+          {comment.allowed.moderate && !copy && <ReplyLink href={`?moderate=${comment.id}${here}`} icon="moderate" label="Moderate" more="this reply" />}
         </div>
         {report && <ReportStatus status={report} what="reply" />}
         {!copy && query.report === comment.id && comment.allowed.report && !report && <ReportForm postId={postId} commentId={comment.id} />}
@@ -156,38 +120,34 @@ export function Comment({
           </details>
         )}
       </div>
-    </div>
+    </Root>
   );
 }
 
 /**
- * One of a reply's buttons: a plain form, the same for every reply, with no client component of
- * its own. The page's one ReplyActions island handles its submit once loaded.
+ * One of a reply's buttons: it submits the page's form for its action (ReplyForms) with the
+ * reply's id as `commentId`, so it works before the page's script has loaded; once loaded, the
+ * page's ReplyActions island takes the submit.
  */
-function ReplyButton({ name, action, icon: iconName, label, fields }: { name: string; action: (data: FormData) => Promise<void>; icon: ReplyIcon; label: string; fields: Record<string, string> }) {
+function ReplyButton({ form, icon, label, value }: { form: keyof typeof replyFormIds; icon: ActionIcon; label: string; value: string }) {
   return (
-    <form action={action} data-reply-action={name}>
-      {Object.entries(fields).map(([field, value]) => (
-        <input key={field} type="hidden" name={field} value={value} />
-      ))}
-      <button type="submit" className={actionClass}>
-        {icon(iconName)}
-        {label}
-      </button>
-    </form>
-  );
-}
-
-/**
- * One of a reply's link actions; `more` finishes its name for screen readers. A plain link, as
- * the author's name is: nothing per reply for the browser to hydrate.
- */
-function ReplyLink({ href, icon: name, label, more }: { href: string; icon: ReplyIcon; label: string; more: string }) {
-  return (
-    <a href={href} className={actionClass}>
-      {icon(name)}
+    <button form={replyFormIds[form]} name="commentId" value={value} className={`${actionClass} ${actionIconClass(icon)}`}>
       {label}
-      <span className="sr-only"> {more}</span>
+    </button>
+  );
+}
+
+/**
+ * One of a reply's link actions, relative to the page it is on; `more` finishes its name for
+ * screen readers, in words of its own rather than an aria-label (which tools that find a field
+ * by its label would confuse with the "Your reply" box). A plain link, as the author's name is:
+ * nothing per reply to hydrate.
+ */
+function ReplyLink({ href, icon, label, more }: { href: string; icon: ActionIcon; label: string; more: string }) {
+  return (
+    <a href={href} className={`${actionClass} ${actionIconClass(icon)}`}>
+      {label}
+      <span className="sr-only">{` ${more}`}</span>
     </a>
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { after } from "next/server";
 import { createCommentAction, saveDraftAction } from "@/app/_actions/posts";
+import { acceptAnswerForm, deleteCommentForm, helpfulCommentForm } from "@/app/_actions/reply-forms";
 import { DraftAutosave } from "@/app/_components/editor/draft-autosave";
 import { RichTextField } from "@/app/_components/editor/rich-text-field";
 import { ActionForm } from "@/app/_components/form";
@@ -10,7 +11,7 @@ import { withQuery } from "@/app/_components/query";
 import type { Viewer } from "@/lib/auth/request-viewer";
 import { recordPostRead } from "@/lib/notifications/reads";
 import type { getPostPage } from "@/lib/posts/thread";
-import { Comment, ReplyIcons } from "./comment";
+import { Comment, replyFormIds } from "./comment";
 import { ReplyActions } from "./reply-actions";
 
 // The replies under a post, and the form to add one: on a post's page, and on an event's page
@@ -28,7 +29,7 @@ export function Discussion({ viewer, thread, base, slug, query, heading }: { vie
   return (
     <>
       <section aria-labelledby="replies-heading">
-        <ReplyIcons />
+        <ReplyForms thread={thread} />
         <ReplyActions />
         <h2 id="replies-heading" className="text-xl font-bold">
           {heading ? `${heading}: ${count}` : count}
@@ -44,9 +45,7 @@ export function Discussion({ viewer, thread, base, slug, query, heading }: { vie
         )}
         <ol>
           {thread.comments.map((comment) => (
-            <li key={comment.id}>
-              <Comment comment={comment} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={comment.myReport} />
-            </li>
+            <Comment key={comment.id} as="li" comment={comment} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={comment.myReport} />
           ))}
         </ol>
         <Pager
@@ -76,6 +75,27 @@ export function Discussion({ viewer, thread, base, slug, query, heading }: { vie
         </section>
       ) : (
         <p className="border-l-4 border-line pl-3">{thread.refusals.comment}</p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The page's one form for each of the replies' buttons, each only when some reply shows its
+ * button: a reply's button names the form and carries the reply's id (Comment's ReplyButton).
+ * They post before the page's script has loaded; afterwards ReplyActions takes their submits.
+ */
+function ReplyForms({ thread }: { thread: Thread }) {
+  const shown = thread.acceptedAnswer ? [thread.acceptedAnswer, ...thread.comments] : thread.comments;
+  const any = (action: "react" | "delete") => shown.some((c) => !c.deleted && c.allowed[action]);
+  return (
+    <>
+      {any("react") && <form id={replyFormIds.helpful} action={helpfulCommentForm} data-reply-action="helpful" hidden />}
+      {any("delete") && <form id={replyFormIds.delete} action={deleteCommentForm} data-reply-action="delete" hidden />}
+      {thread.allowed.acceptAnswer && (
+        <form id={replyFormIds.accept} action={acceptAnswerForm} data-reply-action="accept" hidden>
+          <input type="hidden" name="postId" value={thread.post.id} />
+        </form>
       )}
     </>
   );

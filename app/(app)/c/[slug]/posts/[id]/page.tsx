@@ -186,7 +186,7 @@ export default async function PostPage({ params, searchParams }: Props) {
           <h2 id="answer-heading" className="text-xl font-bold">
             Accepted answer
           </h2>
-          <Comment comment={data.acceptedAnswer} base={base} postId={post.id} canAccept={allowed.acceptAnswer} query={query} copy />
+          <Comment comment={data.acceptedAnswer} postId={post.id} canAccept={allowed.acceptAnswer} query={query} copy />
         </section>
       )}
 

@@ -4,10 +4,11 @@ import { startTransition, useEffect, useState } from "react";
 import { acceptAnswerAction, deleteCommentAction, helpfulCommentAction } from "@/app/_actions/posts";
 import type { ActionState } from "@/lib/http/form-action";
 
-// One island for every reply on the page. Each reply's Helpful, Delete and answer buttons are
-// plain server-rendered forms (see reply-forms.ts); once this script has loaded, it takes their
-// submits, calls the action, keeps the button busy meanwhile, and says what happened. The page
-// itself refreshes from the action's response.
+// One island for every reply on the page. Each reply's Helpful, Delete and answer buttons submit
+// one of the page's plain server-rendered forms (ReplyForms in discussion.tsx; reply-forms.ts)
+// with the reply's id as their value; once this script has loaded, it takes their submits, calls
+// the action with the form's fields and the button's, keeps the button busy meanwhile, and says
+// what happened. The page itself refreshes from the action's response.
 
 const actions = { helpful: helpfulCommentAction, accept: acceptAnswerAction, delete: deleteCommentAction };
 
@@ -24,16 +25,16 @@ export function ReplyActions() {
       // Before React's own handling: this island runs the action instead.
       event.preventDefault();
       event.stopPropagation();
-      const button = form.querySelector("button");
-      if (!button || button.disabled) return;
+      const button = event.submitter;
+      if (!(button instanceof HTMLButtonElement) || button.disabled) return;
       const run = actions[form.dataset.replyAction];
-      const data = new FormData(form);
+      const data = new FormData(form, button);
       button.disabled = true;
-      form.setAttribute("aria-busy", "true");
+      button.setAttribute("aria-busy", "true");
       startTransition(async () => {
         const state = await run(null, data).catch((): ActionState => ({ ok: false, message: "That did not work. Check your connection and try again." }));
         button.disabled = false;
-        form.removeAttribute("aria-busy");
+        button.removeAttribute("aria-busy");
         setResult(state);
       });
     };
