@@ -101,6 +101,9 @@ function useKeepFocusNearby() {
   return ref;
 }
 
+/** Prefixed like the form's field ids, so two forms on one page never share it. */
+const summaryTitleId = (idPrefix: string) => `${idPrefix ? `${idPrefix}-` : ""}error-summary-title`;
+
 function ErrorSummary({ state, idPrefix }: { state: ActionState; idPrefix: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -108,7 +111,7 @@ function ErrorSummary({ state, idPrefix }: { state: ActionState; idPrefix: strin
   }, [state]);
   const failed = state && !state.ok ? state : null;
   return (
-    <LiveRegion as="div" role="alert" ref={ref} tabIndex={-1} labelledBy={`${idPrefix}error-summary-title`} className="border-4 border-danger p-4">
+    <LiveRegion as="div" role="alert" ref={ref} tabIndex={-1} labelledBy={summaryTitleId(idPrefix)} className="border-4 border-danger p-4">
       {failed && <ErrorList failed={failed} idPrefix={idPrefix} />}
     </LiveRegion>
   );
@@ -118,7 +121,7 @@ function ErrorList({ failed, idPrefix }: { failed: NonNullable<ActionState>; idP
   const fields = Object.entries(failed.fieldErrors ?? {});
   return (
     <>
-      <h2 id={`${idPrefix}error-summary-title`} className="text-lg font-bold">
+      <h2 id={summaryTitleId(idPrefix)} className="text-lg font-bold">
         There is a problem
       </h2>
       {fields.length > 0 ? (

@@ -44,7 +44,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
             Sign in without a password
           </h2>
           <p>We will email you a link that signs you in. It works once, for 15 minutes.</p>
-          <ActionForm action={emailLinkAction} submitLabel="Email me a sign-in link" kind="secondary">
+          <ActionForm action={emailLinkAction} submitLabel="Email me a sign-in link" kind="secondary" idPrefix="link">
             <input type="hidden" name="callbackUrl" value={returnTo} />
             <TextField name="linkEmail" label="Email address" type="email" autoComplete="email" />
           </ActionForm>
