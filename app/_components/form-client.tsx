@@ -67,16 +67,17 @@ export function ActionFormClient({
             {icon}
             {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
           </button>
-        </div>
-        {/* Both regions are in the page, empty, before the form is first sent, so that screen readers announce what fills them. */}
-        {!summary && (
-          <LiveRegion role="alert" className="font-semibold text-danger">
-            {state && !state.ok && state.message}
+          {/* Both regions are in the page, empty, before the form is first sent, so that screen readers
+              announce what fills them. Inside the button's row, so that while empty they add no space. */}
+          {!summary && (
+            <LiveRegion role="alert" className="mt-2 font-semibold text-danger">
+              {state && !state.ok && state.message}
+            </LiveRegion>
+          )}
+          <LiveRegion role="status" className="mt-2 font-semibold text-success">
+            {state?.ok && state.message}
           </LiveRegion>
-        )}
-        <LiveRegion role="status" className="font-semibold text-success">
-          {state?.ok && state.message}
-        </LiveRegion>
+        </div>
       </form>
       </FormIdPrefix>
     </FormState>
