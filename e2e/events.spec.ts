@@ -171,6 +171,7 @@ test("every state of an event reads well: a waiting list, a past meeting with no
   await press(page, page.getByRole("button", { name: "Arrange event" }));
   await expect(page.getByText("Wednesday, 3 March 2032, 09:30 to 10:30 GMT")).toBeVisible();
   await press(page, page.getByRole("link", { name: "Change or cancel the event" }));
+  await expect(page).toHaveURL(/\/edit$/);
   await expectAccessible(page);
   await typeInto(page, page.getByRole("textbox", { name: "Why it is cancelled (optional)" }), "Not enough people can come.");
   await press(page, page.getByRole("button", { name: "Cancel the event" }));
