@@ -131,9 +131,10 @@ export async function waitForMail(to: string, subject: RegExp): Promise<Mail & {
 }
 
 /**
- * Waits for an email about a post. Such emails wait two minutes for more of the same before
- * they go, and then the scheduled run sends them, so this runs it (as the scheduler would every
- * minute) until the email arrives, for up to four minutes.
+ * Waits for an email about a post. Such emails wait a while for more of the same before they
+ * go (five seconds on the test servers, EMAIL_BATCH_SECONDS), and then the scheduled run sends
+ * them, so this runs it (as the scheduler would every minute) until the email arrives, for up to
+ * four minutes.
  */
 export async function waitForPostMail(request: APIRequestContext, to: string, subject: RegExp): Promise<Mail & { links: string[] }> {
   const deadline = Date.now() + 240_000;
