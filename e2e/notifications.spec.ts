@@ -127,7 +127,8 @@ test("notification settings and the unsubscribe page", async ({ browser }) => {
 
 
 test("the unsubscribe link in a reply's email asks first, without signing in, then stops those emails", async ({ browser, page }) => {
-  // The reply's email waits two minutes for more replies before it goes.
+  // The reply's email waits for more replies before it goes (five seconds on the test servers),
+  // then for the scheduled run: room for that on a busy machine.
   test.setTimeout(360_000);
   const stamp = Date.now().toString(36);
   const { email, password } = await signUp(page.request, `Una Unsubscriber ${stamp}`);

@@ -11,6 +11,7 @@ describe("environment validation", () => {
     [{ AUTH_OIDC_ISSUER: "https://login.example.com/tenant/v2.0" }, /^Invalid environment: AUTH_OIDC_ID is needed too/],
     [{ AUTH_OIDC_ISSUER: "not a url", AUTH_OIDC_ID: "x", AUTH_OIDC_SECRET: "y" }, /^Invalid environment: AUTH_OIDC_ISSUER/],
     [{ NODE_ENV: "staging" }, /^Invalid environment: NODE_ENV/],
+    [{ EMAIL_BATCH_SECONDS: "0" }, /^Invalid environment: EMAIL_BATCH_SECONDS/],
   ];
   for (const [vars, message] of bad) {
     it(`refuses ${JSON.stringify(vars)} with one line naming the variable`, () => {
@@ -31,6 +32,11 @@ describe("environment validation", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
     expect(env.authSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("has emails about a post wait two minutes for more of the same unless EMAIL_BATCH_SECONDS says otherwise", () => {
+    expect(parseEnv({}).EMAIL_BATCH_SECONDS).toBe(120);
+    expect(parseEnv({ EMAIL_BATCH_SECONDS: "5" }).EMAIL_BATCH_SECONDS).toBe(5);
   });
 
   it("reads ALLOWED_EMAIL_DOMAINS as a clean list", () => {

@@ -52,6 +52,8 @@ const schema = z
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** How many proxies in front of the app append to X-Forwarded-For; 0 when nothing is. */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** How long an email about a post or a community waits for more of the same before it goes, in seconds. */
+    EMAIL_BATCH_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     /** Days between asking to delete an account and its deletion; signing in meanwhile cancels it. */
     ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(14),
     /** Who runs this site and answers for members' data, for the privacy notice. */

@@ -48,6 +48,8 @@ export function serverEnv(port: number, smtpPort: number, extra: Record<string, 
     MAIL_FROM: "Roundtable <no-reply@roundtable.test>",
     // Deletions are carried out at the next clean-up, so a test can see one through.
     ACCOUNT_DELETION_GRACE_DAYS: "0",
+    // A reply's email waits five seconds for more replies, not two minutes; unit tests prove the gathering.
+    EMAIL_BATCH_SECONDS: "5",
     ...extra,
   };
 }

@@ -2,7 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { notificationKinds, type NotificationKind } from "@/lib/db/schema";
-import { BATCH_SECONDS, kinds } from "./kinds";
+import { env } from "@/lib/env";
+import { type Batching, kinds } from "./kinds";
 import { recipientsQuery, type EventRow } from "./recipients";
 
 // Turns recorded events into notifications, and notifications into waiting emails. One event
@@ -18,6 +19,9 @@ const kindCase = (value: (kind: NotificationKind) => SQL, type: string) =>
     notificationKinds.map((k) => sql`when ${k}::notification_kind then ${value(k)}`),
     sql` `,
   )} end)::${sql.raw(type)}`;
+
+/** How long an email waits for more of the same before it goes, in seconds: EMAIL_BATCH_SECONDS (two minutes unless set). */
+const batchSeconds = (batching: Batching): number => (batching === "single" ? 0 : env().EMAIL_BATCH_SECONDS);
 
 function batchKey(e: EventRow, kind: NotificationKind): string {
   const batching = kinds[kind].batching;
@@ -62,7 +66,7 @@ async function fanOutStep(tx: Db, e: EventRow, limit: number) {
     ok as (
       select b.user_id, b.kind, ${emailState()} as email_state,
         ${kindCase((k) => sql`${batchKey(e, k)}`, "text")} as email_batch,
-        ${kindCase((k) => sql`${BATCH_SECONDS[kinds[k].batching]}`, "int")} as wait
+        ${kindCase((k) => sql`${batchSeconds(kinds[k].batching)}`, "int")} as wait
       from best b
       join users u on u.id = b.user_id
       left join email_preferences ep on ep.user_id = b.user_id and ep.kind = b.kind

@@ -57,9 +57,6 @@ export const kinds: Record<NotificationKind, KindInfo> = {
   event_reminder: kind("Reminders the day before events you are going to", "immediately", "single"),
 };
 
-/** How long an email waits for more of the same before it goes, in seconds. */
-export const BATCH_SECONDS: Record<Batching, number> = { post: 120, community: 120, single: 0 };
-
 /** Kinds a member may choose how to receive by email, in the order the settings page lists them. */
 export const emailableKinds = (Object.keys(kinds) as NotificationKind[]).filter((k) => kinds[k].emailable);
 
