@@ -9,7 +9,8 @@ import { Avatar } from "./avatar";
 import { Icon } from "./icon";
 import { UnreadBadge } from "./unread-badge";
 
-const navLink = "text-white no-underline hover:text-white hover:underline focus-visible:bg-focus focus-visible:text-ink";
+// One short class (app/lists.css): the header is sent with every page, twice over (HTML and RSC payload).
+const navLink = "nav-link";
 
 /** The header on every page: the name, and for signed-in people their search and navigation. */
 export async function SiteHeader() {
