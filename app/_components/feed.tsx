@@ -27,6 +27,19 @@ export function FeedList({ items, showCommunity = false }: { items: FeedItem[]; 
   );
 }
 
+/** A row's badges, only those that apply: a false child would be sent in the RSC payload too. */
+function badges(item: FeedItem) {
+  const replies = item.newReplies === 1 ? "reply" : "replies";
+  return [
+    item.pinned && <Badge key="p" tone="warning">Pinned</Badge>,
+    <Badge key="k">{kindLabel[item.kind]}</Badge>,
+    item.kind === "question" && item.answered && <Badge key="a" tone="good">Answered</Badge>,
+    item.isNew && <Badge key="n" tone="new">New since your last visit</Badge>,
+    item.unreadLink && <Badge key="r" tone="new">{`${item.newReplies >= 100 ? "100+" : item.newReplies} new ${replies}`}</Badge>,
+    item.locked && <Badge key="l">Locked</Badge>,
+  ].filter(Boolean);
+}
+
 /** One post in a feed: who started it, what it is, how it is going, and whether it is new to you. */
 function FeedRow({ item, showCommunity }: { item: FeedItem; showCommunity: boolean }) {
   const by = item.author ? `Started by ${item.author.name}` : "Started by a former member";
@@ -35,50 +48,41 @@ function FeedRow({ item, showCommunity }: { item: FeedItem; showCommunity: boole
   return (
     <article className="fi">
       <Avatar name={item.author?.name ?? ""} seed={item.author?.id ?? ""} />
-      <div className="fi-main">
-        <div className="fi-badges">
-          {item.pinned && <Badge tone="warning">Pinned</Badge>}
-          <Badge>{kindLabel[item.kind]}</Badge>
-          {item.kind === "question" && item.answered && <Badge tone="good">Answered</Badge>}
-          {item.isNew && <Badge tone="new">New since your last visit</Badge>}
-          {item.unreadLink && <Badge tone="new">{`${item.newReplies >= 100 ? "100+" : item.newReplies} new ${item.newReplies === 1 ? "reply" : "replies"}`}</Badge>}
-          {item.locked && <Badge>Locked</Badge>}
-        </div>
-        <h3>
-          <Link href={threadPath(item.communitySlug, item)}>{item.title}</Link>
-        </h3>
-        <p className="fi-by">
-          {showCommunity ? (
-            <>
-              {`${by} in `}
-              <Link href={`/c/${item.communitySlug}`}>{item.communityName}</Link>
-              {when}
-            </>
-          ) : (
-            by + when
-          )}
-          {item.unreadLink && (
-            <>
-              {" · "}
-              <Link href={item.unreadLink}>
-                First new reply<span className="sr-only">{` on ${item.title}`}</span>
-              </Link>
-            </>
-          )}
-        </p>
-        <div className="fi-stats">
-          <span className={actionIconClass("replies")}>{plural(item.commentCount, "reply", "replies")}</span>
-          {item.helpfulCount > 0 && <span className={actionIconClass("helpful")}>{`${item.helpfulCount} found it helpful`}</span>}
-          {item.tags.length > 0 && (
-            <ul aria-label="Tags">
-              {item.tags.map((tag) => (
-                <li key={tag}>
-                  <Link href={`${tagBase}?tag=${encodeURIComponent(tag)}`}>{`#${tag}`}</Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+      <div className="fi-badges">{badges(item)}</div>
+      <h3>
+        <Link href={threadPath(item.communitySlug, item)}>{item.title}</Link>
+      </h3>
+      <p className="fi-by">
+        {showCommunity ? (
+          <>
+            {`${by} in `}
+            <Link href={`/c/${item.communitySlug}`}>{item.communityName}</Link>
+            {when}
+          </>
+        ) : (
+          by + when
+        )}
+        {item.unreadLink && (
+          <>
+            {" · "}
+            <Link href={item.unreadLink}>
+              First new reply<span className="sr-only">{` on ${item.title}`}</span>
+            </Link>
+          </>
+        )}
+      </p>
+      <div className="fi-stats">
+        <span className={actionIconClass("replies")}>{plural(item.commentCount, "reply", "replies")}</span>
+        {item.helpfulCount > 0 && <span className={actionIconClass("helpful")}>{`${item.helpfulCount} found it helpful`}</span>}
+        {item.tags.length > 0 && (
+          <ul aria-label="Tags">
+            {item.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`${tagBase}?tag=${encodeURIComponent(tag)}`}>{`#${tag}`}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </article>
   );
