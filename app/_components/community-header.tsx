@@ -59,7 +59,7 @@ export async function CommunityHeader({ page, current, title, crumb = title }: {
                 <Link
                   href={tab.href}
                   aria-current={tab.id === current ? "page" : undefined}
-                  className={`-mb-0.5 inline-flex min-h-11 items-center border-b-4 px-2 font-semibold whitespace-nowrap no-underline sm:px-3 ${tab.id === current ? "border-brand text-ink" : "border-transparent hover:border-line"}`}
+                  className="tab"
                 >
                   {tab.label}
                   {tab.id === "moderation" && waiting > 0 && (

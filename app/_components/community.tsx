@@ -13,17 +13,15 @@ export function visibilityLabel(visibility: Visibility) {
 
 export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   const text = visibilityText[visibility];
-  const colour =
-    visibility === "open" ? "border-success text-success" : visibility === "restricted" ? "border-brand text-brand" : "border-ink text-ink";
   return (
-    <span className={`inline-block rounded border-2 px-2 text-sm font-semibold ${colour}`} title={text.description}>
+    <span className={`pill pill-${visibility}`} title={text.description}>
       {text.label}
     </span>
   );
 }
 
 export function ArchivedBadge() {
-  return <span className="inline-block rounded bg-panel px-2 text-sm font-semibold text-ink">Archived</span>;
+  return <span className="badge">Archived</span>;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
@@ -43,30 +41,35 @@ const statusNote: Record<string, string> = {
   invited: "You are invited",
 };
 
-/** One community in a list: name, purpose, counts that the viewer may see, and their status. */
+/** A community's size, activity and the viewer's status, as one line of text. */
+function cardMeta(community: CommunitySummary): string {
+  const parts = [plural(community.memberCount, "member")];
+  if (community.subCommunityCount > 0) parts.push(plural(community.subCommunityCount, "sub-community", "sub-communities"));
+  parts.push(`active ${formatDate(community.lastActivityAt)}`);
+  const status = community.myStatus && statusNote[community.myStatus];
+  if (status) parts.push(status);
+  return parts.join(" · ");
+}
+
+/** One community in a list: name, purpose, counts that the viewer may see, and their status (short class names: app/lists.css). */
 export function CommunityCard({ community, headingLevel = 3 }: { community: CommunitySummary; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="border-b border-line py-4">
-      <div className="flex flex-wrap items-center gap-2">
-        <Heading className="text-lg font-bold">
+    <article className="cc">
+      <div className="cc-head">
+        <Heading>
           <Link href={`/c/${community.slug}`}>{community.name}</Link>
         </Heading>
         <VisibilityBadge visibility={community.visibility} />
         {community.archived && <ArchivedBadge />}
       </div>
       {community.parent && (
-        <p className="text-sm text-muted">
+        <p className="cc-sub">
           Part of <Link href={`/c/${community.parent.slug}`}>{community.parent.name}</Link>
         </p>
       )}
-      {community.purpose && <p className="mt-1 line-clamp-2">{community.purpose}</p>}
-      <p className="mt-1 text-sm text-muted">
-        {plural(community.memberCount, "member")}
-        {community.subCommunityCount > 0 && ` · ${plural(community.subCommunityCount, "sub-community", "sub-communities")}`}
-        {` · active ${formatDate(community.lastActivityAt)}`}
-        {community.myStatus && statusNote[community.myStatus] && ` · ${statusNote[community.myStatus]}`}
-      </p>
+      {community.purpose && <p className="cc-purpose">{community.purpose}</p>}
+      <p className="cc-meta">{cardMeta(community)}</p>
     </article>
   );
 }

@@ -9,9 +9,11 @@ export const formatDay = (isoDate: string) => dayFormat.format(new Date(`${isoDa
 const formatLabel = { in_person: "In person", online: "Online", hybrid: "In person and online" } as const;
 const answerLabel = { going: "You are going", waiting: "You are on the waiting list", maybe: "You might go", not_going: "You are not going" } as const;
 
+// Short class names: app/lists.css.
+const badgeClass = { plain: "badge", warn: "badge badge-warn", good: "badge badge-good" } as const;
+
 function Badge({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "warn" | "good" }) {
-  const colours = { plain: "bg-panel text-ink", warn: "bg-danger text-white", good: "bg-success text-white" };
-  return <span className={`inline-block rounded px-2 text-sm font-semibold ${colours[tone]}`}>{children}</span>;
+  return <span className={badgeClass[tone]}>{children}</span>;
 }
 
 /** One event in a list: when, how, how full, and the viewer's own answer. Never where. */

@@ -7,78 +7,82 @@ import { actionIconClass } from "./action-icons";
 
 export const kindLabel = { discussion: "Discussion", question: "Question", article: "Article", event: "Event" } as const;
 
-export function Badge({ children, tone = "plain" }: { children: React.ReactNode; tone?: "plain" | "good" | "new" | "warning" }) {
-  const colours = { plain: "bg-panel text-ink", good: "bg-success text-white", new: "bg-brand text-white", warning: "bg-ink text-white" };
-  return <span className={`inline-block rounded px-2 text-sm font-semibold ${colours[tone]}`}>{children}</span>;
+// Short class names (globals.css: .badge, .fi-…): a feed row is repeated 25 times a page, in the
+// HTML and again in the RSC payload, so each long Tailwind string cost about 100 bytes a row.
+const badgeClass = { plain: "badge", good: "badge badge-good", new: "badge badge-new", warning: "badge badge-dark" } as const;
+
+export function Badge({ children, tone = "plain" }: { children: React.ReactNode; tone?: keyof typeof badgeClass }) {
+  return <span className={badgeClass[tone]}>{children}</span>;
 }
 
-/** A count with its icon (drawn by CSS from the class), such as the replies to a post. */
-function Stat({ icon, children }: { icon: "replies" | "helpful"; children: React.ReactNode }) {
-  return <span className={`inline-flex items-center gap-1 ${actionIconClass(icon)}`}>{children}</span>;
-}
-
-/** A list of posts. */
+/** A list of posts. On a community's own page (no `showCommunity`) its tag links are relative to the page. */
 export function FeedList({ items, showCommunity = false }: { items: FeedItem[]; showCommunity?: boolean }) {
   return (
     <div>
-      {items.map((item) => (
-        <FeedRow key={item.id} item={item} showCommunity={showCommunity} />
+      {items.map((item, index) => (
+        // The rows never move in the browser: the index is key enough, and shorter than the post's id.
+        <FeedRow key={index} item={item} showCommunity={showCommunity} />
       ))}
     </div>
   );
 }
 
+/** A row's badges, only those that apply: a false child would be sent in the RSC payload too. */
+function badges(item: FeedItem) {
+  const replies = item.newReplies === 1 ? "reply" : "replies";
+  return [
+    item.pinned && <Badge key="p" tone="warning">Pinned</Badge>,
+    <Badge key="k">{kindLabel[item.kind]}</Badge>,
+    item.kind === "question" && item.answered && <Badge key="a" tone="good">Answered</Badge>,
+    item.isNew && <Badge key="n" tone="new">New since your last visit</Badge>,
+    item.unreadLink && <Badge key="r" tone="new">{`${item.newReplies >= 100 ? "100+" : item.newReplies} new ${replies}`}</Badge>,
+    item.locked && <Badge key="l">Locked</Badge>,
+  ].filter(Boolean);
+}
+
 /** One post in a feed: who started it, what it is, how it is going, and whether it is new to you. */
-function FeedRow({ item, showCommunity = false }: { item: FeedItem; showCommunity?: boolean }) {
+function FeedRow({ item, showCommunity }: { item: FeedItem; showCommunity: boolean }) {
+  const by = item.author ? `Started by ${item.author.name}` : "Started by a former member";
+  const when = ` · last activity ${formatDate(item.lastActivityAt)}`;
+  const tagBase = showCommunity ? `/c/${item.communitySlug}` : "";
   return (
-    <article className="flex gap-3 border-b border-line py-4">
+    <article className="fi">
       <Avatar name={item.author?.name ?? ""} seed={item.author?.id ?? ""} />
-      <div className="min-w-0 flex-1">
-        <div className="flex flex-wrap items-center gap-2">
-          {item.pinned && <Badge tone="warning">Pinned</Badge>}
-          <Badge>{kindLabel[item.kind]}</Badge>
-          {item.kind === "question" && item.answered && <Badge tone="good">Answered</Badge>}
-          {item.isNew && <Badge tone="new">New since your last visit</Badge>}
-          {item.unreadLink && <Badge tone="new">{item.newReplies >= 100 ? "100+" : item.newReplies} new {item.newReplies === 1 ? "reply" : "replies"}</Badge>}
-          {item.locked && <Badge>Locked</Badge>}
-        </div>
-        <h3 className="mt-1 text-lg leading-snug font-bold">
-          <Link href={threadPath(item.communitySlug, item)}>{item.title}</Link>
-        </h3>
-        <p className="mt-1 text-sm text-muted">
-          {item.author ? `Started by ${item.author.name}` : "Started by a former member"}
-          {showCommunity && (
-            <>
-              {" in "}
-              <Link href={`/c/${item.communitySlug}`}>{item.communityName}</Link>
-            </>
-          )}
-          {` · last activity ${formatDate(item.lastActivityAt)}`}
-          {item.unreadLink && (
-            <>
-              {" · "}
-              <Link href={item.unreadLink}>
-                First new reply<span className="sr-only"> on {item.title}</span>
-              </Link>
-            </>
-          )}
-        </p>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted">
-          <Stat icon="replies">{plural(item.commentCount, "reply", "replies")}</Stat>
-          {item.helpfulCount > 0 && <Stat icon="helpful">{item.helpfulCount} found it helpful</Stat>}
-          {item.tags.length > 0 && (
-            <ul className="flex flex-wrap gap-x-2" aria-label="Tags">
-              {item.tags.map((tag) => (
-                <li key={tag}>
-                  {/* At least 24 px tall: a target big enough to hit on a phone (WCAG 2.2, 2.5.8). */}
-                  <Link href={`/c/${item.communitySlug}?tag=${encodeURIComponent(tag)}`} className="inline-flex min-h-6 items-center">
-                    #{tag}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+      <div className="fi-badges">{badges(item)}</div>
+      <h3>
+        <Link href={threadPath(item.communitySlug, item)}>{item.title}</Link>
+      </h3>
+      <p className="fi-by">
+        {showCommunity ? (
+          <>
+            {`${by} in `}
+            <Link href={`/c/${item.communitySlug}`}>{item.communityName}</Link>
+            {when}
+          </>
+        ) : (
+          by + when
+        )}
+        {item.unreadLink && (
+          <>
+            {" · "}
+            <Link href={item.unreadLink}>
+              First new reply<span className="sr-only">{` on ${item.title}`}</span>
+            </Link>
+          </>
+        )}
+      </p>
+      <div className="fi-stats">
+        <span className={actionIconClass("replies")}>{plural(item.commentCount, "reply", "replies")}</span>
+        {item.helpfulCount > 0 && <span className={actionIconClass("helpful")}>{`${item.helpfulCount} found it helpful`}</span>}
+        {item.tags.length > 0 && (
+          <ul aria-label="Tags">
+            {item.tags.map((tag) => (
+              <li key={tag}>
+                <Link href={`${tagBase}?tag=${encodeURIComponent(tag)}`}>{`#${tag}`}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </article>
   );

@@ -9,7 +9,8 @@ import { Avatar } from "./avatar";
 import { Icon } from "./icon";
 import { UnreadBadge } from "./unread-badge";
 
-const navLink = "text-white no-underline hover:text-white hover:underline focus-visible:bg-focus focus-visible:text-ink";
+// One short class (app/lists.css): the header is sent with every page, twice over (HTML and RSC payload).
+const navLink = "nav-link";
 
 /** The header on every page: the name, and for signed-in people their search and navigation. */
 export async function SiteHeader() {
@@ -18,9 +19,9 @@ export async function SiteHeader() {
   // One indexed query per page: the member's unread notifications, up to 100.
   const unread = viewer ? await unreadCount(viewer) : 0;
   return (
-    <header className="border-b-8 border-brand bg-ink text-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-        <Link href={signedIn ? "/home" : "/"} className="text-xl font-bold text-white no-underline hover:text-white focus-visible:bg-focus focus-visible:text-ink">
+    <header className="site-head">
+      <div className="site-head-row">
+        <Link href={signedIn ? "/home" : "/"} className="site-name">
           Roundtable
         </Link>
         {signedIn ? (
@@ -72,7 +73,7 @@ export async function SiteHeader() {
                 </li>
                 <li>
                   <form action={signOutAction}>
-                    <button type="submit" className="text-white underline-offset-2 hover:underline focus-visible:bg-focus focus-visible:text-ink">
+                    <button type="submit" className="site-sign-out">
                       Sign out
                     </button>
                   </form>
@@ -88,9 +89,9 @@ export async function SiteHeader() {
                 name="q"
                 type="search"
                 placeholder="Search"
-                className="h-10 w-full min-w-0 rounded-none border-2 border-white bg-white px-2 text-ink md:max-w-64"
+                className="site-search-field"
               />
-              <button type="submit" className="inline-flex h-10 items-center gap-2 border-2 border-white px-3 font-semibold text-white hover:bg-white hover:text-ink focus-visible:bg-focus focus-visible:text-ink">
+              <button type="submit" className="site-search-button">
                 <Icon icon={Search} />
                 <span className="sr-only sm:not-sr-only">Search</span>
               </button>
