@@ -19,9 +19,10 @@ export function Badge({ children, tone = "plain" }: { children: React.ReactNode;
 export function FeedList({ items, showCommunity = false }: { items: FeedItem[]; showCommunity?: boolean }) {
   return (
     <div>
-      {items.map((item, index) => (
-        // The rows never move in the browser: the index is key enough, and shorter than the post's id.
-        <FeedRow key={index} item={item} showCommunity={showCommunity} />
+      {items.map((item) => (
+        // Keyed by post: when the page is rendered again (after an action, or a refresh) with a new
+        // post on top, each row and the focus in it stay with their post rather than their place.
+        <FeedRow key={item.id} item={item} showCommunity={showCommunity} />
       ))}
     </div>
   );
