@@ -1,4 +1,6 @@
 import { Column, is, SQL, sql, type SQLWrapper } from "drizzle-orm";
+import { selectRows } from "./rows";
+import type { Db } from "./types";
 
 // Several small lists in one statement: each list is a column holding its rows as a JSON array,
 // built from the same query (the same scope, order and limit) as when it is sent alone.
@@ -45,4 +47,10 @@ export function fromJsonRows<T>(fields: JsonFields, rows: unknown[]): T[] {
     }
     return decoded as T;
   });
+}
+
+/** Sends one column of this kind alone: for a list that a page also asks for on its own. */
+export async function selectJson<T>(db: Db, column: SQL<T>): Promise<T> {
+  const [row] = await selectRows<{ value: T }>(db, sql`select ${column} as value`);
+  return row!.value;
 }
