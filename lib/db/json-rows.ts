@@ -54,3 +54,10 @@ export async function selectJson<T>(db: Db, column: SQL<T>): Promise<T> {
   const [row] = await selectRows<{ value: T }>(db, sql`select ${column} as value`);
   return row!.value;
 }
+
+/** Sends several columns of this kind as one statement, each named by its key: one row back. */
+export async function selectColumns<T>(db: Db, columns: Record<string, SQL>): Promise<T> {
+  const list = Object.entries(columns).map(([name, column]) => sql`${column} as ${sql.identifier(name)}`);
+  const [row] = await selectRows<T>(db, sql`select ${sql.join(list, sql`, `)}`);
+  return row!;
+}

@@ -4,8 +4,7 @@ import { z } from "zod";
 import { sharedForCommunity } from "@/lib/cache";
 import { loadAuthorizedForPage } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
-import { fromJsonRows, jsonList, jsonListOf, jsonRow, selectJson } from "@/lib/db/json-rows";
-import { selectRows } from "@/lib/db/rows";
+import { fromJsonRows, jsonList, jsonListOf, jsonRow, selectColumns, selectJson } from "@/lib/db/json-rows";
 import { memberships, postKinds, posts } from "@/lib/db/schema";
 import { nextEventsColumn, toEventList } from "@/lib/events/lists";
 import { outForCommentColumn, toOutForComment } from "@/lib/library/documents";
@@ -58,10 +57,19 @@ export async function sharedFeedPage(db: Db, communityId: string, q: FeedQuery) 
       .orderBy(desc(posts.lastActivityAt), desc(posts.id))
       .limit(q.limit + 1),
   );
-  const [lists] = await selectRows<{ pinned: unknown[]; rest: unknown[] }>(db, sql`select ${pinned} as pinned, ${rest} as rest`);
-  const page = pageOf(fromJsonRows<FeedRow>(feedColumns, lists!.rest), q.limit, (r) => [r.activityKey, r.id]);
-  return { pinned: fromJsonRows<FeedRow>(feedColumns, lists!.pinned), rows: page.items, nextCursor: page.nextCursor };
+  const lists = await selectColumns<{ pinned: unknown[]; rest: unknown[] }>(db, { pinned, rest });
+  const page = pageOf(fromJsonRows<FeedRow>(feedColumns, lists.rest), q.limit, (r) => [r.activityKey, r.id]);
+  return { pinned: fromJsonRows<FeedRow>(feedColumns, lists.pinned), rows: page.items, nextCursor: page.nextCursor };
 }
+
+type ViewerState = {
+  visit: Parameters<typeof toVisit>[0];
+  marks: Parameters<typeof toReadMarks>[0];
+  own: unknown[];
+  forComment: unknown[];
+  coming: unknown[];
+  watch: Parameters<typeof toCommunityWatch>[0];
+};
 
 /**
  * A community's feed for one viewer: the policy check, the shared page, then one statement of
@@ -77,18 +85,17 @@ export async function getCommunityFeed(viewer: Viewer, slug: string, query: unkn
   const cached = await sharedForCommunity(community, ["feed", JSON.stringify(q)], () => sharedFeedPage(db, community.id, q));
   const shared = { ...cached, pinned: cached.pinned.map(withDates), rows: cached.rows.map(withDates) };
   const none = sql`'[]'::json`;
-  const [state] = await selectRows<{ visit: Parameters<typeof toVisit>[0]; marks: Parameters<typeof toReadMarks>[0]; own: unknown[]; forComment: unknown[]; coming: unknown[]; watch: Parameters<typeof toCommunityWatch>[0] }>(
-    db,
-    sql`select ${visitColumn(viewer.id, community.id)} as visit,
-      ${readMarksColumn(viewer.id, [...shared.pinned, ...shared.rows].map((r) => r.id))} as marks,
-      ${forPage ? ownUnpublishedColumn(db, viewer, community.id) : none} as own,
-      ${forPage ? outForCommentColumn(db, viewer, community.id) : none} as "forComment",
-      ${forPage ? nextEventsColumn(db, viewer, community.id) : none} as coming,
-      ${forPage ? communityWatchColumn(viewer, community.id) : sql`null`} as watch`,
-  );
-  const visit = toVisit(state!.visit);
+  const state = await selectColumns<ViewerState>(db, {
+    visit: visitColumn(viewer.id, community.id),
+    marks: readMarksColumn(viewer.id, [...shared.pinned, ...shared.rows].map((r) => r.id)),
+    own: forPage ? ownUnpublishedColumn(db, viewer, community.id) : none,
+    forComment: forPage ? outForCommentColumn(db, viewer, community.id) : none,
+    coming: forPage ? nextEventsColumn(db, viewer, community.id) : none,
+    watch: forPage ? communityWatchColumn(viewer, community.id) : sql`null`,
+  });
+  const visit = toVisit(state.visit);
   await recordVisitIfChanged(db, viewer.id, community.id, visit);
-  const marks = toReadMarks(state!.marks);
+  const marks = toReadMarks(state.marks);
   const item = (r: FeedRow) => toFeedItem(r, visit.newSince, viewer.id, marks.get(r.id));
   return {
     community: { id: community.id, slug: community.slug, name: community.name },
@@ -100,10 +107,10 @@ export async function getCommunityFeed(viewer: Viewer, slug: string, query: unkn
     /** Only with `page`: what the community's page shows beside the feed. */
     page: forPage
       ? {
-          own: toOwnUnpublished(state!.own),
-          forComment: toOutForComment(state!.forComment),
-          coming: toEventList(viewer, state!.coming),
-          watch: toCommunityWatch(state!.watch),
+          own: toOwnUnpublished(state.own),
+          forComment: toOutForComment(state.forComment),
+          coming: toEventList(viewer, state.coming),
+          watch: toCommunityWatch(state.watch),
         }
       : null,
   };
