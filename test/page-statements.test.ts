@@ -1,10 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getHomePage } from "@/lib/communities/home";
+import { eq } from "drizzle-orm";
+import { getHome, getHomePage } from "@/lib/communities/home";
 import { getCommunityPage } from "@/lib/communities/page";
 import { countQueries } from "@/lib/db/query-count";
 import { recordPostRead } from "@/lib/notifications/reads";
 import type { Viewer } from "@/lib/policy";
-import { getCommunityFeed } from "@/lib/posts/feeds";
+import { getDb } from "@/lib/db/client";
+import { posts } from "@/lib/db/schema";
+import { myOpenActions, nextCommunityEvents, upcomingEventsForMember } from "@/lib/events/lists";
+import { createDocument, outForComment } from "@/lib/library/documents";
+import { setStatus } from "@/lib/library/manage";
+import { getCommunityWatch, setCommunityWatch } from "@/lib/notifications/watches";
+import { peopleLikeYou } from "@/lib/people/finder";
+import { getCommunityFeed, getHomeFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { createReport } from "@/lib/moderation/reports";
 import { saveDraft } from "@/lib/posts/drafts";
 import { createComment, setAcceptedAnswer } from "@/lib/posts/mutations";
@@ -12,6 +20,7 @@ import { getPostPage } from "@/lib/posts/thread";
 import { search } from "@/lib/search";
 import { loadSession, startSession } from "@/lib/users/sessions";
 import { makeUser } from "@/test/support/factories";
+import { inDays, makeEvent } from "@/test/support/events";
 import { communityWith, makePost } from "@/test/support/posts";
 
 // The statements each page of the speed goals sends, counted exactly: the signed-in shell (the
@@ -111,4 +120,54 @@ describe("statements per page", () => {
     // The JSON leaves the page's parts out.
     expect((await getPostPage(reader, slug, postId, {})).page).toBeNull();
   });
+
+  it("the community page's one statement of viewer state carries the same lists as each asked alone, and only the viewer's own", async () => {
+    const here = await communityWith(owner, "State beside the feed", [reader]);
+    const { community } = await getCommunityPage(reader, here);
+    const { postId } = await makePost(reader, here, { title: "Taken down" });
+    await makePost(owner, here, { title: "Still up" });
+    const db = await getDb();
+    await db.update(posts).set({ hiddenAt: new Date(), hiddenReason: "Off topic" }).where(eq(posts.id, postId));
+    await makeEvent(owner, here, { title: "Next meeting", date: inDays(10) });
+    const { documentId } = await createDocument(owner, here, { title: "Draft policy", body: "<p>Text</p>", bodyFormat: "html" });
+    await setStatus(owner, documentId, { status: "out_for_comment", deadline: "2030-01-31" });
+    await setCommunityWatch(reader, here, { level: "watching" });
+    for (const viewer of [reader, owner]) {
+      const { page } = await getCommunityFeed(viewer, here, {}, { page: true });
+      expect(page).toEqual({
+        own: await ownUnpublishedPosts(viewer, community.id),
+        forComment: await outForComment(viewer, community.id),
+        coming: await nextCommunityEvents(viewer, community.id),
+        watch: await getCommunityWatch(viewer, community.id),
+      });
+    }
+    const mine = (await getCommunityFeed(reader, here, {}, { page: true })).page!;
+    expect(mine.own).toMatchObject([{ id: postId, title: "Taken down", hiddenReason: "Off topic" }]);
+    expect(mine.own[0]!.hiddenAt).toBeInstanceOf(Date);
+    expect(mine.forComment).toMatchObject([{ id: documentId, title: "Draft policy", commentCount: 0 }]);
+    expect(mine.forComment[0]!.commentDeadline).toBeInstanceOf(Date);
+    expect(mine.coming.map((e) => e.title)).toEqual(["Next meeting"]);
+    expect(mine.coming[0]!.startsAt).toBeInstanceOf(Date);
+    expect(mine.watch.level).toBe("watching");
+    expect((await getCommunityFeed(owner, here, {}, { page: true })).page).toMatchObject({ own: [], watch: { level: "normal" } });
+    // The JSON leaves the page's parts out.
+    expect((await getCommunityFeed(reader, here, {})).page).toBeNull();
+  });
+
+  it("the home page's one statement carries the same lists as each asked alone", async () => {
+    for (const viewer of [reader, owner]) {
+      const page = await getHomePage(viewer);
+      expect(page).toEqual({
+        ...(await getHome(viewer)),
+        activity: await getHomeFeed(viewer, { limit: 10 }),
+        events: await upcomingEventsForMember(viewer),
+        actions: await myOpenActions(viewer),
+        likeYou: await peopleLikeYou(viewer),
+      });
+      expect(page.mine.length).toBeGreaterThan(0);
+      expect(page.mine[0]!.lastActivityAt).toBeInstanceOf(Date);
+      expect(page.activity.items[0]!.lastActivityAt).toBeInstanceOf(Date);
+    }
+  });
 });
+

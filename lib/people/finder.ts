@@ -108,7 +108,9 @@ export function peopleLikeYouColumn(db: Db, viewer: Viewer, limit = 5) {
         select t.user_id from profile_expertise t where t.tag = mine.tag and t.user_id <> ${viewer.id} limit ${CANDIDATES}) theirs
        where mine.user_id = ${viewer.id})
       union
-      (select p.user_id from profiles p where p.area_of_work = ${myArea} and p.user_id <> ${viewer.id} limit ${CANDIDATES})) c)`;
+      (select p.user_id from profiles p where ${myArea} is not null and p.area_of_work = ${myArea} and p.user_id <> ${viewer.id} limit ${CANDIDATES})) c)`;
+  // With no area of work of their own, the area's branch is skipped outright: the planner cannot
+  // know the area is missing and would walk every profile looking for it.
   // Rank the candidates on ids alone, then build the cards of just the few that are shown.
   const ranked = db
     .select({ id: users.id, shared: shared.as("shared"), sortName: sql<string>`lower(${users.name})`.as("sort_name") })
