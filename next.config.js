@@ -9,7 +9,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
   // Attachments are posted to server actions: room for the largest file (FILE_MAX_MB, 10 by
   // default, checked again on the bytes) and the form around it.
-  experimental: { serverActions: { bodySizeLimit: `${Number(process.env.FILE_MAX_MB || 10) + 1}mb` } },
+  // globalNotFound: an address that matches no route gets app/global-not-found.tsx, kept out of
+  // every other page's payload.
+  experimental: { serverActions: { bodySizeLimit: `${Number(process.env.FILE_MAX_MB || 10) + 1}mb` }, globalNotFound: true },
   async headers() {
     return [
       {

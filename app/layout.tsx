@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { Document } from "./_components/document";
 import { NavigationFocus } from "./_components/navigation-focus";
 import "./globals.css";
 
@@ -23,19 +24,11 @@ export const viewport: Viewport = { themeColor: "#0b0c0c", colorScheme: "light" 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
   return (
-    <html lang="en-GB">
-      <body className="flex min-h-screen flex-col font-sans text-base leading-relaxed">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-focus focus:px-3 focus:py-2 focus:text-ink"
-        >
-          Skip to main content
-        </a>
-        {children}
-        <Suspense fallback={null}>
-          <NavigationFocus />
-        </Suspense>
-      </body>
-    </html>
+    <Document>
+      {children}
+      <Suspense fallback={null}>
+        <NavigationFocus />
+      </Suspense>
+    </Document>
   );
 }

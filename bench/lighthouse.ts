@@ -49,7 +49,7 @@ const text = [
   `# Lighthouse on the main pages, ${date}`,
   "",
   `Commit ${commit}. Lighthouse ${formFactors.join(" and ")} presets against the production build at ${base}, signed in as ${email}.`,
-  `Reproduce: start the app (\`E2E_PORT=3440 npx tsx e2e/support/server.ts\` serves the demo data), then \`npm run bench:lighthouse -- --base ${base}${runs > 1 ? ` --runs ${runs}` : ""}\`.`,
+  `Reproduce: start the app (\`E2E_PORT=${new URL(base).port || 80} npx tsx e2e/support/server.ts\` serves the demo data), then \`npm run bench:lighthouse -- --base ${base}${runs > 1 ? ` --runs ${runs}` : ""}\`.`,
   "Load: the 1, 5 and 15-minute load averages of the machine (2 cores) as each page began; performance falls when it is busy.",
   "",
   "| Page | path | form factor | performance | accessibility | FCP | LCP | TBT | CLS | load |",

@@ -1,7 +1,7 @@
 // Loaded into a benchmarked server with NODE_OPTIONS="--require bench/probe.cjs" (by
 // bench/server.ts only, never in production). It counts the statements the server sends
 // through node-postgres and answers the benchmark over the IPC channel: memory now, statements
-// so far, or a heap snapshot written to a file. It works on any commit of the app, so that the
+// so far, the live heap after a full collection, or a heap snapshot written to a file. It works on any commit of the app, so that the
 // comparison mode can measure an older build the same way.
 "use strict";
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload loads with require() */
@@ -29,10 +29,21 @@ if (process.env.BENCH_PROBE === "1" && typeof process.send === "function") {
     return { statements, rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
   };
 
+  // A full collection on request: what is left in the heap after it is the live data, without
+  // the garbage waiting for the next collection that makes heap use a sawtooth.
+  v8.setFlagsFromString("--expose-gc");
+  const collect = require("node:vm").runInNewContext("gc");
+  const liveStats = () => {
+    collect();
+    const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
+    return { ...stats(), live: process.memoryUsage().heapUsed, spaces };
+  };
+
   process.on("message", (message) => {
     if (!message || typeof message !== "object" || typeof message.probe !== "string") return;
     const reply = (body) => process.send({ probe: message.probe, id: message.id, ...body });
     if (message.probe === "stats") reply(stats());
+    if (message.probe === "live") reply(liveStats());
     if (message.probe === "snapshot") reply({ file: v8.writeHeapSnapshot(message.file) });
   });
   // The channel alone must not keep a server alive that was asked to stop.

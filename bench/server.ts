@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export type ProbeStats = { statements: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+/** Memory after a full collection: `live` is the heap in use then, `spaces` the bytes used in each of V8's heap spaces. */
+export type LiveStats = ProbeStats & { live: number; spaces: Record<string, number> };
 
 export type Server = {
   process: ChildProcess;
@@ -12,6 +14,8 @@ export type Server = {
   stop: () => Promise<void>;
   /** Memory now and statements sent so far, from bench/probe.cjs inside the server. */
   stats: () => Promise<ProbeStats>;
+  /** Runs a full collection in the server first (a pause of tens of milliseconds), then reports memory. */
+  live: () => Promise<LiveStats>;
   /** Writes a heap snapshot (the server pauses while it does) and returns its path. */
   snapshot: (file: string) => Promise<string>;
 };
@@ -58,6 +62,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
     process: child,
     dir,
     stats: () => ask<ProbeStats>({ probe: "stats" }),
+    live: () => ask<LiveStats>({ probe: "live" }),
     snapshot: async (file) => (await ask<{ file: string }>({ probe: "snapshot", file })).file,
     stop: () =>
       new Promise((resolve) => {
