@@ -20,7 +20,7 @@ export const UNREAD_CAP = 99;
 
 /**
  * How many unread notifications the member has, up to 100: one query on an index of unread rows,
- * once per request, however many parts of the page ask (React's cache keeps the first answer).
+ * for the badge's refresh. Pages read the same count with the session (headerUnreadCount).
  */
 export const unreadCount = cache(async (viewer: Viewer): Promise<number> => {
   assertActiveViewer(viewer);
