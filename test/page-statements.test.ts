@@ -1,21 +1,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getHome } from "@/lib/communities/home";
+import { eq } from "drizzle-orm";
+import { getHome, getHomePage } from "@/lib/communities/home";
 import { getCommunityPage } from "@/lib/communities/page";
 import { countQueries } from "@/lib/db/query-count";
-import { myOpenActions, nextCommunityEvents, upcomingEventsForMember } from "@/lib/events/lists";
-import { outForComment } from "@/lib/library/documents";
-import { unreadCount } from "@/lib/notifications/inbox";
 import { recordPostRead } from "@/lib/notifications/reads";
-import { peopleLikeYou } from "@/lib/people/finder";
 import type { Viewer } from "@/lib/policy";
+import { getDb } from "@/lib/db/client";
+import { posts } from "@/lib/db/schema";
+import { myOpenActions, nextCommunityEvents, upcomingEventsForMember } from "@/lib/events/lists";
+import { createDocument, outForComment } from "@/lib/library/documents";
+import { setStatus } from "@/lib/library/manage";
+import { getCommunityWatch, setCommunityWatch } from "@/lib/notifications/watches";
+import { peopleLikeYou } from "@/lib/people/finder";
 import { getCommunityFeed, getHomeFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
 import { createReport } from "@/lib/moderation/reports";
 import { saveDraft } from "@/lib/posts/drafts";
 import { createComment, setAcceptedAnswer } from "@/lib/posts/mutations";
 import { getPostPage } from "@/lib/posts/thread";
 import { search } from "@/lib/search";
-import { loadSessionViewer, startSession } from "@/lib/users/sessions";
+import { loadSession, startSession } from "@/lib/users/sessions";
 import { makeUser } from "@/test/support/factories";
+import { inDays, makeEvent } from "@/test/support/events";
 import { communityWith, makePost } from "@/test/support/posts";
 
 // The statements each page of the speed goals sends, counted exactly: the signed-in shell (the
@@ -27,22 +32,20 @@ let reader: Viewer;
 let slug: string;
 let sessionId: string;
 
-/** The shell every signed-in page shares: the viewer from the session, and the header's unread count. */
+/** The shell every signed-in page shares: the viewer from the session, with the header's unread count. */
 async function shell() {
-  const viewer = await loadSessionViewer(reader.id, sessionId);
-  return unreadCount(viewer!);
+  return loadSession(reader.id, sessionId);
 }
 
 const pages = {
   community: async () => {
     await shell();
-    const page = await getCommunityPage(reader, slug);
-    await getCommunityFeed(reader, slug, {});
-    await Promise.all([ownUnpublishedPosts(reader, page.community.id), outForComment(reader, page.community.id), nextCommunityEvents(reader, page.community.id)]);
+    await getCommunityPage(reader, slug);
+    await getCommunityFeed(reader, slug, {}, { page: true });
   },
   home: async () => {
     await shell();
-    await Promise.all([getHome(reader), getHomeFeed(reader, { limit: 10 }), upcomingEventsForMember(reader), myOpenActions(reader), peopleLikeYou(reader)]);
+    await getHomePage(reader);
   },
   search: async () => {
     await shell();
@@ -65,17 +68,18 @@ describe("statements per page", () => {
       await load(); // the shared feed page is cached after the first reader
       counts[name] = (await countQueries(load)).count;
     }
-    // Community: the shell, the community with its sub-communities and facilitators, the
-    // community again for the feed (here only: in a request, React's cache() in
-    // loadAuthorizedForPage shares the first load: the benchmark counts 11 on the real server,
-    // with the shared feed page cached), the shared feed page (pinned and the rest), the visit, the read marks,
-    // own unpublished posts, documents out for comment, and the events with the viewer's time zone.
-    // Home: the shell, four lists of communities, the feed, events with the time zone, actions and
-    // people. Search: the shell, the query's words, posts, communities, people, documents.
-    expect(counts).toEqual({ community: 13, home: 10, search: 7 });
+    // Community: the shell (the session with the header's count), the community, its lists
+    // (sub-communities, facilitators), the community again for the feed (here only: in a
+    // request, React's cache() in loadAuthorizedForPage shares the first load, so the real
+    // server sends 5, or 4 with the shared feed page cached), the shared feed page (pinned and
+    // the rest), and the viewer's own: their visit, read marks, unpublished posts, documents out
+    // for comment, the next events with their time zone, and their watch. The visit is written
+    // only when it changes, after the response. Home: the shell and one statement of every list.
+    // Search: the shell, the query's words, posts, communities, people, documents.
+    expect(counts).toEqual({ community: 6, home: 2, search: 6 });
   });
 
-  it("the post page sends 6 with the shell, 7 with an accepted answer, and writes the read mark only when it moves", async () => {
+  it("the post page sends 5 with the shell, 6 with an accepted answer, and writes the read mark only when it moves", async () => {
     const { postId } = await makePost(owner, slug, { kind: "question", title: "Counted question" });
     let last = "";
     for (let i = 0; i < 60; i++) last = (await createComment(owner, postId, { body: `<p>${i}</p>`, bodyFormat: "html" })).commentId;
@@ -84,20 +88,20 @@ describe("statements per page", () => {
       return getPostPage(reader, slug, postId, {}, { page: true });
     });
     const first = await page();
-    expect(first.count).toBe(6);
+    expect(first.count).toBe(5);
     expect(first.result.readChanges).toBe(true);
     await recordPostRead(reader, postId, first.result.readUpTo);
     // The same first page again: the mark is already at its last reply.
     const again = await page();
     expect(again.result.readChanges).toBe(false);
-    expect(again.count).toBe(6);
+    expect(again.count).toBe(5);
     // The next page shows replies after the mark; once recorded, it too has nothing to move.
     const next = await getPostPage(reader, slug, postId, { cursor: again.result.nextCursor! }, { page: true });
     expect(next.readChanges).toBe(true);
     await recordPostRead(reader, postId, next.readUpTo);
     expect((await getPostPage(reader, slug, postId, { cursor: again.result.nextCursor! }, { page: true })).readChanges).toBe(false);
     await setAcceptedAnswer(owner, postId, { commentId: last });
-    expect((await page()).count).toBe(7);
+    expect((await page()).count).toBe(6);
   });
 
   it("the post page's one statement of viewer state carries their draft, their reports and the header's count, and only for them", async () => {
@@ -116,4 +120,54 @@ describe("statements per page", () => {
     // The JSON leaves the page's parts out.
     expect((await getPostPage(reader, slug, postId, {})).page).toBeNull();
   });
+
+  it("the community page's one statement of viewer state carries the same lists as each asked alone, and only the viewer's own", async () => {
+    const here = await communityWith(owner, "State beside the feed", [reader]);
+    const { community } = await getCommunityPage(reader, here);
+    const { postId } = await makePost(reader, here, { title: "Taken down" });
+    await makePost(owner, here, { title: "Still up" });
+    const db = await getDb();
+    await db.update(posts).set({ hiddenAt: new Date(), hiddenReason: "Off topic" }).where(eq(posts.id, postId));
+    await makeEvent(owner, here, { title: "Next meeting", date: inDays(10) });
+    const { documentId } = await createDocument(owner, here, { title: "Draft policy", body: "<p>Text</p>", bodyFormat: "html" });
+    await setStatus(owner, documentId, { status: "out_for_comment", deadline: "2030-01-31" });
+    await setCommunityWatch(reader, here, { level: "watching" });
+    for (const viewer of [reader, owner]) {
+      const { page } = await getCommunityFeed(viewer, here, {}, { page: true });
+      expect(page).toEqual({
+        own: await ownUnpublishedPosts(viewer, community.id),
+        forComment: await outForComment(viewer, community.id),
+        coming: await nextCommunityEvents(viewer, community.id),
+        watch: await getCommunityWatch(viewer, community.id),
+      });
+    }
+    const mine = (await getCommunityFeed(reader, here, {}, { page: true })).page!;
+    expect(mine.own).toMatchObject([{ id: postId, title: "Taken down", hiddenReason: "Off topic" }]);
+    expect(mine.own[0]!.hiddenAt).toBeInstanceOf(Date);
+    expect(mine.forComment).toMatchObject([{ id: documentId, title: "Draft policy", commentCount: 0 }]);
+    expect(mine.forComment[0]!.commentDeadline).toBeInstanceOf(Date);
+    expect(mine.coming.map((e) => e.title)).toEqual(["Next meeting"]);
+    expect(mine.coming[0]!.startsAt).toBeInstanceOf(Date);
+    expect(mine.watch.level).toBe("watching");
+    expect((await getCommunityFeed(owner, here, {}, { page: true })).page).toMatchObject({ own: [], watch: { level: "normal" } });
+    // The JSON leaves the page's parts out.
+    expect((await getCommunityFeed(reader, here, {})).page).toBeNull();
+  });
+
+  it("the home page's one statement carries the same lists as each asked alone", async () => {
+    for (const viewer of [reader, owner]) {
+      const page = await getHomePage(viewer);
+      expect(page).toEqual({
+        ...(await getHome(viewer)),
+        activity: await getHomeFeed(viewer, { limit: 10 }),
+        events: await upcomingEventsForMember(viewer),
+        actions: await myOpenActions(viewer),
+        likeYou: await peopleLikeYou(viewer),
+      });
+      expect(page.mine.length).toBeGreaterThan(0);
+      expect(page.mine[0]!.lastActivityAt).toBeInstanceOf(Date);
+      expect(page.activity.items[0]!.lastActivityAt).toBeInstanceOf(Date);
+    }
+  });
 });
+

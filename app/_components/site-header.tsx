@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { Search } from "lucide";
-import { getActiveViewer } from "@/lib/auth/request-viewer";
+import { getActiveViewer, headerUnreadCount } from "@/lib/auth/request-viewer";
 import { seesAdministration } from "@/lib/admin";
 import { seesSiteLog } from "@/lib/moderation/audit";
-import { unreadCount } from "@/lib/notifications/inbox";
 import { signOutAction } from "@/app/_actions/auth";
 import { Avatar } from "./avatar";
 import { Icon } from "./icon";
@@ -16,8 +15,8 @@ const navLink = "nav-link";
 export async function SiteHeader() {
   const viewer = await getActiveViewer();
   const signedIn = viewer !== null;
-  // One indexed query per page: the member's unread notifications, up to 100.
-  const unread = viewer ? await unreadCount(viewer) : 0;
+  // The member's unread notifications, up to 100: counted in the statement that loads their session.
+  const unread = viewer ? await headerUnreadCount() : 0;
   return (
     <header className="site-head">
       <div className="site-head-row">

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { assertActiveViewer, isActiveViewer, type MaybeViewer, type Viewer } from "@/lib/policy";
-import { loadSessionViewer } from "@/lib/users/sessions";
+import { loadSession } from "@/lib/users/sessions";
 import { auth } from "./index";
 
 // Who is asking, for this request. Pages use requireViewer (a redirect to sign in); server
@@ -13,18 +13,25 @@ export type { MaybeViewer, Viewer };
 /** The session cookie, read once per request. */
 const session = cache(() => auth());
 
+const signedIn = cache(async () => {
+  const current = await session();
+  const id = current?.user?.id;
+  if (!id) return null;
+  return loadSession(id, current.sessionId);
+});
+
 /**
  * The signed-in person for this request, or null, read once per request. The account is
  * loaded fresh with its session row, so a suspension, a deleted account or an ended session
  * (signed out elsewhere, a password change) takes effect on the next request even while the
  * cookie is still valid.
  */
-export const getViewer = cache(async (): Promise<MaybeViewer> => {
-  const current = await session();
-  const id = current?.user?.id;
-  if (!id) return null;
-  return loadSessionViewer(id, current.sessionId);
-});
+export const getViewer = cache(async (): Promise<MaybeViewer> => (await signedIn())?.viewer ?? null);
+
+/** The header's count of the viewer's unread notifications, read with their session: no statement of its own. */
+export async function headerUnreadCount(): Promise<number> {
+  return (await signedIn())?.unreadNotifications ?? 0;
+}
 
 /** The id of the session this browser is signed in with, to mark it in the list of devices. */
 export async function currentSessionId(): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { cache } from "react";
 import { getDb, type Db } from "@/lib/db/client";
+import { selectRows } from "@/lib/db/rows";
 import { communities, memberships, type CommunityRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { UUID_PATTERN } from "@/lib/validation";
@@ -103,11 +104,13 @@ export async function loadReadable(db: Db, viewer: Viewer, where: Where): Promis
 }
 
 export async function countOwners(db: Db, communityId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(memberships)
-    .where(and(activeMembership({ communityId }), eq(memberships.role, "owner")));
+  const [row] = await selectRows<{ n: number }>(db, sql`select ${ownerCountColumn(communityId)} as n`);
   return row?.n ?? 0;
+}
+
+/** How many active owners a community has, as a column of another statement. */
+export function ownerCountColumn(communityId: string) {
+  return sql<number>`(select count(*)::int from ${memberships} where ${and(activeMembership({ communityId }), eq(memberships.role, "owner"))})`;
 }
 
 /**

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
-import { communities, memberships, users, type Visibility } from "@/lib/db/schema";
+import { and, asc, eq, sql, type Column, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "@/lib/db/client";
+import { fromJsonRows, jsonList, jsonRow } from "@/lib/db/json-rows";
+import { communities, memberships, users, type MembershipRole, type Visibility } from "@/lib/db/schema";
 import { activeMembership, allowedVisibilities, decide, listedCommunities, pendingRequest, standing, type Viewer } from "@/lib/policy";
-import { countOwners, loadAuthorizedForPage, type LoadedCommunity } from "./load";
-import { selectSummaries, toSummary } from "./summaries";
+import { loadAuthorizedForPage, ownerCountColumn, type LoadedCommunity } from "./load";
+import { selectSummaryRows, toSummaries } from "./summaries";
 import { nameLineColumns } from "@/lib/people/columns";
 
 /** What the community page offers, by the name the page uses. */
@@ -74,49 +75,58 @@ export function subCommunityCountColumn(viewer: Viewer, communityId: string) {
   return sql<number>`(select count(*)::int from ${communities} where ${communities.parentId} = ${communityId} and ${listedCommunities(viewer)})`;
 }
 
+/** The people a page lists by name: each name line as this viewer may see it, and `extra` columns. */
+function selectPeople<E extends Record<string, Column | SQL>>(db: Db, viewer: Viewer, extra: E) {
+  return db.select(jsonRow({ ...nameLineColumns(viewer), ...extra })).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).$dynamic();
+}
+
+type NameLine = { id: string; name: string; jobTitle: string; organisation: string };
+const facilitatorColumns = { role: memberships.role };
+const requestColumns = { message: memberships.requestMessage, requestedAt: memberships.createdAt };
+
 /**
  * Everything the community page and its tabs show, limited to what this viewer may see: what
  * they may do (and why not), and the visibilities its settings and a new sub-community may take.
+ * Two statements: the community (shared by the page's other parts), then its lists in one.
  */
 export async function getCommunityPage(viewer: Viewer, slug: string) {
   const db = await getDb();
-  const { community, target: shared } = await loadAuthorizedForPage(viewer, slug, "community.view");
+  const { community, target: shared, ancestors } = await loadAuthorizedForPage(viewer, slug, "community.view");
   const mine = shared.memberships[community.id] ?? null;
-  const target = { ...shared, ownerCount: mine?.role === "owner" ? await countOwners(db, community.id) : undefined };
+  // The lists hang on these two, and neither asks how many owners there are.
+  const shows = decide(viewer, shared, { read: "community.read", manageRequests: "community.manageRequests" }).allowed;
+  const none = sql<unknown[]>`'[]'::json`;
+  const [lists] = await db
+    .select({
+      subCommunities: shows.read
+        ? jsonList(
+            selectSummaryRows(db, viewer)
+              .where(and(eq(communities.parentId, community.id), listedCommunities(viewer)))
+              .orderBy(asc(sql`lower(${communities.name})`)),
+          )
+        : none,
+      facilitators: shows.read
+        ? jsonList(
+            selectPeople(db, viewer, facilitatorColumns)
+              .where(and(activeMembership({ communityId: community.id }), sql`${memberships.role} in ('owner', 'facilitator')`))
+              .orderBy(asc(memberships.role), asc(sql`lower(${users.name})`))
+              .limit(20),
+          )
+        : none,
+      requests: shows.manageRequests
+        ? jsonList(selectPeople(db, viewer, requestColumns).where(pendingRequest({ communityId: community.id })).orderBy(asc(memberships.createdAt)).limit(100))
+        : none,
+      // Whether an owner may leave: only when another owner stays.
+      ownerCount: mine?.role === "owner" ? ownerCountColumn(community.id) : sql<null>`null`,
+    })
+    .from(communities)
+    .where(eq(communities.id, community.id));
+  const target = { ...shared, ownerCount: lists?.ownerCount ?? undefined };
   const { allowed, refusals } = decide(viewer, target, pageActions);
-  const [breadcrumb, subCommunities, facilitators, requests] = await Promise.all([
-    community.ancestorIds.length
-      ? db
-          .select({ name: communities.name, slug: communities.slug })
-          .from(communities)
-          .where(inArray(communities.id, community.ancestorIds))
-          .orderBy(communities.depth)
-      : [],
-    allowed.read
-      ? selectSummaries(db, viewer)
-          .where(and(eq(communities.parentId, community.id), listedCommunities(viewer)))
-          .orderBy(asc(sql`lower(${communities.name})`))
-          .then((rows) => rows.map(toSummary))
-      : [],
-    allowed.read
-      ? db
-          .select({ ...nameLineColumns(viewer), role: memberships.role })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(activeMembership({ communityId: community.id }), sql`${memberships.role} in ('owner', 'facilitator')`))
-          .orderBy(asc(memberships.role), asc(sql`lower(${users.name})`))
-          .limit(20)
-      : [],
-    allowed.manageRequests
-      ? db
-          .select({ ...nameLineColumns(viewer), message: memberships.requestMessage, requestedAt: memberships.createdAt })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(pendingRequest({ communityId: community.id }))
-          .orderBy(asc(memberships.createdAt))
-          .limit(100)
-      : [],
-  ]);
+  const breadcrumb = ancestors;
+  const subCommunities = toSummaries(viewer, lists?.subCommunities ?? []);
+  const facilitators = fromJsonRows<NameLine & { role: MembershipRole }>({ ...nameLineColumns(viewer), ...facilitatorColumns }, lists?.facilitators ?? []);
+  const requests = fromJsonRows<NameLine & { message: string | null; requestedAt: Date }>({ ...nameLineColumns(viewer), ...requestColumns }, lists?.requests ?? []);
   return {
     community: {
       id: community.id,

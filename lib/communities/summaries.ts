@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { fromJsonRows, jsonRow } from "@/lib/db/json-rows";
 import type { Db } from "@/lib/db/client";
 import { communities, memberships, type Visibility } from "@/lib/db/schema";
 import { listedCommunities, standing, type Standing, type Viewer } from "@/lib/policy";
@@ -76,9 +77,17 @@ export function toSummary(row: SummaryRow): CommunitySummary {
  * Callers add the viewer's scope (`listedCommunities` or `readableCommunityIds`).
  */
 export function selectSummaries(db: Db, viewer: Viewer) {
-  return db
-    .select(summaryColumns(viewer))
-    .from(communities)
-    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, viewer.id)))
-    .$dynamic();
+  return db.select(summaryColumns(viewer)).from(communities).leftJoin(memberships, viewersMembership(viewer)).$dynamic();
 }
+
+/** The same, each row as one JSON object: a list of summaries inside another statement (with jsonList). */
+export function selectSummaryRows(db: Db, viewer: Viewer) {
+  return db.select(jsonRow(summaryColumns(viewer))).from(communities).leftJoin(memberships, viewersMembership(viewer)).$dynamic();
+}
+
+/** Summaries from a jsonList of selectSummaryRows, shaped for the page. */
+export function toSummaries(viewer: Viewer, rows: unknown[]): CommunitySummary[] {
+  return fromJsonRows<SummaryRow>(summaryColumns(viewer), rows).map(toSummary);
+}
+
+const viewersMembership = (viewer: Viewer) => and(eq(memberships.communityId, communities.id), eq(memberships.userId, viewer.id));

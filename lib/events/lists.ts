@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { loadAuthorizedForPage } from "@/lib/communities/load";
 import { getDb, type Db } from "@/lib/db/client";
+import { fromJsonRows, jsonList, jsonRow, selectJson } from "@/lib/db/json-rows";
 import { communities, eventActions, eventRsvps, events, memberships, posts } from "@/lib/db/schema";
 import { decodeCursor, pageOf } from "@/lib/pagination";
 import { activeMembership, assertActiveViewer, can, visibleEvents, type Viewer } from "@/lib/policy";
@@ -32,23 +33,44 @@ const listColumns = {
   startKey: sql<string>`${events.startsAt}::text`,
 };
 
+/** A list's columns: the event, the viewer's answer, and the zone they read times in. */
+function eventColumns(viewer: Viewer) {
+  return {
+    ...listColumns,
+    myResponse: eventRsvps.response,
+    promotedAt: eventRsvps.promotedAt,
+    respondedAt: eventRsvps.respondedAt,
+    hasNotes: sql<boolean>`${events.notesHtml} <> ''`,
+    openActions: sql<number>`(select count(*)::int from ${eventActions} where ${eventActions.eventId} = ${events.id} and ${eventActions.doneAt} is null)`,
+    // The zone the viewer reads times in, with each row: a list needs no statement of its own for it.
+    readerZone: readerTimeZoneColumn(viewer),
+  };
+}
+
 function selectEvents(db: Db, viewer: Viewer) {
   return db
-    .select({
-      ...listColumns,
-      myResponse: eventRsvps.response,
-      promotedAt: eventRsvps.promotedAt,
-      respondedAt: eventRsvps.respondedAt,
-      hasNotes: sql<boolean>`${events.notesHtml} <> ''`,
-      openActions: sql<number>`(select count(*)::int from ${eventActions} where ${eventActions.eventId} = ${events.id} and ${eventActions.doneAt} is null)`,
-      // The zone the viewer reads times in, with each row: a list needs no statement of its own for it.
-      readerZone: readerTimeZoneColumn(viewer),
-    })
+    .select(eventColumns(viewer))
     .from(events)
     .innerJoin(posts, eq(posts.id, events.id))
     .innerJoin(communities, eq(communities.id, events.communityId))
     .leftJoin(eventRsvps, and(eq(eventRsvps.eventId, events.id), eq(eventRsvps.userId, viewer.id)))
     .$dynamic();
+}
+
+/** The same, each row as one JSON object: a list of events inside another statement (with jsonList). */
+function selectEventEntries(db: Db, viewer: Viewer) {
+  return db
+    .select(jsonRow(eventColumns(viewer)))
+    .from(events)
+    .innerJoin(posts, eq(posts.id, events.id))
+    .innerJoin(communities, eq(communities.id, events.communityId))
+    .leftJoin(eventRsvps, and(eq(eventRsvps.eventId, events.id), eq(eventRsvps.userId, viewer.id)))
+    .$dynamic();
+}
+
+/** Events from a jsonList of selectEventEntries, as lists show them. */
+export function toEventList(viewer: Viewer, rows: unknown[]): EventListItem[] {
+  return fromJsonRows<Row>(eventColumns(viewer), rows).map((r) => toListItem(r));
 }
 
 type Row = Awaited<ReturnType<typeof selectEvents>>[number];
@@ -108,11 +130,17 @@ export async function listCommunityEvents(viewer: Viewer, slug: string, query: u
 export async function nextCommunityEvents(viewer: Viewer, communityId: string, limit = 3) {
   assertActiveViewer(viewer);
   const db = await getDb();
-  const rows = await selectEvents(db, viewer)
-    .where(and(eq(events.communityId, communityId), visibleEvents(viewer, events), sql`${events.endsAt} > now()`))
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(limit);
-  return rows.map((r) => toListItem(r));
+  return toEventList(viewer, await selectJson(db, nextEventsColumn(db, viewer, communityId, limit)));
+}
+
+/** The same list as a column of another statement (the community page's own). */
+export function nextEventsColumn(db: Db, viewer: Viewer, communityId: string, limit = 3) {
+  return jsonList(
+    selectEventEntries(db, viewer)
+      .where(and(eq(events.communityId, communityId), visibleEvents(viewer, events), sql`${events.endsAt} > now()`))
+      .orderBy(asc(events.startsAt), asc(events.id))
+      .limit(limit),
+  );
 }
 
 const soon = alias(events, "soon");
@@ -125,35 +153,52 @@ const mine = alias(memberships, "mine");
 export async function upcomingEventsForMember(viewer: Viewer, limit = 5) {
   assertActiveViewer(viewer);
   const db = await getDb();
+  return toEventList(viewer, await selectJson(db, upcomingEventsColumn(db, viewer, limit)));
+}
+
+/** The same list as a column of another statement (the home page's own). */
+export function upcomingEventsColumn(db: Db, viewer: Viewer, limit = 5) {
   const soonest = sql`${events.id} in (
     select s.id from ${memberships} ${mine} cross join lateral (
       select ${soon.id} from ${events} ${soon}
       where ${soon.communityId} = ${mine.communityId} and ${soon.endsAt} > now() and ${visibleEvents(viewer, soon)}
       order by ${soon.startsAt}, ${soon.id} limit ${limit}) s
     where ${activeMembership({ userId: viewer.id }, mine)})`;
-  const rows = await selectEvents(db, viewer).where(soonest).orderBy(asc(events.startsAt), asc(events.id)).limit(limit);
-  return rows.map((r) => toListItem(r));
+  return jsonList(selectEventEntries(db, viewer).where(soonest).orderBy(asc(events.startsAt), asc(events.id)).limit(limit));
 }
 
+const actionColumns = {
+  id: eventActions.id,
+  description: eventActions.description,
+  dueOn: eventActions.dueOn,
+  eventId: events.id,
+  eventTitle: posts.title,
+  communitySlug: communities.slug,
+};
+export type OpenAction = { id: string; description: string; dueOn: string | null; eventId: string; eventTitle: string; communitySlug: string };
+
 /** Actions the viewer owns that are not done yet, in events they can still read, soonest due first. */
-export async function myOpenActions(viewer: Viewer) {
+export async function myOpenActions(viewer: Viewer): Promise<OpenAction[]> {
   assertActiveViewer(viewer);
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: eventActions.id,
-      description: eventActions.description,
-      dueOn: eventActions.dueOn,
-      eventId: events.id,
-      eventTitle: posts.title,
-      communitySlug: communities.slug,
-    })
-    .from(eventActions)
-    .innerJoin(events, eq(events.id, eventActions.eventId))
-    .innerJoin(posts, eq(posts.id, events.id))
-    .innerJoin(communities, eq(communities.id, events.communityId))
-    .where(and(eq(eventActions.ownerId, viewer.id), isNull(eventActions.doneAt), visibleEvents(viewer, events)))
-    .orderBy(sql`${eventActions.dueOn} asc nulls last`, asc(eventActions.createdAt))
-    .limit(20);
-  return rows;
+  return toOpenActions(await selectJson(db, openActionsColumn(db, viewer)));
+}
+
+/** The same list as a column of another statement (the home page's own). */
+export function openActionsColumn(db: Db, viewer: Viewer) {
+  return jsonList(
+    db
+      .select(jsonRow(actionColumns))
+      .from(eventActions)
+      .innerJoin(events, eq(events.id, eventActions.eventId))
+      .innerJoin(posts, eq(posts.id, events.id))
+      .innerJoin(communities, eq(communities.id, events.communityId))
+      .where(and(eq(eventActions.ownerId, viewer.id), isNull(eventActions.doneAt), visibleEvents(viewer, events)))
+      .orderBy(sql`${eventActions.dueOn} asc nulls last`, asc(eventActions.createdAt))
+      .limit(20),
+  );
+}
+
+export function toOpenActions(rows: unknown[]): OpenAction[] {
+  return fromJsonRows<OpenAction>(actionColumns, rows);
 }

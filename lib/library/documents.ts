@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { loadAuthorized, loadReadable } from "@/lib/communities/load";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
+import { fromJsonRows, jsonList, jsonRow, selectJson } from "@/lib/db/json-rows";
 import { documentRevisions, documents, folders, users } from "@/lib/db/schema";
 import { badRequest } from "@/lib/errors";
 import { decodeCursor, pageOf } from "@/lib/pagination";
@@ -108,13 +109,27 @@ export async function getLibrary(viewer: Viewer, slug: string, query: unknown) {
   };
 }
 
+const forCommentColumns = { id: documents.id, title: documents.title, commentDeadline: documents.commentDeadline, commentCount: documents.commentCount };
+export type DocumentForComment = { id: string; title: string; commentDeadline: Date | null; commentCount: number };
+
 /** Documents out for comment in a community, soonest deadline first, for its page. Empty for a viewer who cannot read it. */
-export async function outForComment(viewer: Viewer, communityId: string) {
+export async function outForComment(viewer: Viewer, communityId: string): Promise<DocumentForComment[]> {
   const db = await getDb();
-  return db
-    .select({ id: documents.id, title: documents.title, commentDeadline: documents.commentDeadline, commentCount: documents.commentCount })
-    .from(documents)
-    .where(and(eq(documents.communityId, communityId), eq(documents.status, "out_for_comment"), isNull(documents.deletedAt), visibleDocuments(viewer, documents)))
-    .orderBy(sql`${documents.commentDeadline} asc nulls last`, asc(documents.id))
-    .limit(10);
+  return toOutForComment(await selectJson(db, outForCommentColumn(db, viewer, communityId)));
+}
+
+/** The same list as a column of another statement (the community page's own). */
+export function outForCommentColumn(db: Db, viewer: Viewer, communityId: string) {
+  return jsonList(
+    db
+      .select(jsonRow(forCommentColumns))
+      .from(documents)
+      .where(and(eq(documents.communityId, communityId), eq(documents.status, "out_for_comment"), isNull(documents.deletedAt), visibleDocuments(viewer, documents)))
+      .orderBy(sql`${documents.commentDeadline} asc nulls last`, asc(documents.id))
+      .limit(10),
+  );
+}
+
+export function toOutForComment(rows: unknown[]): DocumentForComment[] {
+  return fromJsonRows<DocumentForComment>(forCommentColumns, rows);
 }

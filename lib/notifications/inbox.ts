@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
@@ -20,17 +20,19 @@ export const UNREAD_CAP = 99;
 
 /**
  * How many unread notifications the member has, up to 100: one query on an index of unread rows,
- * once per request, however many parts of the page ask (React's cache keeps the first answer).
+ * for the badge's refresh. Pages read the same count with the session (headerUnreadCount).
  */
 export const unreadCount = cache(async (viewer: Viewer): Promise<number> => {
   assertActiveViewer(viewer);
   const db = await getDb();
-  const [row] = await selectRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (select 1 from notifications where user_id = ${viewer.id} and read_at is null limit ${UNREAD_CAP + 1}) unread`,
-  );
+  const [row] = await selectRows<{ n: number }>(db, sql`select ${unreadCountColumn(viewer.id)} as n`);
   return row?.n ?? 0;
 });
+
+/** The same count as a column of another statement (the session's, which every page loads). */
+export function unreadCountColumn(userId: SQLWrapper | string) {
+  return sql<number>`(select count(*)::int from (select 1 from notifications where user_id = ${userId} and read_at is null limit ${UNREAD_CAP + 1}) unread)`;
+}
 
 const listSchema = z.object({
   cursor: z.string().max(500).optional(),

@@ -31,15 +31,23 @@ const unreadAfter = (viewerId: string) =>
 /** The member's read marks on several posts, in one query: a feed page's "new" marks. Posts never opened have none. */
 export async function readMarks(db: Db, viewerId: string, postIds: string[]): Promise<Map<string, ReadMark>> {
   if (postIds.length === 0) return new Map();
-  const rows = await selectRows<MarkRow>(
-    db,
-    sql`select pr.post_id as "postId",
-      (select count(*)::int from (select 1 from comments c where ${unreadAfter(viewerId)} limit ${COUNT_CAP}) n) as "newReplies",
-      (select c.id from comments c where ${unreadAfter(viewerId)} order by c.created_at, c.id limit 1) as "firstUnreadId",
-      pr.last_read_at::text as "readKey", pr.last_read_comment_id as "readId"
+  const [row] = await selectRows<{ marks: MarkRow[] }>(db, sql`select ${readMarksColumn(viewerId, postIds)} as marks`);
+  return toReadMarks(row?.marks ?? []);
+}
+
+/** The same marks as a column of another statement (the feed page's own). */
+export function readMarksColumn(viewerId: string, postIds: string[]) {
+  if (postIds.length === 0) return sql<MarkRow[]>`'[]'::json`;
+  return sql<MarkRow[]>`(select coalesce(json_agg(json_build_object('postId', pr.post_id,
+      'newReplies', (select count(*)::int from (select 1 from comments c where ${unreadAfter(viewerId)} limit ${COUNT_CAP}) n),
+      'firstUnreadId', (select c.id from comments c where ${unreadAfter(viewerId)} order by c.created_at, c.id limit 1),
+      'readKey', pr.last_read_at::text, 'readId', pr.last_read_comment_id)), '[]'::json)
     from post_reads pr
-    where pr.user_id = ${viewerId} and pr.post_id in (${sql.join(postIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
-  );
+    where pr.user_id = ${viewerId} and pr.post_id in (${sql.join(postIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
+}
+
+/** The marks read by readMarksColumn, by post. */
+export function toReadMarks(rows: MarkRow[]): Map<string, ReadMark> {
   return new Map(rows.map((r) => [r.postId, { newReplies: r.newReplies, firstUnreadId: r.firstUnreadId, cursor: encodeCursor([r.readKey, r.readId]) }]));
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { loadAuthorized } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
+import { selectJson } from "@/lib/db/json-rows";
 import {
   communities,
   communityWatches,
@@ -33,12 +34,18 @@ const DEFAULT_WATCH: CommunityWatch = { level: "normal", inDigest: true, emails:
 
 /** The member's choice for one community, or the defaults. */
 export async function getCommunityWatch(viewer: Viewer, communityId: string): Promise<CommunityWatch> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ level: communityWatches.level, inDigest: communityWatches.inDigest, emails: communityWatches.emails })
-    .from(communityWatches)
-    .where(and(eq(communityWatches.userId, viewer.id), eq(communityWatches.communityId, communityId)));
-  return row ?? DEFAULT_WATCH;
+  return toCommunityWatch(await selectJson(await getDb(), communityWatchColumn(viewer, communityId)));
+}
+
+/** The member's choice for one community as a column of another statement (the community page's): null for the defaults. */
+export function communityWatchColumn(viewer: Viewer, communityId: string) {
+  return sql<CommunityWatch | null>`(select json_build_object('level', ${communityWatches.level}, 'inDigest', ${communityWatches.inDigest},
+      'emails', ${communityWatches.emails}) from ${communityWatches}
+    where ${and(eq(communityWatches.userId, viewer.id), eq(communityWatches.communityId, communityId))})`;
+}
+
+export function toCommunityWatch(json: CommunityWatch | null): CommunityWatch {
+  return json ?? DEFAULT_WATCH;
 }
 
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal(true)]).optional().transform((v) => v !== undefined);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
+import { jsonList, jsonRow, selectJson } from "@/lib/db/json-rows";
 import { communities, memberships, organisations, profiles, users } from "@/lib/db/schema";
 import { decodeCursor, likePattern, pageOf } from "@/lib/pagination";
 import { activeMembership, assertActiveViewer, findablePeople, readableCommunityIds, type Viewer } from "@/lib/policy";
@@ -91,6 +92,11 @@ const CANDIDATES = 200;
 export async function peopleLikeYou(viewer: Viewer, limit = 5): Promise<PersonCard[]> {
   assertActiveViewer(viewer);
   const db = await getDb();
+  return toPeopleLikeYou(await selectJson(db, peopleLikeYouColumn(db, viewer, limit)));
+}
+
+/** The same list as a column of another statement (the home page's own). */
+export function peopleLikeYouColumn(db: Db, viewer: Viewer, limit = 5) {
   const myArea = sql`(select nullif(area_of_work, '') from profiles where user_id = ${viewer.id})`;
   const shared = sql<number>`case when ${sees(viewer, "expertise")} then (select count(*)::int from profile_expertise mine
     join profile_expertise theirs on theirs.tag = mine.tag where mine.user_id = ${viewer.id} and theirs.user_id = ${users.id}) else 0 end`;
@@ -102,7 +108,9 @@ export async function peopleLikeYou(viewer: Viewer, limit = 5): Promise<PersonCa
         select t.user_id from profile_expertise t where t.tag = mine.tag and t.user_id <> ${viewer.id} limit ${CANDIDATES}) theirs
        where mine.user_id = ${viewer.id})
       union
-      (select p.user_id from profiles p where p.area_of_work = ${myArea} and p.user_id <> ${viewer.id} limit ${CANDIDATES})) c)`;
+      (select p.user_id from profiles p where ${myArea} is not null and p.area_of_work = ${myArea} and p.user_id <> ${viewer.id} limit ${CANDIDATES})) c)`;
+  // With no area of work of their own, the area's branch is skipped outright: the planner cannot
+  // know the area is missing and would walk every profile looking for it.
   // Rank the candidates on ids alone, then build the cards of just the few that are shown.
   const ranked = db
     .select({ id: users.id, shared: shared.as("shared"), sortName: sql<string>`lower(${users.name})`.as("sort_name") })
@@ -118,13 +126,18 @@ export async function peopleLikeYou(viewer: Viewer, limit = 5): Promise<PersonCa
     .orderBy(desc(shared), asc(sql`lower(${users.name})`), asc(users.id))
     .limit(limit)
     .as("ranked");
-  const rows = await db
-    .select(personCardColumns(viewer))
-    .from(ranked)
-    .innerJoin(users, eq(users.id, ranked.id))
-    .leftJoin(profiles, profileJoin)
-    .leftJoin(organisations, organisationJoin)
-    .orderBy(desc(ranked.shared), asc(ranked.sortName), asc(ranked.id));
+  return jsonList(
+    db
+      .select(jsonRow(personCardColumns(viewer)))
+      .from(ranked)
+      .innerJoin(users, eq(users.id, ranked.id))
+      .leftJoin(profiles, profileJoin)
+      .leftJoin(organisations, organisationJoin)
+      .orderBy(desc(ranked.shared), asc(ranked.sortName), asc(ranked.id)),
+  );
+}
+
+export function toPeopleLikeYou(rows: unknown[]): PersonCard[] {
   return rows as PersonCard[];
 }
 

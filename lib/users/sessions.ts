@@ -5,6 +5,7 @@ import { userSessions, users } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { isUuid, parseInput } from "@/lib/validation";
+import { unreadCountColumn } from "@/lib/notifications/inbox";
 import { viewerColumns } from "./account";
 
 // Signed-in browsers. The session cookie names one row here; every request loads the account
@@ -26,23 +27,35 @@ export async function startSession(userId: string, client: Client, db?: Db): Pro
 }
 
 
+/** A signed-in request's session: the viewer, and the header's count of their unread notifications. */
+export type LoadedSession = { viewer: Viewer; unreadNotifications: number };
+
 /**
- * The account behind a session cookie, in one query with its session: null when the session
- * was ended or has lapsed, so the cookie alone opens nothing. Notes when it was last used, at
- * most every few minutes.
+ * The account behind a session cookie, in one query with its session and the count of unread
+ * notifications every page's header shows: null when the session was ended or has lapsed, so
+ * the cookie alone opens nothing. Notes when it was last used, at most every few minutes.
  */
-export async function loadSessionViewer(userId: string, sessionId: string | undefined): Promise<Viewer | null> {
+export async function loadSession(userId: string, sessionId: string | undefined): Promise<LoadedSession | null> {
   if (!sessionId || !isUuid(sessionId) || !isUuid(userId)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ ...viewerColumns, stale: sql<boolean>`(${userSessions.lastSeenAt} < now() - make_interval(mins => ${TOUCH_AFTER_MINUTES}))` })
+    .select({
+      ...viewerColumns,
+      stale: sql<boolean>`(${userSessions.lastSeenAt} < now() - make_interval(mins => ${TOUCH_AFTER_MINUTES}))`,
+      unreadNotifications: unreadCountColumn(users.id),
+    })
     .from(users)
     .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.id, sessionId)))
     .where(and(eq(users.id, userId), gt(userSessions.lastSeenAt, sql`now() - make_interval(days => ${SESSION_IDLE_DAYS})`)));
   if (!row) return null;
-  const { stale, ...viewer } = row;
+  const { stale, unreadNotifications, ...viewer } = row;
   if (stale) await db.update(userSessions).set({ lastSeenAt: sql`now()` }).where(eq(userSessions.id, sessionId));
-  return viewer;
+  return { viewer, unreadNotifications };
+}
+
+/** The account behind a session cookie, as loadSession finds it, or null. */
+export async function loadSessionViewer(userId: string, sessionId: string | undefined): Promise<Viewer | null> {
+  return (await loadSession(userId, sessionId))?.viewer ?? null;
 }
 
 /** Ends one session (signing out). */

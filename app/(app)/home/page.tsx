@@ -7,19 +7,16 @@ import { ActionButton } from "@/app/_components/form";
 import { Icon } from "@/app/_components/icon";
 import { Plus } from "lucide";
 import { requireViewer } from "@/lib/auth/request-viewer";
-import { getHome } from "@/lib/communities/home";
-import { getHomeFeed } from "@/lib/posts/feeds";
+import { getHomePage } from "@/lib/communities/home";
 import { FeedList } from "@/app/_components/feed";
 import { EventRow, formatDay } from "@/app/_components/event-list";
-import { myOpenActions, upcomingEventsForMember } from "@/lib/events/lists";
 import { PersonCard } from "@/app/_components/person-card";
-import { peopleLikeYou } from "@/lib/people/finder";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const viewer = await requireViewer("/home");
-  const [home, activity, events, actions, likeYou] = await Promise.all([getHome(viewer), getHomeFeed(viewer, { limit: 10 }), upcomingEventsForMember(viewer), myOpenActions(viewer), peopleLikeYou(viewer)]);
+  const { activity, events, actions, likeYou, ...home } = await getHomePage(viewer);
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-center justify-between gap-4">

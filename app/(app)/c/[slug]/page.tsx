@@ -11,13 +11,11 @@ import { MembershipPanel } from "@/app/_components/membership-panel";
 import { Person } from "@/app/_components/person";
 import { SearchBox } from "@/app/_components/search-box";
 import { requireViewer } from "@/lib/auth/request-viewer";
-import { getCommunityFeed, ownUnpublishedPosts } from "@/lib/posts/feeds";
+import { getCommunityFeed } from "@/lib/posts/feeds";
 import { pageQuery } from "@/app/_components/query";
 import { CommunityFeed, OwnUnpublished } from "./feed";
 import { OutForComment } from "@/app/_components/library";
-import { outForComment } from "@/lib/library/documents";
 import { EventRow } from "@/app/_components/event-list";
-import { nextCommunityEvents } from "@/lib/events/lists";
 import { communityTitle, loadCommunityPage } from "./load";
 import { WatchPanel } from "./watch-panel";
 
@@ -31,10 +29,9 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
   const query = pageQuery(await searchParams);
   const { data: page } = await loadPage(() => loadCommunityPage(slug));
   if (!page) return null;
-  const feed = page.allowed.read ? await loadPage(() => getCommunityFeed(viewer, slug, query)) : null;
-  const own = page.allowed.read ? await ownUnpublishedPosts(viewer, page.community.id) : [];
-  const forComment = page.allowed.read ? await outForComment(viewer, page.community.id) : [];
-  const coming = page.allowed.read ? await nextCommunityEvents(viewer, page.community.id) : [];
+  // The feed, and in its statement of the viewer's own what else the page shows beside it.
+  const feed = page.allowed.read ? await loadPage(() => getCommunityFeed(viewer, slug, query, { page: true })) : null;
+  const { own, forComment, coming, watch } = feed?.data?.page ?? { own: [], forComment: [], coming: [], watch: null };
   const { community, allowed } = page;
   return (
     <div>
@@ -120,7 +117,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
 
         <aside className="space-y-8" aria-label="Membership">
           <MembershipPanel page={page} />
-          {allowed.read && page.myMembership?.standing === "active" && <WatchPanel viewer={viewer} community={community} />}
+          {watch && page.myMembership?.standing === "active" && <WatchPanel community={community} watch={watch} />}
           {allowed.read && page.facilitators.length > 0 && (
             <section aria-labelledby="facilitators-heading">
               <h2 id="facilitators-heading" className="text-xl font-bold">

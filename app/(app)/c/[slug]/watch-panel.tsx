@@ -1,13 +1,11 @@
 import Link from "next/link";
 import { setCommunityWatchAction } from "@/app/_actions/notifications";
 import { ActionForm } from "@/app/_components/form";
-import type { Viewer } from "@/lib/auth/request-viewer";
-import { getCommunityWatch } from "@/lib/notifications/watches";
+import type { CommunityWatch } from "@/lib/notifications/watches";
 import { WatchFields } from "@/app/_components/watch-fields";
 
 /** A member's notification settings for this community, beside its discussions. */
-export async function WatchPanel({ viewer, community }: { viewer: Viewer; community: { id: string; slug: string; name: string } }) {
-  const watch = await getCommunityWatch(viewer, community.id);
+export function WatchPanel({ community, watch }: { community: { slug: string }; watch: CommunityWatch }) {
   return (
     <section aria-labelledby="watch-heading" className="space-y-3 bg-panel p-4">
       <h2 id="watch-heading" className="text-xl font-bold">
