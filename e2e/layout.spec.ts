@@ -43,6 +43,39 @@ test("the editor toolbar is one row of icon buttons with names and tooltips, at 
   await expectAccessible(page);
 });
 
+test("the text does not move when the editor takes over from the plain box, so a click aimed at it lands in it", async ({ page }) => {
+  await signIn(page.request, demo.member);
+  const post = await busiestPost(page);
+  // A reply box (no images, loads on focus) and a new post (images, loads at once), wide and narrow.
+  const reply = `/c/policy-and-performance/posts/${post.id}`;
+  for (const [path, width, label] of [[reply, 1280, "Your reply"], [reply, 320, "Your reply"], ["/c/policy-and-performance/new", 320, "Body"]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    // Hold the editor's code back, to measure the plain box with its toolbar's space reserved.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      if (body.includes("ProseMirror")) await held;
+      await route.fulfill({ response, body });
+    });
+    await page.goto(path);
+    const space = page.locator("[data-toolbar-space]");
+    await expect(space).toBeVisible();
+    const plain = page.getByRole("textbox", { name: label });
+    await plain.focus();
+    const before = await box(plain);
+    const spaceBox = await box(space);
+    release();
+    await page.unrouteAll({ behavior: "wait" });
+    const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+    await expect(toolbar).toBeVisible();
+    const after = await box(page.locator('[contenteditable="true"]').and(page.getByRole("textbox", { name: label })));
+    expect(Math.abs(after.y - before.y), `text moved at ${width}px on ${path}`).toBeLessThanOrEqual(4);
+    expect(Math.abs((await box(toolbar)).height - spaceBox.height - 2), `toolbar and its space at ${width}px on ${path}`).toBeLessThanOrEqual(2);
+  }
+});
+
 test("the community search box sits beside its button, and the filter button lines up with its fields", async ({ page }) => {
   await signIn(page.request, demo.member);
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -9,6 +9,7 @@ import { describedBy, FieldFrame } from "../field-frame";
 import { FormState, useFieldId } from "../form-client";
 import type { ImageUpload } from "./image-dialog";
 import { takeOverText } from "./take-over";
+import { ToolbarSpace } from "./toolbar-space";
 
 const noSubscription = () => () => {};
 
@@ -86,6 +87,7 @@ function Field({ name, label, hint, mentionSlug, load = "now", rows = 10, value,
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} labelId={`${id}-label`} labelFor={active ? null : id}>
       <input type="hidden" name={`${name}Format`} value={active ? "html" : "plain"} />
+      {enhanced && !active && <ToolbarSpace withImage={Boolean(imageUpload)} />}
       {!active && (
         <textarea
           ref={textarea}
