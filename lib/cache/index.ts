@@ -12,11 +12,21 @@ import { LRUCache } from "lru-cache";
 // in it is ever needed for correctness. Each community keeps one entry per key, holding the
 // version it was loaded for: a newer version replaces it rather than sitting beside it.
 // Outside the Next.js server (tests, scripts) it reads straight through.
+//
+// The ceiling is in bytes as well as entries: a feed page is 25 rows by default but up to 110
+// (`limit` and the pinned posts), and any reader can vary the filters and cursor, so a count
+// alone would let the cache hold over four times what the default pages need. An entry is measured
+// as JSON, which is cheap next to the queries that just loaded it; in the heap it takes about
+// twice that. Entries past their time stay until touched or pushed out, so a busy server sits
+// at the ceiling: that is the memory it is allowed, not a leak. Each server bundle that
+// imports this module (pages, route handlers) has its own copy.
 
 const inNextServer = () => Boolean(process.env.NEXT_RUNTIME);
 
-/** Feed pages held at most, over all communities: about 10–20 KB each. */
+/** Feed pages held at most, over all communities. */
 const MAX_ENTRIES = 1000;
+/** What the entries may add up to, measured as JSON (a default feed page is about 10–20 KB). */
+export const MAX_CACHE_BYTES = 8 * 1024 * 1024;
 /** An entry is loaded again after this long even if nothing changed (times such as "2 hours ago" are computed per request). */
 const TTL_MS = 5 * 60_000;
 
@@ -24,7 +34,9 @@ const TTL_MS = 5 * 60_000;
 // rendered carries that request's async context (Next's and React's stores for it), so keeping
 // one would keep the whole request, and through it others, for as long as the entry lives.
 type Entry = { version: number; value: unknown };
-const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: TTL_MS });
+/** An entry's size: its value as JSON, and its key. */
+const entrySize = (entry: Entry, key: string) => (JSON.stringify(entry.value)?.length ?? 0) + key.length;
+const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, maxSize: MAX_CACHE_BYTES, sizeCalculation: entrySize, ttl: TTL_MS });
 /** Loads under way, so that misses arriving together share one; each leaves when it settles. */
 const inFlight = new Map<string, { version: number; value: Promise<unknown> }>();
 
@@ -56,7 +68,7 @@ export async function sharedForCommunity<T>(
   }
 }
 
-/** What the cache holds now, for tests: the entries' values and the loads under way. */
-export function sharedCacheContents(): { values: unknown[]; loading: number } {
-  return { values: [...entries.values()].map((entry) => entry.value), loading: inFlight.size };
+/** What the cache holds now, for tests: the entries' values, their size as counted, and the loads under way. */
+export function sharedCacheContents(): { values: unknown[]; bytes: number; loading: number } {
+  return { values: [...entries.values()].map((entry) => entry.value), bytes: entries.calculatedSize, loading: inFlight.size };
 }

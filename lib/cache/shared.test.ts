@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sharedCacheContents, sharedForCommunity } from "./index";
+import { MAX_CACHE_BYTES, sharedCacheContents, sharedForCommunity } from "./index";
 
 // The shared cache as the Next.js server uses it: keyed by the community's content version.
 
@@ -38,6 +38,31 @@ describe("the shared cache for a community's feed", () => {
     expect(loads).toBe(1002);
     await sharedForCommunity({ id: "many-1000", contentVersion: 1 }, ["feed"], async () => ++loads);
     expect(loads).toBe(1002);
+  });
+
+  it("holds a bounded number of bytes, however large the pages are", async () => {
+    // Pages of a tenth of the ceiling each: far fewer than the entry limit fill it.
+    const page = (i: number) => ({ rows: [`${i}`.padEnd(MAX_CACHE_BYTES / 10, "x")] });
+    let loads = 0;
+    for (let i = 0; i < 30; i++) await sharedForCommunity({ id: `big-${i}`, contentVersion: 1 }, ["feed"], async () => (loads++, page(i)));
+    const { values, bytes } = sharedCacheContents();
+    expect(bytes).toBeLessThanOrEqual(MAX_CACHE_BYTES);
+    expect(values.filter((v) => JSON.stringify(v).includes("xxxx")).length).toBeLessThan(10);
+    // The newest is still held; the first was pushed out and loads again.
+    await sharedForCommunity({ id: "big-29", contentVersion: 1 }, ["feed"], async () => (loads++, page(29)));
+    expect(loads).toBe(30);
+    await sharedForCommunity({ id: "big-0", contentVersion: 1 }, ["feed"], async () => (loads++, page(0)));
+    expect(loads).toBe(31);
+  });
+
+  it("serves a page larger than the whole ceiling without keeping it", async () => {
+    const huge = { rows: ["y".repeat(MAX_CACHE_BYTES + 1)] };
+    let loads = 0;
+    const community = { id: "huge-1", contentVersion: 1 };
+    expect(await sharedForCommunity(community, ["feed"], async () => (loads++, huge))).toBe(huge);
+    await sharedForCommunity(community, ["feed"], async () => (loads++, huge));
+    expect(loads).toBe(2);
+    expect(sharedCacheContents().bytes).toBeLessThanOrEqual(MAX_CACHE_BYTES);
   });
 });
 
