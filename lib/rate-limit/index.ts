@@ -37,16 +37,38 @@ async function passGate(db: Db, gate: Gate): Promise<number> {
   return Math.max(1, row?.wait ?? 1);
 }
 
-/** At most `limit` actions in each fixed window. Returns the seconds to wait, or 0. */
+/**
+ * At most `limit` actions in any window of `windowSeconds`, estimated from two fixed windows: the
+ * previous window's hits count in proportion to how much of it still falls within the sliding
+ * window. A burst either side of a boundary is counted together. Returns the seconds to wait, or 0.
+ */
 async function countHit(db: Db, cap: Cap): Promise<number> {
-  const [row] = await selectRows<{ hits: number; wait: number }>(
+  const [row] = await selectRows<{ hits: number; previous: number; elapsed: number }>(
     db,
-    sql`insert into rate_limit_counters as c (key, window_start, hits)
-      values (${cap.key}, to_timestamp(floor(extract(epoch from now()) / ${cap.windowSeconds}) * ${cap.windowSeconds}), 1)
-      on conflict (key, window_start) do update set hits = c.hits + 1
-      returning hits, ceil(extract(epoch from window_start + make_interval(secs => ${cap.windowSeconds}) - now()))::int as wait`,
+    sql`with hit as (
+        insert into rate_limit_counters as c (key, window_start, hits)
+        values (${cap.key}, to_timestamp(floor(extract(epoch from now()) / ${cap.windowSeconds}) * ${cap.windowSeconds}), 1)
+        on conflict (key, window_start) do update set hits = c.hits + 1
+        returning hits, window_start
+      )
+      select hit.hits, coalesce(prev.hits, 0)::int as previous, extract(epoch from now() - hit.window_start)::float8 as elapsed
+      from hit left join rate_limit_counters prev
+        on prev.key = ${cap.key} and prev.window_start = hit.window_start - make_interval(secs => ${cap.windowSeconds})`,
   );
-  return row && row.hits > cap.limit ? Math.max(1, row.wait) : 0;
+  return row ? slidingWait(cap.limit, cap.windowSeconds, row) : 0;
+}
+
+/** Seconds until the sliding estimate lets one more action through, or 0 if this one is within the cap. */
+export function slidingWait(limit: number, window: number, { hits, previous, elapsed }: { hits: number; previous: number; elapsed: number }): number {
+  const estimate = hits + previous * (1 - elapsed / window);
+  if (estimate <= limit) return 0;
+  if (hits >= limit) {
+    // Wait for the next window, then until this window's weight has fallen enough for one more.
+    const intoNext = window * Math.max(0, 1 - (limit - 1) / hits);
+    return Math.max(1, Math.ceil(window - elapsed + intoNext));
+  }
+  // Within this window: until the previous window's weight has fallen enough for one more.
+  return Math.max(1, Math.ceil(window * (1 - (limit - hits - 1) / previous) - elapsed));
 }
 
 export function tryAgainIn(seconds: number): string {

@@ -9,7 +9,7 @@ import { appErrorOf } from "@/test/support/errors";
 import { makeUser } from "@/test/support/factories";
 import { communityWith, makePost } from "@/test/support/posts";
 import { eq } from "drizzle-orm";
-import { enforce, tryAgainIn } from ".";
+import { enforce, slidingWait, tryAgainIn } from ".";
 
 process.env.RATE_LIMITS = "on";
 
@@ -45,6 +45,25 @@ describe("rate limits in Postgres", () => {
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => db.transaction((tx) => enforce(tx, [gate]))));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("count the previous window's hits, weighed, with this window's", async () => {
+    const db = await getDb();
+    const cap = (key: string) => ({ kind: "cap" as const, key, limit: 10, windowSeconds: 900, message: "Slow down." });
+    // A flood in the previous window still counts, however far into this window the clock is.
+    await db.execute(sql`insert into rate_limit_counters (key, window_start, hits)
+      values ('flooded-before', to_timestamp(floor(extract(epoch from now()) / 900) * 900 - 900), 1000000)`);
+    expect((await appErrorOf(() => db.transaction((tx) => enforce(tx, [cap("flooded-before")])))).status).toBe(429);
+    await db.transaction((tx) => enforce(tx, [cap("quiet-before")]));
+  });
+
+  it("weigh the previous window by how much of it still falls within the sliding window", () => {
+    // Half-way through the window, half of the previous window's 10 hits still count.
+    expect(slidingWait(10, 900, { hits: 5, previous: 10, elapsed: 450 })).toBe(0);
+    expect(slidingWait(10, 900, { hits: 6, previous: 10, elapsed: 450 })).toBe(180);
+    // Over the cap in this window: the rest of it, then until its own weight lets one more through.
+    expect(slidingWait(10, 900, { hits: 11, previous: 0, elapsed: 600 })).toBe(300 + Math.ceil(900 * (1 - 9 / 11)));
+    expect(slidingWait(5, 60, { hits: 3, previous: 0, elapsed: 10 })).toBe(0);
   });
 
   it("say when to try again in plain words", () => {

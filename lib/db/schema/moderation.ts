@@ -78,7 +78,7 @@ export const rateLimitGates = pgTable("rate_limit_gates", {
   nextAllowedAt: timestamptz("next_allowed_at").notNull(),
 });
 
-/** A count of actions per key in a fixed window: "50 reactions a day". */
+/** A count of actions per key in a fixed window; two windows give a sliding one: "50 reactions a day". */
 export const rateLimitCounters = pgTable(
   "rate_limit_counters",
   {
