@@ -19,6 +19,7 @@ import { isAppError } from "@/lib/errors";
 import { moveDestinations } from "@/lib/moderation/reports";
 import { fileLimitMb } from "@/lib/files/limits";
 import { Attachments } from "@/app/_components/library";
+import { replyLink } from "@/lib/posts/reply-link";
 import { PostElsewhere } from "@/lib/posts/thread";
 import { Comment, ReportStatus } from "./comment";
 import { Discussion } from "./discussion";
@@ -190,6 +191,10 @@ export default async function PostPage({ params, searchParams }: Props) {
             Accepted answer
           </h2>
           <Comment comment={data.acceptedAnswer} postId={post.id} canAccept={allowed.acceptAnswer} query={query} copy />
+          {/* The answer where it stands among the replies, on whichever page that is. */}
+          <a href={replyLink(base, data.acceptedAnswer.id)} className="text-sm">
+            Read it in the thread
+          </a>
         </section>
       )}
 
