@@ -79,7 +79,7 @@ describe("statements per page", () => {
     expect(counts).toEqual({ community: 6, home: 2, search: 6 });
   });
 
-  it("the post page sends 5 with the shell, 6 with an accepted answer, and writes the read mark only when it moves", async () => {
+  it("the post page sends 5 with the shell, with or without an accepted answer or a reply asked for, and writes the read mark only when it moves", async () => {
     const { postId } = await makePost(owner, slug, { kind: "question", title: "Counted question" });
     let last = "";
     for (let i = 0; i < 60; i++) last = (await createComment(owner, postId, { body: `<p>${i}</p>`, bodyFormat: "html" })).commentId;
@@ -101,7 +101,19 @@ describe("statements per page", () => {
     await recordPostRead(reader, postId, next.readUpTo);
     expect((await getPostPage(reader, slug, postId, { cursor: again.result.nextCursor! }, { page: true })).readChanges).toBe(false);
     await setAcceptedAnswer(owner, postId, { commentId: last });
-    expect((await page()).count).toBe(6);
+    expect((await page()).count).toBe(5);
+    // The page that holds a reply, and the page before a cursor: the same one statement of replies.
+    const deep = await countQueries(async () => {
+      await shell();
+      return getPostPage(reader, slug, postId, { reply: last }, { page: true });
+    });
+    expect(deep.count).toBe(5);
+    expect(deep.result.comments[0]!.id).toBe(last);
+    const back = await countQueries(async () => {
+      await shell();
+      return getPostPage(reader, slug, postId, { before: deep.result.prevCursor! }, { page: true });
+    });
+    expect(back.count).toBe(5);
   });
 
   it("the post page's one statement of viewer state carries their draft, their reports and the header's count, and only for them", async () => {

@@ -14,6 +14,7 @@ import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { search } from "@/lib/search";
 import { LibraryResults } from "./library-results";
+import { replyLink } from "@/lib/posts/reply-link";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -166,7 +167,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             <ol className="mt-2 space-y-4">
               {posts.items.map((hit) => (
                 <li key={hit.id} className="border-b border-line pb-3">
-                  <Link href={`${threadPath(hit.communitySlug, hit)}${hit.matchedCommentId ? `#comment-${hit.matchedCommentId}` : ""}`} className="text-lg font-bold">
+                  <Link href={hit.matchedCommentId ? replyLink(threadPath(hit.communitySlug, hit), hit.matchedCommentId) : threadPath(hit.communitySlug, hit)} className="text-lg font-bold">
                     {hit.title}
                   </Link>
                   <p className="text-sm text-muted">
