@@ -50,14 +50,8 @@ export type PostFacets = {
  * almost every post that itself holds the words. Walking back to the 400th matching reply
  * (some ten thousand replies for a common word) mostly added posts to the end of the list and
  * to the "more than" count; on the benchmark's common words the first page is the same.
- *
- * `walkPosts` and `walkReplies`: how many of the newest posts and replies are walked, by date,
- * for the candidates before the full-text index is asked instead. A word in one post in five (or
- * one reply in 25) fills the candidates within the walk, which reads only as far as its last
- * candidate. A rarer word pays for the whole walk (about 2,400 buffers at large) and then finds
- * its few matches by the index.
  */
-export const CANDIDATES = { posts: 400, replies: 100, walkPosts: 2000, walkReplies: 2500 };
+export const CANDIDATES = { posts: 400, replies: 100 };
 export type Candidates = typeof CANDIDATES;
 
 /**
@@ -88,8 +82,9 @@ function filters(q: SearchQuery, communityId: string | null): SQL {
  */
 function matches(viewer: Viewer, q: SearchQuery, communityId: string | null, candidates: Candidates): SQL {
   const scope = sql`${visiblePosts(viewer, sp)} and ${filters(q, communityId)}`;
-  // The query is written out in each place, not taken from a CTE, so that the planner folds it
-  // to a constant.
+  // The query is written out in each place, not taken from a CTE, so that the planner can
+  // estimate how common the words are and choose between the GIN index (rare words) and
+  // walking the newest rows until enough match (common words).
   const query = sql`websearch_to_tsquery('english', ${q.q})`;
   // Words that are all too common to index (stop words) make an empty query, which matches
   // nothing: without this test, the walk over the newest rows would read every one of them.
@@ -97,41 +92,15 @@ function matches(viewer: Viewer, q: SearchQuery, communityId: string | null, can
   // Each candidate carries the columns of its post that the page and the counts need, read
   // while the scope was checked, so no post is looked up a second time.
   const post = sql`sp.created_at, sp.kind, sp.community_id, sp.tags, sp.accepted_comment_id`;
-  const postColumns = sql`sp.id as post_id, null::uuid as comment_id, sp.search_vector, ${post}`;
-  const commentColumns = sql`sc.post_id, sc.id as comment_id, sc.search_vector, ${post}`;
-  const commentScope = sql`${visibleComments(viewer, sc, sp.communityId)} and ${scope}`;
-  // The newest matches, found in two steps whose plans do not hang on the planner's guess of how
-  // common the words are (a database without statistics, just restored or loaded, guesses every
-  // word rare, and the index then fetched a quarter of a million posts to keep 400). First a walk
-  // over the newest rows, by date, stopping at the last candidate needed: a common word fills the
-  // list within it. Only when it does not are the matches fetched through the full-text index,
-  // which a rarer word keeps short. Either way the candidates are the newest matches.
-  return sql`post_walk as (
-      select ${postColumns}
-      from (select * from posts where ${hasWords} order by created_at desc, id desc limit ${candidates.walkPosts}) sp
-      where sp.search_vector @@ ${query} and ${scope}
+  return sql`post_candidates as (
+      select sp.id as post_id, null::uuid as comment_id, sp.search_vector, ${post} from posts sp
+      where ${hasWords} and sp.search_vector @@ ${query} and ${scope}
       order by sp.created_at desc, sp.id desc limit ${candidates.posts}
     ),
-    post_candidates as (
-      select * from post_walk where (select count(*) from post_walk) >= ${candidates.posts}
-      union all
-      (select ${postColumns} from posts sp
-        where ${hasWords} and (select count(*) from post_walk) < ${candidates.posts} and sp.search_vector @@ ${query} and ${scope}
-        order by sp.created_at desc, sp.id desc limit ${candidates.posts})
-    ),
-    comment_walk as (
-      select ${commentColumns}
-      from (select * from comments where ${hasWords} order by created_at desc, id desc limit ${candidates.walkReplies}) sc
-        join posts sp on sp.id = sc.post_id
-      where sc.search_vector @@ ${query} and ${commentScope}
-      order by sc.created_at desc, sc.id desc limit ${candidates.replies}
-    ),
     comment_candidates as (
-      select * from comment_walk where (select count(*) from comment_walk) >= ${candidates.replies}
-      union all
-      (select ${commentColumns} from comments sc join posts sp on sp.id = sc.post_id
-        where ${hasWords} and (select count(*) from comment_walk) < ${candidates.replies} and sc.search_vector @@ ${query} and ${commentScope} and ${withoutParallelWorkers}
-        order by sc.created_at desc, sc.id desc limit ${candidates.replies})
+      select sc.post_id, sc.id as comment_id, sc.search_vector, ${post} from comments sc join posts sp on sp.id = sc.post_id
+      where ${hasWords} and sc.search_vector @@ ${query} and ${visibleComments(viewer, sc, sp.communityId)} and ${scope} and ${withoutParallelWorkers}
+      order by sc.created_at desc, sc.id desc limit ${candidates.replies}
     ),
     hits as (
       select post_id, ts_rank_cd(search_vector, ${query}, 32) as rank, comment_id, created_at, kind, community_id, tags, accepted_comment_id from post_candidates

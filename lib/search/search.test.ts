@@ -188,7 +188,7 @@ describe("a word too common to rank every match", () => {
     }
     const db = await getDb();
     const q = searchSchema.parse({ q: "xylofoamword" });
-    const bounded = async (walk = 2000) => searchPosts(db, me, q, null, { posts: 3, replies: 2, walkPosts: walk, walkReplies: walk });
+    const bounded = async () => searchPosts(db, me, q, null, { posts: 3, replies: 2 });
     const first = await bounded();
     const found = first.items.map((p) => p.title);
     // The three newest posts that hold the word, then the posts of the two newest replies that do.
@@ -196,10 +196,6 @@ describe("a word too common to rank every match", () => {
     expect(found.slice(3).sort()).toEqual(["Quiet post 2", "Quiet post 3"]);
     expect(first.facets).toMatchObject({ total: 5, capped: true });
     expect((await bounded()).items.map((p) => p.id)).toEqual(first.items.map((p) => p.id));
-    // A walk over the newest rows too short to fill the candidates: the index finds the same ones.
-    const byIndex = await bounded(1);
-    expect(byIndex.items.map((p) => p.id)).toEqual(first.items.map((p) => p.id));
-    expect(byIndex.facets).toEqual(first.facets);
     const all = await searchPosts(db, me, q, null);
     expect(all.items).toHaveLength(7);
     expect(all.facets).toMatchObject({ total: 7, capped: false });
