@@ -9,8 +9,8 @@ import { publicJsonRoute, signedInJsonRoute } from "./json-route";
 // The wrappers every server action and route handler is made with: they prove the viewer
 // before the domain runs, and answer in the shape forms and API clients expect.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+const session = vi.hoisted(() => ({ current: null as { userId: string; sessionId?: string } | null }));
+vi.mock("@/lib/auth", () => ({ readSession: async () => session.current }));
 
 let member: Viewer;
 let suspended: Viewer;
@@ -23,7 +23,7 @@ const sessions = new Map<string, string>();
 /** Signs in as the viewer with a live session row, as the session cookie names one. */
 const signInAs = async (viewer: Viewer | null) => {
   if (viewer && !sessions.has(viewer.id)) sessions.set(viewer.id, await startSession(viewer.id, { device: "Test browser", network: "" }));
-  session.current = viewer ? { user: { id: viewer.id }, sessionId: sessions.get(viewer.id) } : null;
+  session.current = viewer ? { userId: viewer.id, sessionId: sessions.get(viewer.id) } : null;
 };
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -55,10 +55,10 @@ describe("sessions that can be ended", () => {
     const route = signedInJsonRoute(async (_request, viewer) => ({ name: viewer.name }));
     await signInAs(member);
     expect((await callRoute(route)).status).toBe(200);
-    session.current = { user: { id: member.id } };
+    session.current = { userId: member.id, sessionId: undefined };
     expect((await callRoute(route)).status).toBe(401);
     await endSession(sessions.get(member.id));
-    session.current = { user: { id: member.id }, sessionId: sessions.get(member.id) };
+    session.current = { userId: member.id, sessionId: sessions.get(member.id) };
     expect((await callRoute(route)).status).toBe(401);
     sessions.delete(member.id);
   });
