@@ -25,7 +25,10 @@ function tampered(token: string): string {
   return parts.join(".");
 }
 
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+});
 
 describe("reading the session cookie", () => {
   it("opens a cookie Auth.js issued, giving its account and session, as Auth.js's own decoding does", async () => {
@@ -49,6 +52,16 @@ describe("reading the session cookie", () => {
     expect(await sessionFromCookie(request(`${NAME}=${expired}`), SECRET)).toBeNull();
   });
 
+  it("stops opening a cookie once it expires, though it opened moments before", async () => {
+    vi.stubEnv("AUTH_URL", "http://localhost:3000");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const token = await issue({ maxAge: 60 });
+    expect(await sessionFromCookie(request(`${NAME}=${token}`), SECRET)).not.toBeNull();
+    expect(await sessionFromCookie(request(`${NAME}=${token}`), SECRET)).not.toBeNull();
+    vi.setSystemTime(Date.now() + 2 * 60 * 1000);
+    expect(await sessionFromCookie(request(`${NAME}=${token}`), SECRET)).toBeNull();
+  });
+
   it("treats a cookie sealed with another secret, or for another cookie's name, as no session", async () => {
     vi.stubEnv("AUTH_URL", "http://localhost:3000");
     expect(await sessionFromCookie(request(`${NAME}=${await issue({ secret: OLD_SECRET })}`), SECRET)).toBeNull();
@@ -60,6 +73,8 @@ describe("reading the session cookie", () => {
     const old = await issue({ secret: OLD_SECRET });
     expect(await sessionFromCookie(request(`${NAME}=${old}`), [SECRET, OLD_SECRET])).toEqual({ userId: session.sub, sessionId: session.sid });
     expect(await sessionFromCookie(request(`${NAME}=${await issue()}`), [SECRET, OLD_SECRET])).not.toBeNull();
+    // Once the old secret is dropped, its cookies open nothing, though they opened before.
+    expect(await sessionFromCookie(request(`${NAME}=${old}`), SECRET)).toBeNull();
   });
 
   it("reads the __Secure- cookie on an https site, and only that one", async () => {

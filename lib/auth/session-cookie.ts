@@ -1,15 +1,20 @@
 import { hkdf } from "@panva/hkdf";
 import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
-import { getToken, type JWTDecodeParams } from "next-auth/jwt";
+import { getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 
 // Reading the Auth.js session cookie on every request. Auth.js's own session action (auth())
 // derives the key from the secret again on each call, runs the callbacks and encrypts a fresh
 // token that a server component cannot set anyway. Here the cookie is only decrypted, with
 // the key derived once per secret and cookie name, in exactly the way @auth/core/jwt derives
-// it (a test checks the two agree). Auth.js keeps signing in and out and issuing the cookie.
+// it (a test checks the two agree), and a token already opened is remembered until it expires,
+// so a browser's next request decrypts nothing. Auth.js keeps signing in and out and issuing
+// the cookie; whether the session is still open is the database's answer on every request.
 
 /** The session a request's cookie names, before the database confirms it is still open. */
 export type CookieSession = { userId: string; sessionId: string | undefined };
+
+/** The clock tolerance, in seconds, that Auth.js allows a token's expiry. */
+const CLOCK_TOLERANCE = 15;
 
 type DerivedKey = { key: Uint8Array; kid: string };
 
@@ -52,8 +57,30 @@ export async function decodeSessionToken({ token, secret, salt }: JWTDecodeParam
       }
       throw new Error("no matching decryption secret");
     },
-    { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512", "A256GCM"] },
+    { clockTolerance: CLOCK_TOLERANCE, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256CBC-HS512", "A256GCM"] },
   );
+  return payload;
+}
+
+/** Tokens this process has opened, with their contents: bounded, oldest forgotten first. */
+const opened = new Map<string, JWT>();
+const MAX_OPENED = 1000;
+
+/** decodeSessionToken, remembering what each token held: the exact token string, under the same secrets and name. */
+async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | null> {
+  const secrets = Array.isArray(params.secret) ? params.secret : [params.secret];
+  const id = `${params.salt}\n${secrets.join("\n")}\n${params.token}`;
+  const known = opened.get(id);
+  if (known) {
+    if (typeof known.exp === "number" && known.exp > Date.now() / 1000 - CLOCK_TOLERANCE) return known;
+    opened.delete(id);
+    return null;
+  }
+  const payload = await decodeSessionToken(params);
+  if (payload && typeof payload.exp === "number") {
+    if (opened.size >= MAX_OPENED) opened.delete(opened.keys().next().value!);
+    opened.set(id, payload);
+  }
   return payload;
 }
 
@@ -78,7 +105,7 @@ export async function sessionFromCookie(headers: Headers, secret: string | strin
     req: { headers: { cookie } },
     secret,
     secureCookie: usesSecureCookies(headers),
-    decode: decodeSessionToken,
+    decode: decodeRemembered,
     logger: { debug: () => undefined, error: () => undefined, warn: () => undefined },
   });
   if (!token || typeof token.sub !== "string") return null;
