@@ -4,7 +4,8 @@ import type { Viewer } from "@/lib/policy";
 import { makeUser } from "@/test/support/factories";
 import { publicFormAction, signedInFormAction } from "./form-action";
 import { endSession, startSession } from "@/lib/users/sessions";
-import { publicJsonRoute, signedInJsonRoute } from "./json-route";
+import { logError } from "@/lib/log";
+import { publicJsonRoute, signedInJsonRoute, unknownApiPath } from "./json-route";
 
 // The wrappers every server action and route handler is made with: they prove the viewer
 // before the domain runs, and answer in the shape forms and API clients expect.
@@ -47,6 +48,43 @@ describe("signed-in JSON routes", () => {
     await signInAs(member);
     const response = await callRoute(signedInJsonRoute(async (_request, viewer) => ({ name: viewer.name })));
     expect([response.status, await response.json()]).toEqual([200, { name: "Mia Member" }]);
+  });
+});
+
+describe("the request's id", () => {
+  type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const call = (route: Route, headers: Record<string, string> = {}) =>
+    route(new Request("http://roundtable.test/api/v1/x", { headers }), { params: Promise.resolve({}) });
+
+  it("is on every answer, the platform's when it is plainly an id, and on what the request logs", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((line) => (lines.push(String(line)), true));
+    try {
+      const route = publicJsonRoute(async () => {
+        logError("test_event", new Error("logged inside the request"));
+        await new Promise((resolve) => setImmediate(resolve));
+        return { ok: true };
+      });
+      const offered = await call(route, { "x-request-id": "edge-1234-abcd" });
+      expect(offered.headers.get("x-request-id")).toBe("edge-1234-abcd");
+      const fresh = await call(route, { "x-request-id": "not an id; drop table" });
+      expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      await vi.waitFor(() => expect(lines.filter((l) => l.includes("test_event"))).toHaveLength(2));
+      const ids = lines.filter((l) => l.includes("test_event")).map((l) => JSON.parse(l).requestId);
+      expect(ids).toEqual(["edge-1234-abcd", fresh.headers.get("x-request-id")]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("is on a failure's answer too, and on the API's answer for an address with no route", async () => {
+    await signInAs(null);
+    const refused = await call(signedInJsonRoute(async () => ({})));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const nothing = await call(unknownApiPath);
+    expect([nothing.status, (await nothing.json()).error.status]).toEqual([404, 404]);
+    expect(nothing.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
