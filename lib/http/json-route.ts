@@ -43,7 +43,7 @@ export function signedInJsonRoute<P = Record<string, string>>(
 }
 
 /** The answer for an address in the JSON API that names no route. */
-export const unknownApiPath = publicJsonRoute(async () => {
+export const unknownApiPath = publicJsonRoute<{ path: string[] }>(async () => {
   throw notFound("There is nothing at that address in the API.");
 });
 
