@@ -82,7 +82,7 @@ describe("the request's id", () => {
     const refused = await call(signedInJsonRoute(async () => ({})));
     expect(refused.status).toBe(401);
     expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    const nothing = await call(unknownApiPath);
+    const nothing = await unknownApiPath(new Request("http://roundtable.test/api/v1/nothing/here"), { params: Promise.resolve({ path: ["nothing", "here"] }) });
     expect([nothing.status, (await nothing.json()).error.status]).toEqual([404, 404]);
     expect(nothing.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
