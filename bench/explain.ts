@@ -98,6 +98,14 @@ let feedPage2: string | undefined;
 let searchPage2: string | undefined;
 const started = new Date();
 
+/**
+ * Paths that read a whole big table on purpose, and which tables: the site admin's totals count
+ * every account and community (an index is no cheaper for a count of every row). Their scans are
+ * listed but are not a finding.
+ */
+const WHOLE_TABLE_READS: Record<string, string[]> = { "Site admin: platform figures, 4 weeks": ["users", "communities"] };
+const intended = (path: string, scan: string) => (WHOLE_TABLE_READS[path] ?? []).includes(scan.split(" ")[0]!);
+
 // What each benchmarked request asks of the database, as its page or route handler does.
 const paths: [string, () => Promise<unknown>][] = [
   ["Community feed, large", async () => [await loadSession(member.id, memberSession), await getCommunityPage(member, f.large), await getCommunityFeed(member, f.large, {}, { page: true })]],
@@ -177,8 +185,10 @@ function heapFetches(node: PlanNode): number {
   return (node["Heap Fetches"] ?? 0) + (node.Plans ?? []).reduce((n, p) => n + heapFetches(p), 0);
 }
 
+/** Sequential scans of big tables that ran (a plan node that never ran, 0 loops, read nothing). */
 function seqScansOfBigTables(node: PlanNode): string[] {
-  const here = node["Node Type"] === "Seq Scan" && node["Relation Name"] && big.has(node["Relation Name"]) ? [`${node["Relation Name"]} (${node["Actual Rows"]} rows × ${node["Actual Loops"]})`] : [];
+  const ran = (node["Actual Loops"] ?? 1) > 0;
+  const here = ran && node["Node Type"] === "Seq Scan" && node["Relation Name"] && big.has(node["Relation Name"]) ? [`${node["Relation Name"]} (${node["Actual Rows"]} rows × ${node["Actual Loops"]})`] : [];
   return [...here, ...(node.Plans ?? []).flatMap(seqScansOfBigTables)];
 }
 
@@ -196,7 +206,7 @@ const lines = [
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ...chosen.map(([path]) => {
     const mine = statements.filter((s) => s.path === path);
-    const scans = mine.flatMap((s) => s.seqScans);
+    const scans = mine.flatMap((s) => s.seqScans.map((scan) => (intended(path, scan) ? `${scan}, on purpose` : scan)));
     const sum = (k: keyof Buffers) => mine.reduce((t, s) => t + s.buffers[k], 0);
     return `| ${path} | ${round(calls.get(path)!.first)} | ${round(calls.get(path)!.again)} | ${mine.length} | ${round(mine.reduce((t, s) => t + s.ms, 0))} | ${round(Math.max(0, ...mine.map((s) => s.ms)))} | ${sum("hit")} | ${sum("read")} | ${sum("dirtied")} | ${sum("heapFetches")} | ${scans.join(", ") || "none"} |`;
   }),
@@ -228,7 +238,7 @@ if (!args.includes("--smoke")) {
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-${scale}-explain${only ? `-${only.replace(/[^a-z0-9]+/g, "-")}` : ""}.md`, text);
 }
-if (statements.some((s) => s.seqScans.length > 0)) {
+if (statements.some((s) => s.seqScans.some((scan) => !intended(s.path, scan)))) {
   console.error("A statement scans a big table sequentially: see the table above.");
   process.exit(1);
 }

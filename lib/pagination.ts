@@ -5,9 +5,22 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
+type CursorShape = ("string" | "number")[];
+
 /** Reads a cursor made by encodeCursor. A tampered cursor is a 400, never a 500. */
-export function decodeCursor(cursor: string | undefined, shape: ("string" | "number")[]) {
+export function decodeCursor(cursor: string | undefined, shape: CursorShape) {
   if (!cursor) return null;
+  const values = readCursor(cursor, shape);
+  if (values) return values;
+  throw badRequest("That page link is not valid. Go back to the first page.");
+}
+
+/** Whether a cursor, if there is one, is one that encodeCursor made for this shape. */
+export function isReadableCursor(cursor: string | undefined, shape: CursorShape): boolean {
+  return !cursor || readCursor(cursor, shape) !== null;
+}
+
+function readCursor(cursor: string, shape: CursorShape): (string | number)[] | null {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (
@@ -18,9 +31,9 @@ export function decodeCursor(cursor: string | undefined, shape: ("string" | "num
       return values as (string | number)[];
     }
   } catch {
-    // fall through
+    // not base64url JSON
   }
-  throw badRequest("That page link is not valid. Go back to the first page.");
+  return null;
 }
 
 /** Splits an n+1 fetch into the page and the cursor for the next one. */

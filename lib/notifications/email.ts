@@ -10,7 +10,7 @@ import { can, type Viewer } from "@/lib/policy";
 import { loadPost } from "@/lib/posts/load";
 import { describe, sentence, type Described } from "./describe";
 import { kinds } from "./kinds";
-import { issueReplyAddress } from "./reply-by-email";
+import { issueReplyAddress } from "./reply-address";
 import { selectSeen, type SeenQueryRow } from "./seen";
 import { unsubscribeLinks } from "./unsubscribe";
 

@@ -8,7 +8,7 @@ import {
   personSeesCommunity,
   type PersonColumns,
 } from "@/lib/policy";
-import type { EventType } from "./events";
+import type { EventType } from "./event-types";
 import { isUuid } from "@/lib/validation";
 
 // Who may hear of each event: candidates by the part they play (the post's author, the people

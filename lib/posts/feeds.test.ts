@@ -46,6 +46,17 @@ describe("the community feed", () => {
     expect((await getCommunityFeed(reader, slug, { limit: "1" })).items[0]!.title).toBe("Post 1");
   });
 
+  it("answers a broken page link with a 400, and on the page with the newest page and a note", async () => {
+    const slug = await communityWith(owner, "Broken links", [reader]);
+    await makePost(owner, slug, { title: "Newest" });
+    for (const cursor of ["not-a-cursor", Buffer.from(JSON.stringify([1])).toString("base64url")]) {
+      await expect(getCommunityFeed(reader, slug, { cursor })).rejects.toMatchObject({ status: 400 });
+      const page = await getCommunityFeed(reader, slug, { cursor }, { page: true });
+      expect([page.items.map((p) => p.title), page.notice, page.page?.coming]).toEqual([["Newest"], expect.stringMatching(/not valid/), []]);
+    }
+    expect((await getCommunityFeed(reader, slug, {}, { page: true })).notice).toBeNull();
+  });
+
   it("filters by kind, tag and unanswered questions", async () => {
     const slug = await communityWith(owner, "Feed filters", [reader]);
     await makePost(owner, slug, { title: "A discussion", tags: "housing" });

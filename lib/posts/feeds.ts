@@ -10,7 +10,7 @@ import { nextEventsColumn, toEventList } from "@/lib/events/lists";
 import { outForCommentColumn, toOutForComment } from "@/lib/library/documents";
 import { readMarksColumn, toReadMarks } from "@/lib/notifications/reads";
 import { communityWatchColumn, toCommunityWatch } from "@/lib/notifications/watches";
-import { decodeCursor, pageOf } from "@/lib/pagination";
+import { decodeCursor, isReadableCursor, pageOf } from "@/lib/pagination";
 import { activeMembership, assertActiveViewer, can, publicPosts, readableCommunityIds, visiblePosts, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { feedColumns, selectFeedEntries, toFeedItem, withDates, type FeedRow } from "./feed-rows";
@@ -30,6 +30,9 @@ export const feedSchema = z.object({
 });
 export type FeedQuery = z.output<typeof feedSchema>;
 
+/** A feed's cursor: the last row's activity time and id. */
+const FEED_CURSOR: ("string" | "number")[] = ["string", "string"];
+
 const keysetAfter = (v: (string | number)[]) =>
   sql`(${posts.lastActivityAt}, ${posts.id}) < (${v[0]}::timestamptz, ${v[1]}::uuid)`;
 
@@ -48,7 +51,7 @@ function feedFilters(q: FeedQuery): (SQL | undefined)[] {
  * One statement: the pinned posts and the page, each a JSON list.
  */
 export async function sharedFeedPage(db: Db, communityId: string, q: FeedQuery) {
-  const after = decodeCursor(q.cursor, ["string", "string"]);
+  const after = decodeCursor(q.cursor, FEED_CURSOR);
   const base = (extra: (SQL | undefined)[]) =>
     selectFeedEntries(db).where(and(eq(posts.communityId, communityId), publicPosts(posts), ...feedFilters(q), ...extra));
   const pinned = after ? sql`'[]'::json` : jsonList(base([isNotNull(posts.pinnedAt)]).orderBy(desc(posts.pinnedAt)).limit(10));
@@ -79,7 +82,11 @@ type ViewerState = {
  * when it changes, after the response.
  */
 export async function getCommunityFeed(viewer: Viewer, slug: string, query: unknown, { page: forPage = false } = {}) {
-  const q = parseInput(feedSchema, query);
+  const asked = parseInput(feedSchema, query);
+  // On the page, a broken link to an older page shows the newest one, with a note, and all
+  // that the page shows beside the feed; the JSON answers 400.
+  const brokenLink = forPage && !isReadableCursor(asked.cursor, FEED_CURSOR);
+  const q = brokenLink ? { ...asked, cursor: undefined } : asked;
   const db = await getDb();
   const { community, target } = await loadAuthorizedForPage(viewer, slug, "community.read");
   const cached = await sharedForCommunity(community, ["feed", JSON.stringify(q)], () => sharedFeedPage(db, community.id, q));
@@ -104,6 +111,7 @@ export async function getCommunityFeed(viewer: Viewer, slug: string, query: unkn
     items: shared.rows.map(item),
     nextCursor: shared.nextCursor,
     query: q,
+    notice: brokenLink ? "That link to an older page is not valid, so this is the newest page." : null,
     /** Only with `page`: what the community's page shows beside the feed. */
     page: forPage
       ? {

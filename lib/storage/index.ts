@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import type { ObjectStore } from "./object-store";
 
 // One small interface for where file bytes live. Downloads always go through the app, which
 // checks the policy on every request: no store hands out public or guessable addresses.
@@ -6,15 +7,7 @@ import { env } from "@/lib/env";
 //                       on serverless platforms, where local files do not last.
 //   s3:                 S3-compatible object storage (AWS S3, Cloudflare R2, MinIO…).
 
-export type StoredObject = { bytes: Uint8Array; size: number };
-
-export interface ObjectStore {
-  readonly name: "postgres" | "s3";
-  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
-  /** The object's bytes, or null when there is none under that key. */
-  get(key: string): Promise<StoredObject | null>;
-  delete(key: string): Promise<void>;
-}
+export type { ObjectStore, StoredObject } from "./object-store";
 
 const store = globalThis as typeof globalThis & { __roundtableStore?: Promise<ObjectStore> };
 

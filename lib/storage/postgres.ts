@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { storedChunks } from "@/lib/db/schema";
-import type { ObjectStore, StoredObject } from ".";
+import type { ObjectStore, StoredObject } from "./object-store";
 
 /** Rows of at most this many bytes, so that no single value is huge for the driver or for TOAST. */
 export const CHUNK_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import type { ObjectStore, StoredObject } from ".";
+import type { ObjectStore, StoredObject } from "./object-store";
 
 export type S3Settings = {
   bucket: string;

@@ -87,7 +87,7 @@ export default async function CommunityPage({ params, searchParams }: PageProps<
             )}
             {own.length > 0 && <OwnUnpublished posts={own} slug={community.slug} />}
             {feed && (
-              <CommunityFeed slug={community.slug} feed={feed.data} error={feed.error?.message} query={query} refusal={allowed.createPost ? null : page.refusals.createPost} />
+              <CommunityFeed slug={community.slug} feed={feed.data} error={feed.error?.message ?? feed.data?.notice ?? undefined} query={query} refusal={allowed.createPost ? null : page.refusals.createPost} />
             )}
           </section>
 

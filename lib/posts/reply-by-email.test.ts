@@ -9,7 +9,7 @@ import { makeUser } from "@/test/support/factories";
 import { fanOut, verifyAddress } from "@/test/support/notifications";
 import { communityWith, makePost } from "@/test/support/posts";
 import { startSmtp } from "@/test/support/smtp";
-import { deliverDueEmails } from "./delivery";
+import { deliverDueEmails } from "@/lib/notifications/delivery";
 
 // Reply by email: a raw MIME reply, posted by the inbound-mail service to the route, becomes
 // one reply with only what was newly written; a forged, foreign or replayed one makes none.

@@ -1,35 +1,21 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import EmailReplyParser from "email-reply-parser";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { htmlToText } from "@/lib/content/sanitize";
-import type { Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import { replyTokens, users } from "@/lib/db/schema";
-import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
+import { REPLY_TOKEN, replyTokenHash } from "@/lib/notifications/reply-address";
 import { isActiveViewer } from "@/lib/policy";
-import { createComment } from "@/lib/posts/mutations";
 import { loadAccount } from "@/lib/users/account";
+import { createComment } from "./mutations";
 
-// Reply by email. Each email about a post carries a Reply-To address with a random token for
-// that recipient and that post (stored only as its hash). A reply that comes back through the
-// inbound-mail route becomes a reply on the post under the recipient's account, through the
-// same domain function as the web form: the same policy, rate limit and sanitizer.
-
-const TOKEN_DAYS = 90;
-const TOKEN = /reply\+([0-9a-f]{40})@/i;
-const hash = (token: string) => createHash("sha256").update(token.toLowerCase()).digest("hex");
-
-/** A fresh reply address for one recipient on one post, or null when reply by email is not set up. */
-export async function issueReplyAddress(db: Db, userId: string, postId: string): Promise<string | null> {
-  const domain = env().REPLY_EMAIL_DOMAIN;
-  if (!domain) return null;
-  const token = randomBytes(20).toString("hex");
-  await db.insert(replyTokens).values({ tokenHash: hash(token), userId, postId, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86_400_000) });
-  return `reply+${token}@${domain}`;
-}
+// Reply by email. A reply that comes back to an email's reply address (see
+// lib/notifications/reply-address.ts) through the inbound-mail route becomes a reply on the
+// post under the recipient's account, through the same domain function as the web form: the
+// same policy, rate limit and sanitizer.
 
 export type InboundOutcome =
   | { outcome: "posted"; commentId: string; postId: string }
@@ -43,7 +29,7 @@ const addressesOf = (field: AddressObject | AddressObject[] | undefined) =>
 function tokenIn(mail: ParsedMail): string | null {
   const headers = ["delivered-to", "x-original-to", "envelope-to"].map((h) => String(mail.headers.get(h) ?? ""));
   for (const candidate of [...addressesOf(mail.to), ...addressesOf(mail.cc), ...headers]) {
-    const match = TOKEN.exec(candidate);
+    const match = REPLY_TOKEN.exec(candidate);
     if (match) return match[1]!.toLowerCase();
   }
   return null;
@@ -69,7 +55,7 @@ export async function receiveReplyEmail(raw: Buffer | string): Promise<InboundOu
     .select({ userId: replyTokens.userId, postId: replyTokens.postId, email: users.email })
     .from(replyTokens)
     .innerJoin(users, eq(users.id, replyTokens.userId))
-    .where(and(eq(replyTokens.tokenHash, hash(token)), gt(replyTokens.expiresAt, sql`now()`)));
+    .where(and(eq(replyTokens.tokenHash, replyTokenHash(token)), gt(replyTokens.expiresAt, sql`now()`)));
   if (!row) return { outcome: "ignored", reason: "unknown or expired reply address" };
   const from = addressesOf(mail.from)[0]?.toLowerCase() ?? "";
   if (from !== row.email.toLowerCase()) return { outcome: "ignored", reason: "sent from another address" };
