@@ -93,9 +93,16 @@ const admin: Viewer = { ...member, siteRole: "admin" };
 const cursor = {
   feed: async () => (await getCommunityFeed(member, f.large, {})).nextCursor ?? undefined,
   search: async () => (await search(member, { q: "performance", type: "posts" })).posts?.nextCursor ?? undefined,
+  /** The last reply of the long post's third page: its page is one that starts at it. */
+  lateReply: async () => {
+    let page = await getPostPage(member, f.longPostCommunity, f.longPost, {});
+    for (let i = 0; i < 2 && page.nextCursor; i++) page = await getPostPage(member, f.longPostCommunity, f.longPost, { cursor: page.nextCursor });
+    return page.comments.at(-1)?.id;
+  },
 };
 let feedPage2: string | undefined;
 let searchPage2: string | undefined;
+let lateReply: string | undefined;
 const started = new Date();
 
 /**
@@ -124,6 +131,8 @@ const paths: [string, () => Promise<unknown>][] = [
     // The page's draft, reports, attachments and header come in the thread's own statements.
     () => getPostPage(member, f.longPostCommunity, f.longPost, {}, { page: true }),
   ],
+  // A link to a reply deep in the thread, and the way back from it: the page and the first page in one statement.
+  ["Post with 200 replies, the page of a late reply", () => getPostPage(member, f.longPostCommunity, f.longPost, { reply: lateReply }, { page: true })],
   ["Home feed", async () => [await getHomePage(member), await getHomeFeed(member, {})]],
   ["Directory", () => listDirectory(member, {})],
   ["Directory, by name, searched", () => listDirectory(member, { q: "waste", sort: "name" })],
@@ -150,6 +159,7 @@ const calls = new Map<string, { first: number; again: number }>();
 for (const [path, work] of chosen) {
   if (path === "Community feed, large, page 2") feedPage2 = await cursor.feed();
   if (path === "Search, common word, page 2") searchPage2 = await cursor.search();
+  if (path === "Post with 200 replies, the page of a late reply") lateReply = await cursor.lateReply();
   let t = performance.now();
   const { queries, params } = await countQueries(work);
   const first = performance.now() - t;

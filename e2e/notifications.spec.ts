@@ -61,7 +61,7 @@ test("a reply makes a notification, the badge counts it, and the link lands on t
   await expectAccessible(author);
   const first = author.getByRole("link", { name: `Rob Replier ${stamp} replied to your post ${title}` }).last();
   await first.click();
-  await expect(author).toHaveURL(new RegExp(`/posts/${postId}#comment-${commentId}$`));
+  await expect(author).toHaveURL(new RegExp(`/posts/${postId}\\?reply=${commentId}#comment-${commentId}$`));
   await expect(author.locator(`#comment-${commentId}`)).toBeInViewport();
   await expect(author.locator(`#comment-${commentId}`)).toContainText("one-page summary");
   await expect(badge(author)).toHaveAccessibleName("Notifications");

@@ -1,7 +1,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { demo, expect, signIn, test } from "./support/fixtures";
+import { THREAD_PAGE_SIZE as N } from "@/lib/notifications/reads";
 
-// A post page shows fifty replies at a time, and each is sent twice: as HTML, and again in the
+// A post page shows a page of replies at a time (THREAD_PAGE_SIZE), and each is sent twice: as HTML, and again in the
 // RSC payload the page hydrates from. What a reply costs beyond its own text is held to a budget
 // here, so that a control or a wrapper added to every reply shows up as a failure, not as a page
 // that quietly doubles (about 4,400 bytes a reply beyond its text before the reply markup was
@@ -34,7 +35,7 @@ test("each reply on a post page costs at most its text twice and a fixed budget,
   await signIn(replier.request, demo.facilitator);
   // Two posts alike but for the number of replies, each read once, by a member who may act on every reply.
   const few = await postWithReplies(reader.request, replier.request, 2, stamp);
-  const many = await postWithReplies(reader.request, replier.request, 22, stamp);
+  const many = await postWithReplies(reader.request, replier.request, N, stamp);
   const bytes = async (path: string) => {
     const response = await reader.request.get(path);
     expect(response.status()).toBe(200);
@@ -43,8 +44,8 @@ test("each reply on a post page costs at most its text twice and a fixed budget,
   const [small, large] = [await bytes(few), await bytes(many)];
   await reader.goto(many);
   await expect(reader.locator(".reply-actions").first().getByRole("button", { name: "Helpful" })).toBeVisible();
-  await expect(reader.getByRole("link", { name: /^Report this reply$/ })).toHaveCount(22);
-  const perReply = (large - small) / 20;
+  await expect(reader.getByRole("link", { name: /^Report this reply$/ })).toHaveCount(N);
+  const perReply = (large - small) / (N - 2);
   test.info().annotations.push({ type: "bytes a reply adds", description: `${perReply} in all, ${perReply - 2 * Buffer.byteLength(`<p>${text}</p>`)} beyond twice its text` });
   expect(perReply - 2 * Buffer.byteLength(`<p>${text}</p>`), `bytes a reply adds beyond twice its text (${perReply} in all)`).toBeLessThanOrEqual(BUDGET_PER_REPLY);
 });

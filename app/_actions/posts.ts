@@ -7,6 +7,7 @@ import { fieldsOf, signedInFormAction } from "@/lib/http/form-action";
 import { saveDraft } from "@/lib/posts/drafts";
 import { createComment, createPost, deleteComment, editComment, editPost, setAcceptedAnswer } from "@/lib/posts/mutations";
 import { setPostWatch, toggleHelpfulComment, toggleHelpfulPost } from "@/lib/posts/reactions";
+import { replyLink } from "@/lib/posts/reply-link";
 
 // Thin wrappers: the wrapper proves the viewer; each domain call checks the policy itself.
 
@@ -26,12 +27,12 @@ export const editPostAction = signedInFormAction(async (viewer, values) => {
 export const createCommentAction = signedInFormAction(async (viewer, values) => {
   const { path, commentId } = await createComment(viewer, values.postId ?? "", values);
   revalidatePath(path);
-  return { redirectTo: `${path}?last=1#comment-${commentId}` };
+  return { redirectTo: replyLink(path, commentId) };
 });
 
 export const editCommentAction = signedInFormAction(async (viewer, values) => {
   const { path, commentId } = await editComment(viewer, values.commentId ?? "", values);
-  return { redirectTo: `${path}#comment-${commentId}` };
+  return { redirectTo: replyLink(path, commentId) };
 });
 
 /** Runs a post action and refreshes the page the post is read on; the form shows any error beside it. */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { replyLink } from "@/lib/posts/reply-link";
 
 type Entry = {
   id: string;
@@ -20,7 +21,11 @@ function linkFor(entry: Entry): string | null {
   const postId = entry.targetType === "post" ? entry.targetId : (entry.details?.postId as string | undefined);
   if (entry.targetType === "user" && entry.targetId) return `/people/${entry.targetId}`;
   if (entry.targetType === "member" && entry.targetId) return `/people/${entry.targetId}`;
-  if (postId && entry.communitySlug) return `/c/${entry.communitySlug}/posts/${postId}`;
+  if (postId && entry.communitySlug) {
+    const path = `/c/${entry.communitySlug}/posts/${postId}`;
+    // A reply: the page of the thread that holds it.
+    return entry.targetType === "comment" && entry.targetId ? replyLink(path, entry.targetId) : path;
+  }
   if (entry.communitySlug) return `/c/${entry.communitySlug}`;
   return null;
 }

@@ -8,6 +8,7 @@ export const keyboardJourneys = {
   notificationSettings: "change notification settings",
   post: "post with the rich editor",
   helpfulAndReply: "mark a post helpful and reply to it",
+  replyPages: "read a long thread's replies page by page",
   report: "report a post",
   search: "search from the header and open a result",
   moderate: "moderate a reported post",

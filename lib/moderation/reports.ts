@@ -12,6 +12,7 @@ import { enforce } from "@/lib/rate-limit";
 import { limitsFor } from "@/lib/rate-limit/rules";
 import { parseInput } from "@/lib/validation";
 import { recordAction } from "./audit";
+import { replyLink } from "@/lib/posts/reply-link";
 
 const reportedPost = alias(posts, "reported_post");
 
@@ -163,7 +164,7 @@ export async function listMyReports(viewer: Viewer) {
     .limit(100);
   return rows.map(({ readableSlug, ...r }) => ({
     ...r,
-    link: readableSlug ? `/c/${readableSlug}/posts/${r.postId}${r.commentId ? `#comment-${r.commentId}` : ""}` : null,
+    link: readableSlug ? (r.commentId ? replyLink(`/c/${readableSlug}/posts/${r.postId}`, r.commentId) : `/c/${readableSlug}/posts/${r.postId}`) : null,
   }));
 }
 

@@ -1,5 +1,6 @@
 import type { NotificationKind } from "@/lib/db/schema";
 import { kinds } from "./kinds";
+import { replyLink } from "@/lib/posts/reply-link";
 
 // What a notification says, in plain words, to someone who may still see its subject; and what
 // it says to someone who no longer may: no title, no community name, no link. The page, the
@@ -143,9 +144,9 @@ function pathFor(row: SeenRow): string {
     case "event_reminder":
       return `${community}/events/${row.postId}`;
     case "moderation":
-      return row.postOk ? `${community}/posts/${row.postId}${row.commentId && row.commentOk ? `#comment-${row.commentId}` : ""}` : community;
+      return row.postOk ? (row.commentId && row.commentOk ? replyLink(`${community}/posts/${row.postId}`, row.commentId) : `${community}/posts/${row.postId}`) : community;
     default:
-      return `${community}/posts/${row.postId}${row.commentId ? `#comment-${row.commentId}` : ""}`;
+      return row.commentId ? replyLink(`${community}/posts/${row.postId}`, row.commentId) : `${community}/posts/${row.postId}`;
   }
 }
 

@@ -11,6 +11,7 @@ import { describe, sentence } from "./describe";
 import { selectSeen, type SeenQueryRow } from "./seen";
 import { unsubscribeLinks } from "./unsubscribe";
 import type { ComposedEmail } from "./email";
+import { replyLink } from "@/lib/posts/reply-link";
 
 // What a digest holds, worked out for its reader when it is sent: new posts, unanswered
 // questions and the most helpful answers from the communities they chose, and notifications
@@ -109,7 +110,7 @@ export async function composeDigestEmail(db: Db, recipient: Viewer, email: { id:
         heading: `${a.author ?? "A former member"} on “${a.title}”`,
         excerpt: a.text,
         detail: `${a.helpful} found this helpful`,
-        link: { href: `${postLink({ slug: a.slug, id: a.postId })}#comment-${a.commentId}`, text: `Read ${a.author ?? "the"}${a.author ? "'s" : ""} answer` },
+        link: { href: replyLink(postLink({ slug: a.slug, id: a.postId }), a.commentId), text: `Read ${a.author ?? "the"}${a.author ? "'s" : ""} answer` },
       })),
     },
     { heading: "Coming up", items: events },

@@ -9,7 +9,6 @@ import { decodeCursor, pageOf } from "@/lib/pagination";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { isUuid, parseInput } from "@/lib/validation";
 import { describe } from "./describe";
-import { threadLinkTo } from "./reads";
 import { selectSeen, type SeenQueryRow } from "./seen";
 
 // The member's own notifications: the header's count, the notifications page, and following
@@ -80,11 +79,8 @@ export async function openNotification(viewer: Viewer, id: string): Promise<stri
   if (!row) throw notFound();
   await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), isNull(notifications.readAt)));
   const shown = describe(row);
-  if (!shown.path) return "/notifications";
-  if (row.postId && row.commentId && shown.path.includes("#comment-")) {
-    return threadLinkTo(db, shown.path.split("#")[0]!, row.postId, row.commentId);
-  }
-  return shown.path;
+  // A link to a reply opens the page of the thread that holds it (replyLink).
+  return shown.path ?? "/notifications";
 }
 
 /** Marks every notification of the member as read. */

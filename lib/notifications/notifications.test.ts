@@ -99,7 +99,7 @@ describe("replies, answers and mentions", () => {
     expect(await unreadCount(ann)).toBeGreaterThan(0);
     const { items } = await listNotifications(ann, {});
     const mine = items.find((n) => n.title === "Landing")!;
-    expect(await openNotification(ann, mine.id)).toBe(`/c/${slug}/posts/${postId}#comment-${commentId}`);
+    expect(await openNotification(ann, mine.id)).toBe(`/c/${slug}/posts/${postId}?reply=${commentId}#comment-${commentId}`);
     await expect(openNotification(ben, mine.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -8,8 +8,12 @@ import type { Viewer } from "@/lib/policy";
 // the thread's own keyset (created_at, id). "3 new replies", the jump to the first of them
 // (a thread page that starts right after the mark) and the feed's marks all come from it.
 
-/** Replies on one page of a thread, as the post page shows them. */
-export const THREAD_PAGE_SIZE = 50;
+/**
+ * Replies on one page of a thread, as the post page shows them: as many as keep the page of a
+ * long thread under 80 KB of HTML with its RSC payload (each reply is sent twice; about 3 KB a
+ * reply of a few sentences), for members on slow connections. The JSON API sends 50 unless asked.
+ */
+export const THREAD_PAGE_SIZE = 12;
 /** Marks a post read before any reply: every reply is after it. */
 const NO_REPLY = "00000000-0000-0000-0000-000000000000";
 const COUNT_CAP = 100;
@@ -96,26 +100,6 @@ export async function markPostRead(db: Db, viewerId: string, postId: string, las
 /** For the post page, after it has loaded the post for the viewer: they have now read it up to what it showed. */
 export async function recordPostRead(viewer: Viewer, postId: string, upTo: Parameters<typeof markPostRead>[3]) {
   await markPostRead(await getDb(), viewer.id, postId, upTo);
-}
-
-/**
- * A link into a thread that lands on one reply: the first page when the reply is on it, else a
- * page that starts just before it, so the reply is in view wherever it is in a long thread.
- */
-export async function threadLinkTo(db: Db, postPath: string, postId: string, commentId: string): Promise<string> {
-  const [row] = await selectRows<{ before: number; prevKey: string | null; prevId: string | null }>(
-    db,
-    sql`with target as (select created_at, id from comments where id = ${commentId} and post_id = ${postId})
-    select (select count(*)::int from (select 1 from comments c, target t where c.post_id = ${postId}
-              and (c.created_at, c.id) < (t.created_at, t.id) limit ${THREAD_PAGE_SIZE}) b) as before,
-      prev.created_at::text as "prevKey", prev.id as "prevId"
-    from target left join lateral (
-      select c.created_at, c.id from comments c where c.post_id = ${postId} and (c.created_at, c.id) < (target.created_at, target.id)
-      order by c.created_at desc, c.id desc limit 1) prev on true`,
-  );
-  const anchor = `#comment-${commentId}`;
-  if (!row || row.before < THREAD_PAGE_SIZE || !row.prevKey || !row.prevId) return `${postPath}${anchor}`;
-  return `${postPath}?cursor=${encodeCursor([row.prevKey, row.prevId])}${anchor}`;
 }
 
 /** A link to the first unread reply of a post, from its mark. */

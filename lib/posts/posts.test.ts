@@ -131,7 +131,7 @@ describe("replies", () => {
     const [a, b] = asOwner.comments;
     expect(a).toMatchObject({ editedAt: expect.any(Date), bodyHtml: "<p>We used a peer review, twice.</p>" });
     expect(a!.revisions.map((r) => r.bodyHtml)).toEqual(["<p>We used a peer review.</p>"]);
-    expect(b!.replyTo).toEqual({ id: first.commentId, author: "Hal Helper", text: "We used a peer review, twice." });
+    expect(b!.replyTo).toEqual({ id: first.commentId, author: "Hal Helper", text: "We used a peer review, twice.", here: true });
     expect((await getPostPage(asker, slug, postId, {})).comments[0]!.revisions).toEqual([]);
     expect(second.created).toBe(true);
   });

@@ -1,18 +1,17 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias, unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { comments, posts, users } from "@/lib/db/schema";
 import { communityHeader, subCommunityCountColumn } from "@/lib/communities/page";
 import { attachmentsColumn, toAttachments } from "@/lib/files/list";
 import { myReportColumn } from "@/lib/moderation/reports";
-import { firstUnreadLink, pastReadMark, readMarkColumn, toReadMark, THREAD_PAGE_SIZE } from "@/lib/notifications/reads";
-import { decodeCursor, pageOf } from "@/lib/pagination";
+import { firstUnreadLink, pastReadMark, readMarkColumn, toReadMark } from "@/lib/notifications/reads";
 import { decide, notHiddenFrom, wrote, type CommentTarget, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { notFound } from "@/lib/errors";
 import { draftBodyColumn } from "./drafts";
 import { loadReadablePost, threadPath } from "./load";
+import { needsFirstPage, pickThreadPage, threadPlace, threadSchema } from "./thread-page";
 import { shownJobTitle, shownOrganisation } from "@/lib/people/columns";
 
 // One post with its replies: the post page and the post's JSON.
@@ -45,24 +44,20 @@ const commentActions = {
   viewRevisions: "comment.viewRevisions",
 } as const;
 
-const threadSchema = z.object({
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).catch(THREAD_PAGE_SIZE),
-});
-
 const quoted = alias(comments, "quoted");
 const quotedAuthor = alias(users, "quoted_author");
+const asked = alias(comments, "asked");
 
 /**
- * A post page: the post, its accepted answer first, then the replies in order, paged by
- * keyset for long threads. A fixed number of queries, however long the page: the post with its
+ * A post page: the post, its accepted answer first, then a page of the replies in order, by
+ * keyset (thread-page.ts). A fixed number of queries, however long the thread: the post with its
  * community, the viewer's state on the post (marks, read mark, and for a page also their draft,
- * reports, the attachments and the header's count), the replies, and the accepted answer.
+ * reports, the attachments and the header's count), and the replies with the accepted answer.
  * `page` asks for what only the pages show, which the JSON leaves out.
  */
 export async function getPostPage(viewer: Viewer, slug: string | null, postId: string, query: unknown, { forEvent = false, page: forPage = false } = {}) {
   const q = parseInput(threadSchema, query);
-  const after = decodeCursor(q.cursor, ["string", "string"]);
+  const place = threadPlace(q);
   const db = await getDb();
   const loaded = await loadReadablePost(viewer, postId);
   const { post, community, target } = loaded;
@@ -72,7 +67,9 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
   if (forEvent && post.kind !== "event") throw notFound();
   if (slug !== null && !forEvent && post.kind === "event") throw new PostElsewhere(threadPath(community.slug, post));
 
-  const commentColumns = {
+  const commentColumns = (part: number) => ({
+    /** Which part of the replies statement the row is from (thread-page.ts). */
+    part: sql<number>`${sql.raw(String(part))}`.mapWith(Number),
     id: comments.id,
     authorId: comments.authorId,
     authorName: users.name,
@@ -101,10 +98,10 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     revisions: sql<{ bodyHtml: string; createdAt: string }[]>`(select coalesce(json_agg(json_build_object('bodyHtml', rv.body_html, 'createdAt', rv.created_at)
       order by rv.created_at desc), '[]'::json) from comment_revisions rv where rv.comment_id = ${comments.id})`,
     myReport: forPage ? myReportColumn(viewer, post.id, sql`${comments.id}`) : sql<null>`null`,
-  };
-  const threadQuery = (where: SQL | undefined) =>
+  });
+  const threadQuery = (part: number, where: SQL | undefined) =>
     db
-      .select(commentColumns)
+      .select(commentColumns(part))
       .from(comments)
       .leftJoin(users, eq(users.id, comments.authorId))
       .leftJoin(quoted, eq(quoted.id, comments.replyToId))
@@ -113,7 +110,30 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
   const visibleComment = notHiddenFrom(viewer, comments, community.id);
   const { allowed, refusals } = decide(viewer, target, postActions);
 
-  const [[mine], accepted, rows] = await Promise.all([
+  const key = sql`(${comments.createdAt}, ${comments.id})`;
+  const limit = q.limit + 1;
+  const askedPage = place.before
+    ? threadQuery(0, and(visibleComment, sql`${key} < (${place.before[0]}::timestamptz, ${place.before[1]}::uuid)`)).orderBy(desc(comments.createdAt), desc(comments.id))
+    : threadQuery(
+        0,
+        and(
+          visibleComment,
+          place.after ? sql`${key} > (${place.after[0]}::timestamptz, ${place.after[1]}::uuid)` : undefined,
+          // From the reply asked for, if the viewer may see it: nothing otherwise, and then the first page.
+          place.reply
+            ? sql`${key} >= ((select ${asked.createdAt} from comments asked where ${asked.id} = ${place.reply} and ${asked.postId} = ${post.id}
+                and ${notHiddenFrom(viewer, asked, community.id)}), ${place.reply}::uuid)`
+            : undefined,
+        ),
+      ).orderBy(asc(comments.createdAt), asc(comments.id));
+  const parts = [
+    askedPage.limit(limit),
+    ...(needsFirstPage(place) ? [threadQuery(1, visibleComment).orderBy(asc(comments.createdAt), asc(comments.id)).limit(limit)] : []),
+    ...(post.acceptedCommentId ? [threadQuery(2, and(eq(comments.id, post.acceptedCommentId), visibleComment))] : []),
+  ];
+  const [first, second, ...rest] = parts;
+
+  const [[mine], rows] = await Promise.all([
     // The author, the viewer's own marks and read mark on the post, and what else the page shows: one statement.
     db
       .select({
@@ -131,13 +151,12 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       })
       .from(posts)
       .where(eq(posts.id, post.id)),
-    post.acceptedCommentId ? threadQuery(and(eq(comments.id, post.acceptedCommentId), visibleComment)) : Promise.resolve([]),
-    threadQuery(and(visibleComment, after ? sql`(${comments.createdAt}, ${comments.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
-      .orderBy(asc(comments.createdAt), asc(comments.id))
-      .limit(q.limit + 1),
+    // The asked page, the first page when it may be the one shown, and the accepted answer: one statement.
+    second ? unionAll(first!, second, ...rest) : first!,
   ]);
   const mark = toReadMark(mine?.mark ?? null);
-  const page = pageOf(rows, q.limit, (r) => [r.createdKey, r.id]);
+  const page = pickThreadPage(rows, place, q.limit);
+  const shownIds = new Set(page.items.map((c) => c.id));
   // Deleted replies with nobody answering them disappear; with answers, they stay as "deleted".
   const shown = page.items.filter((c) => !c.deletedAt || c.hasReplies);
   const toComment = (c: (typeof rows)[number]) => {
@@ -154,7 +173,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       helpfulCount: c.helpfulCount,
       createdAt: c.createdAt,
       editedAt: c.editedAt,
-      replyTo: c.replyToId ? { id: c.replyToId, author: c.quotedAuthor, text: c.quotedText } : null,
+      /** The reply it answers; `here` when that is on this page too. */
+      replyTo: c.replyToId ? { id: c.replyToId, author: c.quotedAuthor, text: c.quotedText, here: shownIds.has(c.replyToId) } : null,
       isAccepted: c.id === post.acceptedCommentId,
       isNew: c.isNew,
       iFoundHelpful: c.iFoundHelpful,
@@ -185,7 +205,7 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
       following: mine?.followLevel === "following",
       muted: mine?.followLevel === "muted",
     },
-    acceptedAnswer: accepted[0] ? toComment(accepted[0]) : null,
+    acceptedAnswer: page.accepted ? toComment(page.accepted) : null,
     /** Replies since the viewer last read the post, and a link to the first of them; null on a first visit. */
     unread: mark && mark.newReplies > 0 ? { count: mark.newReplies, link: firstUnreadLink(`/c/${community.slug}/posts/${post.id}`, mark, post.commentCount) } : null,
     /** How far this page has shown the thread: the page records it as read up to here. */
@@ -194,6 +214,8 @@ export async function getPostPage(viewer: Viewer, slug: string | null, postId: s
     readChanges: !mark || (page.items.at(-1)?.pastMark ?? false) || (mine?.unreadNotices ?? false),
     comments: shown.map(toComment),
     nextCursor: page.nextCursor,
+    /** The page before this one, or null on the first page. */
+    prevCursor: page.prevCursor,
     allowed,
     /** Why the viewer may not do each thing they may not: shown in place of the control. */
     refusals,

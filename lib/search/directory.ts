@@ -11,18 +11,27 @@ export type PersonHit = { id: string; name: string; jobTitle: string; organisati
 
 /**
  * Communities the viewer may know of whose name or purpose match the words, or whose name is
- * close to what was typed, misspellings included (trigram similarity).
+ * close to what was typed, misspellings included (trigram similarity above pg_trgm's threshold,
+ * the same test that finds them). Best first: the better of the words' rank and the name's
+ * closeness. The best `limit` by each measure are chosen apart, each through its own index, and
+ * only those are ranked together: a common word is in the purpose of thousands of communities,
+ * and measuring every one of their names against what was typed was most of the page's SQL.
  */
 export async function searchCommunities(db: Db, viewer: Viewer, text: string, limit = 8): Promise<CommunityHit[]> {
+  const words = sql`websearch_to_tsquery('english', ${text})`;
+  const byName = sql`(${text} <% name or name ilike ${likePattern(text)})`;
   const rows = await selectRows<CommunityHit & { member_count: number }>(
     db,
     sql`select slug, name, purpose, visibility, member_count
       from communities
-      where ${listedCommunities(viewer)}
-        and (search_vector @@ websearch_to_tsquery('english', ${text})
-          or ${text} <% name
-          or name ilike ${likePattern(text)})
-      order by greatest(ts_rank(search_vector, websearch_to_tsquery('english', ${text})), word_similarity(${text}, name)) desc, member_count desc
+      where id in (
+        (select id from communities where search_vector @@ ${words} and ${listedCommunities(viewer)}
+          order by ts_rank(search_vector, ${words}) desc, member_count desc limit ${limit})
+        union
+        (select id from communities where ${byName} and ${listedCommunities(viewer)}
+          order by word_similarity(${text}, name) desc, member_count desc limit ${limit}))
+      order by greatest(case when search_vector @@ ${words} then ts_rank(search_vector, ${words}) else 0 end,
+          case when ${byName} then word_similarity(${text}, name) else 0 end) desc, member_count desc
       limit ${limit}`,
   );
   return rows.map((r) => ({ slug: r.slug, name: r.name, purpose: r.purpose, visibility: r.visibility, memberCount: r.member_count }));

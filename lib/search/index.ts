@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { loadReadable } from "@/lib/communities/load";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { assertActiveViewer, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
@@ -41,23 +41,31 @@ export async function search(viewer: Viewer, input: unknown): Promise<SearchResu
   }
   const empty = { query: q, community, posts: null, communities: [], people: [], documents: null };
   if (!q.q) return { ...empty, notice: "Enter some words to search for." };
-  const [parsed] = await selectRows<{ words: number }>(db, sql`select numnode(websearch_to_tsquery('english', ${q.q})) as words`);
-  const hasWords = (parsed?.words ?? 0) > 0;
   const wantPosts = q.type === "all" || q.type === "posts";
   const wantOthers = !community && !q.cursor;
-  const wantDocuments = (q.type === "all" || q.type === "documents") && hasWords && !q.cursor;
-  const [postPage, communities, people, libraryHits] = await Promise.all([
-    wantPosts && hasWords ? searchPosts(db, viewer, q, communityId) : null,
+  const wantDocuments = (q.type === "all" || q.type === "documents") && !q.cursor;
+  // Whether any word is left once the stop words are gone comes back with the posts; the posts
+  // and documents statements test it themselves, so all the sources run at once.
+  const [postPage, communities, people, libraryHits, words] = await Promise.all([
+    wantPosts ? searchPosts(db, viewer, q, communityId) : null,
     wantOthers && (q.type === "all" || q.type === "communities") ? searchCommunities(db, viewer, q.q) : [],
     wantOthers && (q.type === "all" || q.type === "people") ? searchPeople(db, viewer, q.q) : [],
     wantDocuments ? searchLibrary(db, viewer, q.q, communityId) : null,
+    wantPosts ? null : countWords(db, q.q),
   ]);
+  const hasWords = (postPage?.words ?? words ?? 0) > 0;
   return {
     ...empty,
     notice: hasWords || communities.length || people.length ? null : "Those words are too common to search for on their own. Try more specific words.",
-    posts: postPage ? { items: postPage.items, nextCursor: postPage.nextCursor, facets: postPage.facets ?? emptyFacets } : null,
+    posts: postPage && hasWords ? { items: postPage.items, nextCursor: postPage.nextCursor, facets: postPage.facets ?? emptyFacets } : null,
     communities,
     people,
-    documents: libraryHits ? { items: libraryHits } : null,
+    documents: libraryHits && hasWords ? { items: libraryHits } : null,
   };
+}
+
+/** How many words and operators the query keeps once the stop words are gone. */
+async function countWords(db: Db, text: string): Promise<number> {
+  const [parsed] = await selectRows<{ words: number }>(db, sql`select numnode(websearch_to_tsquery('english', ${text})) as words`);
+  return parsed?.words ?? 0;
 }

@@ -38,6 +38,8 @@ type Row = {
 /** The best matching documents and files, at most `limit`. */
 export async function searchLibrary(db: Db, viewer: Viewer, text: string, communityId: string | null, limit = 20): Promise<LibraryHit[]> {
   const query = sql`websearch_to_tsquery('english', ${text})`;
+  // A query of stop words only is empty and matches nothing: nothing is read.
+  const hasWords = sql`numnode(${query}) > 0`;
   const within = (column: SQL) =>
     communityId ? sql`${column} in (select id from communities where id = ${communityId} or ${communityId} = any(ancestor_ids))` : sql`true`;
   const rows = await selectRows<Row>(
@@ -47,7 +49,7 @@ export async function searchLibrary(db: Db, viewer: Viewer, text: string, commun
           null as parent_title, ts_headline('english', d.body_text, ${query}, ${HEADLINE_OPTIONS}) as headline, d.updated_at as changed_at,
           ts_rank_cd(d.search_vector, ${query}, 32) as rank
         from ${documents} d join communities c on c.id = d.community_id
-        where d.search_vector @@ ${query} and ${visibleDocuments(viewer, { communityId: sql.raw("d.community_id"), deletedAt: sql.raw("d.deleted_at") } as never)} and ${within(sql.raw("d.community_id"))}
+        where ${hasWords} and d.search_vector @@ ${query} and ${visibleDocuments(viewer, { communityId: sql.raw("d.community_id"), deletedAt: sql.raw("d.deleted_at") } as never)} and ${within(sql.raw("d.community_id"))}
         union all
         select 'file', f.id, f.name, c.slug, c.name, f.document_id, f.post_id, coalesce(fd.title, fp.title),
           ts_headline('english', f.text, ${query}, ${HEADLINE_OPTIONS}), f.created_at, ts_rank_cd(f.search_vector, ${query}, 32) * 0.8
@@ -55,7 +57,7 @@ export async function searchLibrary(db: Db, viewer: Viewer, text: string, commun
           left join documents fd on fd.id = f.document_id
           left join posts fp on fp.id = f.post_id
           join communities c on c.id = coalesce(fd.community_id, fp.community_id)
-        where f.search_vector @@ ${query} and (f.document_id is not null or f.post_id is not null)
+        where ${hasWords} and f.search_vector @@ ${query} and (f.document_id is not null or f.post_id is not null)
           and ${visibleFiles(viewer, { documentId: sql.raw("f.document_id"), postId: sql.raw("f.post_id"), uploaderId: sql.raw("f.uploader_id"), deletedAt: sql.raw("f.deleted_at") } as never)}
           and ${within(sql.raw("c.id"))}
       ) hits

@@ -86,17 +86,20 @@ function matches(viewer: Viewer, q: SearchQuery, communityId: string | null, can
   // estimate how common the words are and choose between the GIN index (rare words) and
   // walking the newest rows until enough match (common words).
   const query = sql`websearch_to_tsquery('english', ${q.q})`;
+  // Words that are all too common to index (stop words) make an empty query, which matches
+  // nothing: without this test, the walk over the newest rows would read every one of them.
+  const hasWords = sql`numnode(${query}) > 0`;
   // Each candidate carries the columns of its post that the page and the counts need, read
   // while the scope was checked, so no post is looked up a second time.
   const post = sql`sp.created_at, sp.kind, sp.community_id, sp.tags, sp.accepted_comment_id`;
   return sql`post_candidates as (
       select sp.id as post_id, null::uuid as comment_id, sp.search_vector, ${post} from posts sp
-      where sp.search_vector @@ ${query} and ${scope}
+      where ${hasWords} and sp.search_vector @@ ${query} and ${scope}
       order by sp.created_at desc, sp.id desc limit ${candidates.posts}
     ),
     comment_candidates as (
       select sc.post_id, sc.id as comment_id, sc.search_vector, ${post} from comments sc join posts sp on sp.id = sc.post_id
-      where sc.search_vector @@ ${query} and ${visibleComments(viewer, sc, sp.communityId)} and ${scope} and ${withoutParallelWorkers}
+      where ${hasWords} and sc.search_vector @@ ${query} and ${visibleComments(viewer, sc, sp.communityId)} and ${scope} and ${withoutParallelWorkers}
       order by sc.created_at desc, sc.id desc limit ${candidates.replies}
     ),
     hits as (
@@ -124,6 +127,7 @@ type Row = {
   event_cancelled: boolean | null;
   key: string;
   facets: PostFacets | null;
+  words: number;
 };
 
 /**
@@ -167,9 +171,9 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
         p.created_at, p.accepted_comment_id is not null as answered, p.comment_count,
         /* The extra row only tells that there is a next page: it needs no snippet. */
         case when page.n <= ${q.limit} then ts_headline('english', coalesce(mc.body_text, p.body_text), websearch_to_tsquery('english', ${q.q}), ${HEADLINE_OPTIONS}) end as headline,
-        page.comment_id as matched_comment_id, page.key, f.facets,
+        page.comment_id as matched_comment_id, page.key, f.facets, f.words,
         e.starts_at as event_starts_at, e.time_zone as event_time_zone, e.cancelled_at is not null as event_cancelled
-      from (select ${facets} as facets) f
+      from (select ${facets} as facets, numnode(websearch_to_tsquery('english', ${q.q})) as words) f
       left join page on true
       left join posts p on p.id = page.post_id
       left join communities c on c.id = p.community_id
@@ -202,5 +206,7 @@ export async function searchPosts(db: Db, viewer: Viewer, q: SearchQuery, commun
     items,
     nextCursor: more && last ? encodeCursor([last.key, last.id!]) : null,
     facets: facetRow ? { ...facetRow, total: Number(facetRow.total) } : null,
+    /** How many words and operators the query kept: none when every word was too common to index. */
+    words: Number(rows[0]?.words ?? 0),
   };
 }

@@ -13,7 +13,9 @@ import { loadPage } from "@/app/_components/load-page";
 import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { search } from "@/lib/search";
+import type { PostHit } from "@/lib/search/posts";
 import { LibraryResults } from "./library-results";
+import { replyLink } from "@/lib/posts/reply-link";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -166,15 +168,10 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
             <ol className="mt-2 space-y-4">
               {posts.items.map((hit) => (
                 <li key={hit.id} className="border-b border-line pb-3">
-                  <Link href={`${threadPath(hit.communitySlug, hit)}${hit.matchedCommentId ? `#comment-${hit.matchedCommentId}` : ""}`} className="text-lg font-bold">
+                  <Link href={hit.matchedCommentId ? replyLink(threadPath(hit.communitySlug, hit), hit.matchedCommentId) : threadPath(hit.communitySlug, hit)} className="text-lg font-bold">
                     {hit.title}
                   </Link>
-                  <p className="text-sm text-muted">
-                    {kindLabel[hit.kind]}
-                    {hit.kind === "question" && (hit.answered ? " · answered" : " · unanswered")} in {hit.communityName}
-                    {hit.authorName && ` · ${hit.authorName}`} · {formatDate(hit.createdAt)}
-                    {hit.matchedCommentId && " · matched in a reply"}
-                  </p>
+                  <p className="text-sm text-muted">{hitLine(hit)}</p>
                   {hit.event && (
                     <p className="text-sm font-semibold">
                       {hit.event.cancelled ? "Cancelled: was to start " : "Starts "}
@@ -199,6 +196,14 @@ export default async function SearchPage({ searchParams }: PageProps<"/search">)
   );
 }
 
+/** What, where, by whom and when, as one line of text (one text node, not eight). */
+function hitLine(hit: PostHit): string {
+  const answer = hit.kind === "question" ? (hit.answered ? " · answered" : " · unanswered") : "";
+  const author = hit.authorName ? ` · ${hit.authorName}` : "";
+  const reply = hit.matchedCommentId ? " · matched in a reply" : "";
+  return `${kindLabel[hit.kind]}${answer} in ${hit.communityName}${author} · ${formatDate(hit.createdAt)}${reply}`;
+}
+
 function FacetList({ title, items, clear }: { title: string; items: { label: string; count: number; href: string; active: boolean }[]; clear: string | null }) {
   if (items.length === 0 && !clear) return null;
   return (
@@ -210,7 +215,7 @@ function FacetList({ title, items, clear }: { title: string; items: { label: str
             <Link href={item.href} aria-current={item.active ? "true" : undefined} className={item.active ? "font-bold" : undefined}>
               {item.label}
             </Link>{" "}
-            <span className="text-muted">({item.count.toLocaleString("en-GB")})</span>
+            <span className="text-muted">{`(${item.count.toLocaleString("en-GB")})`}</span>
           </li>
         ))}
         {clear && (

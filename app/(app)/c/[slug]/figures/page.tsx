@@ -14,6 +14,7 @@ import { periods } from "@/lib/analytics/period";
 import { requireViewer } from "@/lib/auth/request-viewer";
 import { communityTitle, loadCommunityPage } from "../load";
 import { DocumentFigures, EventFigures } from "./events-and-documents";
+import { replyLink } from "@/lib/posts/reply-link";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]/figures">): Promise<Metadata> {
   return { title: await communityTitle((await params).slug, "Figures") };
@@ -173,7 +174,7 @@ export default async function FiguresPage({ params, searchParams }: PageProps<"/
           definition={definitions.helpful}
           items={a.helpful.map((h) => ({
             key: h.id,
-            href: `/c/${slug}/posts/${h.postId}${h.kind === "reply" ? `#comment-${h.id}` : ""}`,
+            href: h.kind === "reply" ? replyLink(`/c/${slug}/posts/${h.postId}`, h.id) : `/c/${slug}/posts/${h.postId}`,
             text: h.kind === "reply" ? `A reply on “${h.title}”` : h.title,
             detail: ` by ${h.authorName ?? "a former member"}: ${h.helpful} helpful ${h.helpful === 1 ? "mark" : "marks"}`,
           }))}

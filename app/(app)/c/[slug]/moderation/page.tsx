@@ -20,6 +20,7 @@ import { listBans } from "@/lib/moderation/people";
 import { getModerationQueue, reasonLabels } from "@/lib/moderation/reports";
 import { getModerationSettings } from "@/lib/moderation/settings";
 import { communityTitle, loadCommunityPage } from "../load";
+import { replyLink } from "@/lib/posts/reply-link";
 
 export async function generateMetadata({ params }: PageProps<"/c/[slug]/moderation">): Promise<Metadata> {
   return { title: await communityTitle((await params).slug, "Moderation") };
@@ -67,7 +68,7 @@ export default async function ModerationPage({ params }: PageProps<"/c/[slug]/mo
               {report.details && <blockquote className="border-l-2 border-line pl-2">{report.details}</blockquote>}
               <p>
                 {report.commentId ? "A reply on " : "The post "}
-                <Link href={`/c/${slug}/posts/${report.postId}${report.commentId ? `#comment-${report.commentId}` : ""}`}>{report.postTitle}</Link>
+                <Link href={report.commentId ? replyLink(`/c/${slug}/posts/${report.postId}`, report.commentId) : `/c/${slug}/posts/${report.postId}`}>{report.postTitle}</Link>
                 {report.commentText && <span className="block text-sm text-muted">“{report.commentText}”</span>}
                 {(report.commentId ? report.commentHidden : report.postHidden) && <span className="font-semibold"> (already hidden)</span>}
               </p>

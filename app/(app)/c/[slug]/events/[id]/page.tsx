@@ -9,6 +9,7 @@ import { pageQuery, withQuery } from "@/app/_components/query";
 import { requireActiveViewer, requireViewer } from "@/lib/auth/request-viewer";
 import { isAppError } from "@/lib/errors";
 import { getEventPage } from "@/lib/events/page";
+import { askedReply } from "../../posts/[id]/load";
 import { PostElsewhere } from "@/lib/posts/thread";
 import { loadCommunityPage } from "../../load";
 import { Discussion } from "../../posts/[id]/discussion";
@@ -40,7 +41,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
   const query = pageQuery(await searchParams);
   const viewer = await requireViewer(`/c/${slug}/events/${id}`);
   const { data: page } = await loadPage(() =>
-    getEventPage(viewer, slug, id, query).catch((error: unknown) => {
+    getEventPage(viewer, slug, id, { ...query, reply: askedReply(query) }).catch((error: unknown) => {
       if (error instanceof PostElsewhere) redirect(withQuery(error.location, query));
       throw error;
     }),

@@ -74,7 +74,7 @@ export function Comment({
           <blockquote className="border-l-2 border-line pl-2 text-sm text-muted">
             {comment.replyTo.text ? (
               <>
-                <a href={`#comment-${comment.replyTo.id}`}>{comment.replyTo.author ?? "A former member"} wrote</a>: {comment.replyTo.text}
+                <a href={`${comment.replyTo.here ? "" : `?reply=${comment.replyTo.id}`}#comment-${comment.replyTo.id}`}>{comment.replyTo.author ?? "A former member"} wrote</a>: {comment.replyTo.text}
               </>
             ) : (
               "Replying to a reply that has been removed."

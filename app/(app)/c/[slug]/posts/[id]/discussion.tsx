@@ -20,6 +20,13 @@ import { ReplyActions } from "./reply-actions";
 
 type Thread = Awaited<ReturnType<typeof getPostPage>>;
 
+/**
+ * Where a link to another page of replies lands: on their heading, which the browser scrolls
+ * to (and the page's NavigationFocus focuses after a client-side change, while Next announces
+ * the new title, which names where the replies now start).
+ */
+const toReplies = "#replies-heading";
+
 export function Discussion({ viewer, thread, base, slug, query, heading }: { viewer: Viewer; thread: Thread; base: string; slug: string; query: Record<string, string>; heading?: string }) {
   const { post, allowed } = thread;
   const replyTo = thread.comments.find((c) => c.id === query.replyTo);
@@ -40,7 +47,7 @@ export function Discussion({ viewer, thread, base, slug, query, heading }: { vie
             <Link href={thread.unread.link}>Go to the first new reply</Link>
           </p>
         )}
-        {thread.comments.length === 0 && !query.cursor && (
+        {thread.comments.length === 0 && !thread.prevCursor && (
           <p className="mt-2 text-muted">{allowed.comment ? "No replies yet. Be the first to reply." : "No replies yet."}</p>
         )}
         <ol>
@@ -50,8 +57,9 @@ export function Discussion({ viewer, thread, base, slug, query, heading }: { vie
         </ol>
         <Pager
           label="Reply pages"
-          first={query.cursor ? { href: base, text: "First replies" } : null}
-          next={thread.nextCursor ? { href: withQuery(base, { cursor: thread.nextCursor }), text: "Later replies" } : null}
+          first={thread.prevCursor ? { href: `${base}${toReplies}`, text: "First replies" } : null}
+          previous={thread.prevCursor ? { href: `${withQuery(base, { before: thread.prevCursor })}${toReplies}`, text: "Earlier replies" } : null}
+          next={thread.nextCursor ? { href: `${withQuery(base, { cursor: thread.nextCursor })}${toReplies}`, text: "Later replies" } : null}
         />
       </section>
 

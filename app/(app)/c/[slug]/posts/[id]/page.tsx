@@ -19,10 +19,11 @@ import { isAppError } from "@/lib/errors";
 import { moveDestinations } from "@/lib/moderation/reports";
 import { fileLimitMb } from "@/lib/files/limits";
 import { Attachments } from "@/app/_components/library";
+import { replyLink } from "@/lib/posts/reply-link";
 import { PostElsewhere } from "@/lib/posts/thread";
 import { Comment, ReportStatus } from "./comment";
 import { Discussion } from "./discussion";
-import { loadPostPage } from "./load";
+import { askedReply, loadPostPage } from "./load";
 
 type Params = { slug: string; id: string };
 
@@ -32,8 +33,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const { slug, id } = await params;
   const query = pageQuery(await searchParams);
   try {
-    const page = await loadPostPage(await requireActiveViewer(), slug, id, query.cursor, query.limit);
-    return { title: `${page.post.title} · ${page.community.name}` };
+    const page = await loadPostPage(await requireActiveViewer(), slug, id, query.cursor, query.before, askedReply(query), query.limit);
+    // A later page of replies says so in its title, which is announced when the page changes.
+    const first = page.prevCursor ? page.comments.find((c) => !c.deleted) : undefined;
+    const from = first ? ` (replies from ${first.author?.name ?? "a former member"}, ${formatDate(first.createdAt)})` : "";
+    return { title: `${page.post.title}${from} · ${page.community.name}` };
   } catch (error) {
     if (isAppError(error) || error instanceof PostElsewhere) return { title: "Page not found" };
     throw error;
@@ -51,7 +55,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   const query = pageQuery(await searchParams);
   const viewer = await requireViewer(`/c/${slug}/posts/${id}`);
   const { data } = await loadPage(() =>
-    loadPostPage(viewer, slug, id, query.cursor, query.limit).catch((error: unknown) => {
+    loadPostPage(viewer, slug, id, query.cursor, query.before, askedReply(query), query.limit).catch((error: unknown) => {
       if (error instanceof PostElsewhere) redirect(withQuery(error.location, query));
       throw error;
     }),
@@ -187,6 +191,10 @@ export default async function PostPage({ params, searchParams }: Props) {
             Accepted answer
           </h2>
           <Comment comment={data.acceptedAnswer} postId={post.id} canAccept={allowed.acceptAnswer} query={query} copy />
+          {/* The answer where it stands among the replies, on whichever page that is. */}
+          <a href={replyLink(base, data.acceptedAnswer.id)} className="text-sm">
+            Read it in the thread
+          </a>
         </section>
       )}
 
