@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { STRICT_TRANSPORT_SECURITY, newNonce, pagePolicy, policyFor } from "@/lib/http/security-headers";
+import { requestIdFor } from "@/lib/http/request-id";
+import { newNonce, pagePolicy, policyFor } from "@/lib/http/security-headers";
 
-// Runs before every request but static assets: gives each page a Content Security Policy with a
-// nonce of its own (Next.js puts it on its scripts), every response HSTS, and each request an id
-// that the server's logs carry. Other security headers are set in next.config.js.
+// Runs before every request but static assets and the JSON API: gives each page a Content
+// Security Policy with a nonce of its own (Next.js puts it on its scripts), and each request an
+// id that the server's logs carry. The JSON API's wrappers give its answers their id; headers
+// that never vary (HSTS, the JSON API's policy and the rest) are set in next.config.js.
 
 export function proxy(request: NextRequest) {
-  // A request id from the platform's edge is kept when it is plainly an id; otherwise a new one.
-  const offered = request.headers.get("x-request-id") ?? "";
-  const requestId = /^[\w-]{8,100}$/.test(offered) ? offered : crypto.randomUUID();
+  const requestId = requestIdFor(request.headers);
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
 
@@ -25,7 +25,6 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
-  response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   response.headers.set("X-Request-Id", requestId);
   return response;
 }
@@ -33,7 +32,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|icons/|robots.txt).*)",
+      // Not the JSON API (api/v1): it needs no nonce, and runs faster without the proxy.
+      source: "/((?!api/v1/|_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|icons/|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -26,7 +26,9 @@ if (process.env.BENCH_PROBE === "1" && typeof process.send === "function") {
 
   const stats = () => {
     const m = process.memoryUsage();
-    return { statements, rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+    // spaceSizes: what V8 has committed to each heap space now (the young generation is new_space).
+    const spaceSizes = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size]));
+    return { statements, rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, spaceSizes };
   };
 
   // A full collection on request: what is left in the heap after it is the live data, without

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export type ProbeStats = { statements: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+/** `spaceSizes`: the bytes V8 has committed to each heap space (an older commit's probe is this folder's, so it is always there). */
+export type ProbeStats = { statements: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; spaceSizes?: Record<string, number> };
 /** Memory after a full collection: `live` is the heap in use then, `spaces` the bytes used in each of V8's heap spaces. */
 export type LiveStats = ProbeStats & { live: number; spaces: Record<string, number> };
 

@@ -1,11 +1,23 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 // Structured logs: one JSON line per event on stderr (errors) or stdout, with the request's id
-// (set by proxy.ts, also sent back as X-Request-Id) when there is a request. The platform's log
-// drain can search and join them. Nothing here ever reaches a person using the site.
+// (set by proxy.ts for pages, by the JSON routes' wrapper for the API; also sent back as
+// X-Request-Id) when there is a request. The platform's log drain can search and join them.
+// Nothing here ever reaches a person using the site.
 
 type Fields = Record<string, unknown>;
 
+const requestScope = new AsyncLocalStorage<string>();
+
+/** Runs `work` as the request with this id: what it logs carries the id. */
+export function withRequestId<T>(requestId: string, work: () => T): T {
+  return requestScope.run(requestId, work);
+}
+
 /** The request's id, inside a request; outside one (a script, a test) there is none. */
 async function currentRequestId(): Promise<string | undefined> {
+  const scoped = requestScope.getStore();
+  if (scoped) return scoped;
   try {
     const { headers } = await import("next/headers");
     return (await headers()).get("x-request-id") ?? undefined;

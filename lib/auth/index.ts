@@ -1,5 +1,6 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { headers } from "next/headers";
 import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
@@ -13,6 +14,7 @@ import { verifyCredentials } from "@/lib/users/credentials";
 import { authLogger } from "./logger";
 import { endSession, startSession } from "@/lib/users/sessions";
 import { afterSignIn, allowSignIn, sendSignInLink } from "./sign-in-rules";
+import { decodeSessionToken, sessionFromCookie, type CookieSession } from "./session-cookie";
 
 declare module "next-auth" {
   interface Session {
@@ -126,6 +128,8 @@ function config(): NextAuthConfig {
     trustHost: true,
     adapter: lazyAdapter(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The same decoding (keys derived once) as readSession below; Auth.js's own encoding.
+    jwt: { decode: decodeSessionToken },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     logger: authLogger,
     providers,
@@ -155,7 +159,15 @@ function config(): NextAuthConfig {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+export const { handlers, signIn, signOut } = NextAuth(() => config());
+
+/**
+ * The session this request's cookie names (its account and session row), or null. Reads the
+ * cookie only; the caller confirms with the database that the session is still open.
+ */
+export async function readSession(): Promise<CookieSession | null> {
+  return sessionFromCookie(await headers(), env().authSecret);
+}
 
 /** The providers that are switched on, for the sign-in page. */
 export function enabledSignInMethods() {

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { assertActiveViewer, isActiveViewer, type MaybeViewer, type Viewer } from "@/lib/policy";
 import { loadSession } from "@/lib/users/sessions";
-import { auth } from "./index";
+import { readSession } from "./index";
 
 // Who is asking, for this request. Pages use requireViewer (a redirect to sign in); server
 // actions and route handlers get the viewer from the signed-in wrappers in lib/http, which
@@ -11,13 +11,12 @@ import { auth } from "./index";
 export type { MaybeViewer, Viewer };
 
 /** The session cookie, read once per request. */
-const session = cache(() => auth());
+const session = cache(() => readSession());
 
 const signedIn = cache(async () => {
   const current = await session();
-  const id = current?.user?.id;
-  if (!id) return null;
-  return loadSession(id, current.sessionId);
+  if (!current) return null;
+  return loadSession(current.userId, current.sessionId);
 });
 
 /**

@@ -18,8 +18,11 @@ import { LRUCache } from "lru-cache";
 // alone would let the cache hold over four times what the default pages need. An entry is measured
 // as JSON, which is cheap next to the queries that just loaded it; in the heap it takes about
 // twice that. Entries past their time stay until touched or pushed out, so a busy server sits
-// at the ceiling: that is the memory it is allowed, not a leak. Each server bundle that
-// imports this module (pages, route handlers) has its own copy.
+// at the ceiling: that is the memory it is allowed, not a leak.
+//
+// The server loads this module once per bundle (pages and route handlers each have their own
+// module registry), so the entries live on globalThis, as the database handle does: one
+// ceiling and one set of loads for the process, not one per bundle.
 
 const inNextServer = () => Boolean(process.env.NEXT_RUNTIME);
 
@@ -36,9 +39,16 @@ const TTL_MS = 5 * 60_000;
 type Entry = { version: number; value: unknown };
 /** An entry's size: its value as JSON, and its key. */
 const entrySize = (entry: Entry, key: string) => (JSON.stringify(entry.value)?.length ?? 0) + key.length;
-const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, maxSize: MAX_CACHE_BYTES, sizeCalculation: entrySize, ttl: TTL_MS });
-/** Loads under way, so that misses arriving together share one; each leaves when it settles. */
-const inFlight = new Map<string, { version: number; value: Promise<unknown> }>();
+type SharedCache = {
+  entries: LRUCache<string, Entry>;
+  /** Loads under way, so that misses arriving together share one; each leaves when it settles. */
+  inFlight: Map<string, { version: number; value: Promise<unknown> }>;
+};
+const store = globalThis as typeof globalThis & { __roundtableSharedCache?: SharedCache };
+const { entries, inFlight } = (store.__roundtableSharedCache ??= {
+  entries: new LRUCache<string, Entry>({ max: MAX_ENTRIES, maxSize: MAX_CACHE_BYTES, sizeCalculation: entrySize, ttl: TTL_MS }),
+  inFlight: new Map(),
+});
 
 /** Reads through the shared cache for this version of the community's content. */
 export async function sharedForCommunity<T>(

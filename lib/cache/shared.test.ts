@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_CACHE_BYTES, sharedCacheContents, sharedForCommunity } from "./index";
 
 // The shared cache as the Next.js server uses it: keyed by the community's content version.
@@ -99,5 +99,43 @@ describe("what the shared cache keeps", () => {
     finish(7);
     expect([await first, await second, loads]).toEqual([7, 7, 1]);
     expect(sharedCacheContents().loading).toBe(0);
+  });
+});
+
+describe("one shared cache per process", () => {
+  beforeEach(() => {
+    process.env.NEXT_RUNTIME = "nodejs";
+  });
+  afterEach(() => {
+    delete process.env.NEXT_RUNTIME;
+  });
+
+  it("is the same cache in every copy of the module, as the server's page and route bundles each load one", async () => {
+    vi.resetModules();
+    const pages = await import("./index");
+    vi.resetModules();
+    const routes = await import("./index");
+    expect(routes.sharedForCommunity).not.toBe(pages.sharedForCommunity);
+    const community = { id: "once-1", contentVersion: 3 };
+    let loads = 0;
+    expect(await pages.sharedForCommunity(community, ["feed"], async () => ({ loaded: ++loads }))).toEqual({ loaded: 1 });
+    // The other copy is served the entry the first one loaded, and counts it against the same ceiling.
+    expect(await routes.sharedForCommunity(community, ["feed"], async () => ({ loaded: ++loads }))).toEqual({ loaded: 1 });
+    expect(loads).toBe(1);
+    expect(routes.sharedCacheContents()).toEqual(pages.sharedCacheContents());
+    // A load under way in one copy is shared with a miss in the other.
+    let finish: (value: string) => void = () => {};
+    const first = pages.sharedForCommunity({ id: "once-2", contentVersion: 1 }, ["feed"], () => new Promise<string>((resolve) => (finish = resolve)));
+    const second = routes.sharedForCommunity({ id: "once-2", contentVersion: 1 }, ["feed"], async () => "a second load");
+    finish("one load");
+    expect([await first, await second]).toEqual(["one load", "one load"]);
+  });
+
+  it("keeps keys apart that would run together if joined", async () => {
+    const community = { id: "keys-1", contentVersion: 1 };
+    expect(await sharedForCommunity(community, ["a,b"], async () => "one key")).toBe("one key");
+    expect(await sharedForCommunity(community, ["a", "b"], async () => "two keys")).toBe("two keys");
+    expect(await sharedForCommunity({ id: "keys-1,a", contentVersion: 1 }, ["b"], async () => "another community")).toBe("another community");
+    expect(await sharedForCommunity(community, ["a,b"], async () => "loaded again")).toBe("one key");
   });
 });

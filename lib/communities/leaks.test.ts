@@ -13,7 +13,7 @@ import { listMembers } from "./members";
 import { getCommunityPage } from "./page";
 
 // No session: whoever calls a route here is signed out.
-vi.mock("@/lib/auth", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth", () => ({ readSession: async () => null }));
 
 // Every read path built for communities, as seen by someone outside a private community.
 // Secret words in names and purposes must never come back, not even as a count.

@@ -14,7 +14,7 @@ import { listCommunityEvents, nextCommunityEvents, upcomingEventsForMember } fro
 import { getEventPage } from "./page";
 
 // No session: whoever calls a route here is signed out.
-vi.mock("@/lib/auth", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth", () => ({ readSession: async () => null }));
 
 // Every way out of the events domain, for every actor: pages, lists, home, search, the
 // calendar file and the calendar feed. A private community's events never appear to anyone

@@ -2,14 +2,17 @@ import { NextResponse } from "next/server";
 import { requireActiveViewer, type Viewer } from "@/lib/auth/request-viewer";
 import { env } from "@/lib/env";
 import { forbidden, notFound, toAppError } from "@/lib/errors";
+import { withRequestId } from "@/lib/log";
 import { withoutNul } from "@/lib/validation";
 import { isScheduledCall } from "./cron-auth";
+import { requestIdFor } from "./request-id";
 import { crossSiteRefusal } from "./same-site";
 
 // JSON route handlers. Every route is made by `publicJsonRoute` (anyone: health, sign-up),
 // `signedInJsonRoute` (a proven, active Viewer) or `scheduledJsonRoute` (the platform's
 // scheduler, holding the cron secret). Errors become a status
-// with a user-safe message (never a stack trace), and nothing is cached by shared proxies.
+// with a user-safe message (never a stack trace), and nothing is cached by shared proxies. Each
+// answer carries the request's id (X-Request-Id), as its log lines do: proxy.ts does not run here.
 // The domain call inside still checks the policy itself. A request that changes something and
 // comes from a page on another site is refused before anything runs.
 
@@ -39,6 +42,11 @@ export function signedInJsonRoute<P = Record<string, string>>(
     }, options);
 }
 
+/** The answer for an address in the JSON API that names no route. */
+export const unknownApiPath = publicJsonRoute<{ path: string[] }>(async () => {
+  throw notFound("There is nothing at that address in the API.");
+});
+
 function refuseCrossSite(request: Request) {
   const refused = crossSiteRefusal(request);
   if (refused) throw forbidden(refused);
@@ -52,15 +60,18 @@ export function scheduledJsonRoute(run: (request: Request) => Promise<unknown>, 
   }, options);
 }
 
-async function respond(request: Request, work: () => Promise<unknown>, options: Options) {
-  try {
-    return NextResponse.json(await work(), { status: options.status ?? 200, headers: NO_STORE });
-  } catch (error) {
-    const e = toAppError(error, whereFrom(request));
-    const headers: Record<string, string> = { ...NO_STORE };
-    if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
-    return NextResponse.json({ error: { status: e.status, message: e.message, fields: e.fieldErrors } }, { status: e.status, headers });
-  }
+function respond(request: Request, work: () => Promise<unknown>, options: Options) {
+  const requestId = requestIdFor(request.headers);
+  return withRequestId(requestId, async () => {
+    try {
+      return NextResponse.json(await work(), { status: options.status ?? 200, headers: { ...NO_STORE, "X-Request-Id": requestId } });
+    } catch (error) {
+      const e = toAppError(error, whereFrom(request));
+      const headers: Record<string, string> = { ...NO_STORE, "X-Request-Id": requestId };
+      if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
+      return NextResponse.json({ error: { status: e.status, message: e.message, fields: e.fieldErrors } }, { status: e.status, headers });
+    }
+  });
 }
 
 /** What a logged error was answering: the method and path, never the query (it may hold secrets). */

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FILE_POLICY, NON_PAGE_POLICY, isFileRoute, newNonce, pagePolicy, policyFor } from "./security-headers";
+import type { NextConfig } from "next";
+// @ts-expect-error -- next.config.js is plain JavaScript, typed by its JSDoc for Next.js only.
+import nextConfigFile from "@/next.config.js";
+import { config as proxyConfig } from "@/proxy";
+import { FILE_POLICY, NON_PAGE_POLICY, STRICT_TRANSPORT_SECURITY, isFileRoute, newNonce, pagePolicy, policyFor } from "./security-headers";
 
 const directive = (policy: string, name: string) => policy.split("; ").find((d) => d.split(" ")[0] === name);
 
@@ -54,5 +58,42 @@ describe("the policy for each path", () => {
     expect(policyFor("/api/v1/communities", () => "page")).toEqual({ policy: NON_PAGE_POLICY, isPage: false });
     expect(policyFor("/c/housing/posts/123", () => "page")).toEqual({ policy: "page", isPage: true });
     expect(isFileRoute("/files/abc/extra")).toBe(false);
+  });
+});
+
+/** Every route file under a folder of app/. */
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === "route.ts" ? [full] : [];
+  });
+}
+
+const nextConfig = nextConfigFile as Required<Pick<NextConfig, "headers">>;
+
+describe("the JSON API, which the proxy does not run for", () => {
+  it("is left out of the proxy, and nothing else is", () => {
+    const source = new RegExp(`^${proxyConfig.matcher[0]!.source}$`);
+    expect(source.test("/api/v1/communities")).toBe(false);
+    expect(source.test("/api/v1/communities/housing/posts")).toBe(false);
+    for (const page of ["/", "/home", "/c/housing", "/api/auth/session", "/api/health", "/files/abc"]) expect(source.test(page), page).toBe(true);
+  });
+
+  it("gets its policy, and every answer HSTS, from next.config.js, as the policy's constants say", async () => {
+    const rules = await nextConfig.headers();
+    const header = (source: string, key: string) => rules.find((r) => r.source === source)?.headers.find((h) => h.key === key)?.value;
+    expect(header("/:path*", "Strict-Transport-Security")).toBe(STRICT_TRANSPORT_SECURITY);
+    expect(header("/api/v1/:path*", "Content-Security-Policy")).toBe(NON_PAGE_POLICY);
+  });
+
+  it("is answered only by the JSON wrappers, which give each answer its request id", () => {
+    const files = routeFiles(path.resolve("app/api/v1"));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      expect(text, file).toMatch(/from "@\/lib\/http\/json-route"/);
+      expect(text, file).not.toMatch(/new Response|NextResponse/);
+    }
   });
 });

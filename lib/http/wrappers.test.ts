@@ -4,13 +4,14 @@ import type { Viewer } from "@/lib/policy";
 import { makeUser } from "@/test/support/factories";
 import { publicFormAction, signedInFormAction } from "./form-action";
 import { endSession, startSession } from "@/lib/users/sessions";
-import { publicJsonRoute, signedInJsonRoute } from "./json-route";
+import { logError } from "@/lib/log";
+import { publicJsonRoute, signedInJsonRoute, unknownApiPath } from "./json-route";
 
 // The wrappers every server action and route handler is made with: they prove the viewer
 // before the domain runs, and answer in the shape forms and API clients expect.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current }));
+const session = vi.hoisted(() => ({ current: null as { userId: string; sessionId?: string } | null }));
+vi.mock("@/lib/auth", () => ({ readSession: async () => session.current }));
 
 let member: Viewer;
 let suspended: Viewer;
@@ -23,7 +24,7 @@ const sessions = new Map<string, string>();
 /** Signs in as the viewer with a live session row, as the session cookie names one. */
 const signInAs = async (viewer: Viewer | null) => {
   if (viewer && !sessions.has(viewer.id)) sessions.set(viewer.id, await startSession(viewer.id, { device: "Test browser", network: "" }));
-  session.current = viewer ? { user: { id: viewer.id }, sessionId: sessions.get(viewer.id) } : null;
+  session.current = viewer ? { userId: viewer.id, sessionId: sessions.get(viewer.id) } : null;
 };
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -50,15 +51,52 @@ describe("signed-in JSON routes", () => {
   });
 });
 
+describe("the request's id", () => {
+  type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const call = (route: Route, headers: Record<string, string> = {}) =>
+    route(new Request("http://roundtable.test/api/v1/x", { headers }), { params: Promise.resolve({}) });
+
+  it("is on every answer, the platform's when it is plainly an id, and on what the request logs", async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((line) => (lines.push(String(line)), true));
+    try {
+      const route = publicJsonRoute(async () => {
+        logError("test_event", new Error("logged inside the request"));
+        await new Promise((resolve) => setImmediate(resolve));
+        return { ok: true };
+      });
+      const offered = await call(route, { "x-request-id": "edge-1234-abcd" });
+      expect(offered.headers.get("x-request-id")).toBe("edge-1234-abcd");
+      const fresh = await call(route, { "x-request-id": "not an id; drop table" });
+      expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      await vi.waitFor(() => expect(lines.filter((l) => l.includes("test_event"))).toHaveLength(2));
+      const ids = lines.filter((l) => l.includes("test_event")).map((l) => JSON.parse(l).requestId);
+      expect(ids).toEqual(["edge-1234-abcd", fresh.headers.get("x-request-id")]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("is on a failure's answer too, and on the API's answer for an address with no route", async () => {
+    await signInAs(null);
+    const refused = await call(signedInJsonRoute(async () => ({})));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const nothing = await unknownApiPath(new Request("http://roundtable.test/api/v1/nothing/here"), { params: Promise.resolve({ path: ["nothing", "here"] }) });
+    expect([nothing.status, (await nothing.json()).error.status]).toEqual([404, 404]);
+    expect(nothing.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe("sessions that can be ended", () => {
   it("a session cookie whose session was ended, or that names none, opens nothing", async () => {
     const route = signedInJsonRoute(async (_request, viewer) => ({ name: viewer.name }));
     await signInAs(member);
     expect((await callRoute(route)).status).toBe(200);
-    session.current = { user: { id: member.id } };
+    session.current = { userId: member.id, sessionId: undefined };
     expect((await callRoute(route)).status).toBe(401);
     await endSession(sessions.get(member.id));
-    session.current = { user: { id: member.id }, sessionId: sessions.get(member.id) };
+    session.current = { userId: member.id, sessionId: sessions.get(member.id) };
     expect((await callRoute(route)).status).toBe(401);
     sessions.delete(member.id);
   });

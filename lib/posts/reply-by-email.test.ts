@@ -15,7 +15,7 @@ import { deliverDueEmails } from "@/lib/notifications/delivery";
 // one reply with only what was newly written; a forged, foreign or replayed one makes none.
 
 // The route needs no session; nobody is signed in.
-vi.mock("@/lib/auth", () => ({ auth: async () => null }));
+vi.mock("@/lib/auth", () => ({ readSession: async () => null }));
 
 process.env.AUTH_URL = "https://roundtable.test";
 process.env.REPLY_EMAIL_DOMAIN = "reply.roundtable.test";

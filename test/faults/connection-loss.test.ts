@@ -14,13 +14,13 @@ import { communityWith } from "@/test/support/posts";
 // works, and the health route reports an outage and the recovery. Needs a real PostgreSQL
 // (TEST_DATABASE_URL), with node-postgres or, with DATABASE_DRIVER=neon, the Neon driver.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
+const session = vi.hoisted(() => ({ current: null as { userId: string; sessionId?: string } | null }));
 // Outside Next.js there is no request: give the actions the headers a browser's request has.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
+vi.mock("@/lib/auth", () => ({ readSession: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), revalidatePath: () => undefined }));
 
@@ -83,7 +83,7 @@ describe.skipIf(!onPostgres)("the database connection lost mid-transaction", () 
 
   it("leaves no partial write, tells the member plainly and keeps what they typed; the next write works", async () => {
     const { createPostAction } = await import("@/app/_actions/posts");
-    session.current = { user: { id: member.id }, sessionId: await startSession(member.id, { device: "Test browser", network: "" }) };
+    session.current = { userId: member.id, sessionId: await startSession(member.id, { device: "Test browser", network: "" }) };
     const before = await counts();
     const values = { slug, kind: "discussion", title: "Written as the database went away", body: "<p>Every word kept.</p>", bodyFormat: "html", tags: "" };
 

@@ -12,14 +12,14 @@ import { changedTables, makeWorld, rowCounts, sessionFor, type Actor, type World
 // form), as a signed-out visitor, a member and a facilitator. None may answer with a 5xx or
 // throw anything but a redirect or an AppError, and a refused call writes nothing.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
+const session = vi.hoisted(() => ({ current: null as { userId: string; sessionId?: string } | null }));
 // Outside Next.js there is no request: give the actions the headers a browser's request has.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
 vi.mock("@/lib/auth", () => ({
-  auth: async () => session.current,
+  readSession: async () => session.current,
   // Auth.js's own sign-in needs a request; the fuzzing is of what happens before it.
   signIn: async () => undefined,
   signOut: async () => undefined,

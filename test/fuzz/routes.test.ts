@@ -12,13 +12,13 @@ import { changedTables, makeWorld, rowCounts, sessionFor, type Actor, type World
 // facilitator. None may answer with a 5xx or reject, and a refused request writes nothing.
 // Auth.js's own route is its library's, and is left out.
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string }; sessionId?: string } | null }));
+const session = vi.hoisted(() => ({ current: null as { userId: string; sessionId?: string } | null }));
 // Outside Next.js there is no request: give the actions the headers a browser's request has.
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "roundtable.test", origin: "http://roundtable.test", "user-agent": "fuzz" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
-vi.mock("@/lib/auth", () => ({ auth: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
+vi.mock("@/lib/auth", () => ({ readSession: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -14,9 +14,9 @@ import type { Viewer } from "@/lib/policy";
 export type Actor = "signed out" | "member" | "facilitator";
 export type World = { actors: Record<Actor, Viewer | null>; sessions: Record<string, string>; known: string[] };
 
-/** What Auth.js's auth() gives for a signed-in viewer: their id and a live session row's id. */
+/** What the session cookie gives for a signed-in viewer (readSession): their id and a live session row's id. */
 export function sessionFor(world: World, viewer: Viewer | null) {
-  return viewer ? { user: { id: viewer.id }, sessionId: world.sessions[viewer.id] } : null;
+  return viewer ? { userId: viewer.id, sessionId: world.sessions[viewer.id] } : null;
 }
 
 export async function makeWorld(): Promise<World> {
