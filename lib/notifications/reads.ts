@@ -10,10 +10,11 @@ import type { Viewer } from "@/lib/policy";
 
 /**
  * Replies on one page of a thread, as the post page shows them: as many as keep the page of a
- * long thread under 80 KB of HTML with its RSC payload (each reply is sent twice; about 3 KB a
- * reply of a few sentences), for members on slow connections. The JSON API sends 50 unless asked.
+ * long thread under 80 KB of HTML with its RSC payload (each reply is sent twice; about 2.6 KB a
+ * reply of a few sentences, over some 40 KB for the rest of the page), for members on slow
+ * connections. The JSON API sends 50 unless asked.
  */
-export const THREAD_PAGE_SIZE = 12;
+export const THREAD_PAGE_SIZE = 15;
 /** Marks a post read before any reply: every reply is after it. */
 const NO_REPLY = "00000000-0000-0000-0000-000000000000";
 const COUNT_CAP = 100;

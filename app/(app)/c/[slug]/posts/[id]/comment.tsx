@@ -11,7 +11,7 @@ import type { getPostPage } from "@/lib/posts/thread";
 // style, and what became of the viewer's report on it. A page shows fifty, and each is sent twice
 // (as HTML, and again in the RSC payload that hydrates it), so a reply's markup is kept short:
 // short class names (globals.css), icons drawn by CSS from a class (action-icons.ts), links
-// relative to the page they are on, and buttons that submit the page's one form for their
+// relative to the page they are on, no wrapper around the lines beside the avatar (a grid), and buttons that submit the page's one form for their
 // action (ReplyForms) with the reply's id as their value, instead of a form of their own.
 
 type PageData = Awaited<ReturnType<typeof getPostPage>>;
@@ -22,6 +22,8 @@ type ReportStatus = "open" | "resolved" | "dismissed";
 const actionClass = "ra";
 /** The ids of the page's forms that the reply buttons submit (ReplyForms). */
 export const replyFormIds = { helpful: "reply-helpful", delete: "reply-delete", accept: "reply-accept" } as const;
+/** Where a reply's Report link lands: the one report form a page opens, under its reply. */
+const reportFormId = "reply-report";
 
 export function Comment({
   comment,
@@ -56,70 +58,81 @@ export function Comment({
   return (
     <Root id={anchor} className="reply">
       <Avatar name={comment.author?.name ?? ""} seed={comment.author?.id ?? ""} size="sm" />
-      <div className="reply-main">
-        <p className="reply-by">
-          {comment.isNew && <span className="mr-2 rounded bg-brand px-2 font-semibold text-white">New</span>}
-          {comment.author ? <a href={`/people/${comment.author.id}`}>{author}</a> : <span className="font-semibold text-ink">{author}</span>}
-          {` · ${formatDate(comment.createdAt)}${comment.editedAt ? " · edited" : ""}`}
-          {comment.isAccepted && !copy && <span className={`ml-2 inline-flex items-center gap-1 font-semibold text-success ${actionIconClass("accepted")}`}>Accepted answer</span>}
-        </p>
-        {comment.hidden && (
-          <p className="text-sm font-semibold text-danger">
-            {comment.mine
-              ? "A facilitator has hidden your reply: only you and the facilitators can see it."
-              : "Hidden by a facilitator: only its author and the facilitators can see it."}
-          </p>
-        )}
-        {comment.replyTo && (
-          <blockquote className="border-l-2 border-line pl-2 text-sm text-muted">
-            {comment.replyTo.text ? (
-              <>
-                <a href={`${comment.replyTo.here ? "" : `?reply=${comment.replyTo.id}`}#comment-${comment.replyTo.id}`}>{comment.replyTo.author ?? "A former member"} wrote</a>: {comment.replyTo.text}
-              </>
-            ) : (
-              "Replying to a reply that has been removed."
-            )}
-          </blockquote>
-        )}
-        {editing ? (
-          <ActionForm action={editCommentAction} submitLabel="Save reply">
-            <input type="hidden" name="commentId" value={comment.id} />
-            <RichTextField name="body" label="Edit your reply" defaultValue={comment.bodyHtml} rows={5} />
-          </ActionForm>
-        ) : (
-          <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
-        )}
-        <div className="reply-actions">
-          {comment.allowed.react && <ReplyButton form="helpful" icon="helpful" label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} value={comment.id} />}
-          {comment.helpfulCount > 0 && (
-            <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
+      <p className="reply-by">
+        {comment.isNew && <span className="mr-2 rounded bg-brand px-2 font-semibold text-white">New</span>}
+        {comment.author ? <a href={`/people/${comment.author.id}`}>{author}</a> : <span className="font-semibold text-ink">{author}</span>}
+        {` · ${formatDate(comment.createdAt)}${comment.editedAt ? " · edited" : ""}`}
+        {comment.isAccepted && !copy && <span className={`ml-2 inline-flex items-center gap-1 font-semibold text-success ${actionIconClass("accepted")}`}>Accepted answer</span>}
+      </p>
+      {(comment.hidden || comment.replyTo) && (
+        <>
+          {comment.hidden && (
+            <p className="text-sm font-semibold text-danger">
+              {comment.mine
+                ? "A facilitator has hidden your reply: only you and the facilitators can see it."
+                : "Hidden by a facilitator: only its author and the facilitators can see it."}
+            </p>
           )}
-          {comment.allowed.reply && <ReplyLink href={`?replyTo=${comment.id}#reply`} icon="reply" label="Reply" more={`to ${author}`} />}
-          {comment.allowed.edit && !editing && !copy && <ReplyLink href={`?edit=${comment.id}${here}`} icon="edit" label="Edit" more="your reply" />}
-          {comment.allowed.delete && !copy && <ReplyButton form="delete" icon="delete" label="Delete" value={comment.id} />}
-          {canAccept && (
-            <ReplyButton form="accept" icon="accepted" label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"} value={comment.isAccepted ? "" : comment.id} />
+          {comment.replyTo && (
+            <blockquote className="border-l-2 border-line pl-2 text-sm text-muted">
+              {comment.replyTo.text ? (
+                <>
+                  <a href={`${comment.replyTo.here ? "" : `?reply=${comment.replyTo.id}`}#comment-${comment.replyTo.id}`}>{comment.replyTo.author ?? "A former member"} wrote</a>: {comment.replyTo.text}
+                </>
+              ) : (
+                "Replying to a reply that has been removed."
+              )}
+            </blockquote>
           )}
-          {comment.allowed.report && !report && !copy && <ReplyLink href={`?report=${comment.id}${here}`} icon="report" label="Report" more="this reply" />}
-          {comment.allowed.moderate && !copy && <ReplyLink href={`?moderate=${comment.id}${here}`} icon="moderate" label="Moderate" more="this reply" />}
-        </div>
-        {report && <ReportStatus status={report} what="reply" />}
-        {!copy && query.report === comment.id && comment.allowed.report && !report && <ReportForm postId={postId} commentId={comment.id} />}
-        {!copy && query.moderate === comment.id && comment.allowed.moderate && <CommentModeration commentId={comment.id} hidden={comment.hidden} />}
-        {comment.revisions.length > 0 && !copy && (
-          <details className="text-sm">
-            <summary className="cursor-pointer">Earlier versions ({comment.revisions.length})</summary>
-            <ol className="mt-2 space-y-2">
-              {comment.revisions.map((revision) => (
-                <li key={revision.createdAt.toISOString()} className="border-l-2 border-line pl-2">
-                  <p className="text-muted">Replaced {formatDate(revision.createdAt)}</p>
-                  <div className="prose-body" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
-                </li>
-              ))}
-            </ol>
-          </details>
+        </>
+      )}
+      {editing ? (
+        <ActionForm action={editCommentAction} submitLabel="Save reply">
+          <input type="hidden" name="commentId" value={comment.id} />
+          <RichTextField name="body" label="Edit your reply" defaultValue={comment.bodyHtml} rows={5} />
+        </ActionForm>
+      ) : (
+        <div className="prose-body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      )}
+      <div className="reply-actions">
+        {comment.allowed.react && <ReplyButton form="helpful" icon="helpful" label={comment.iFoundHelpful ? "Helpful (undo)" : "Helpful"} value={comment.id} />}
+        {comment.helpfulCount > 0 && (
+          <span className="text-muted">{comment.helpfulCount === 1 ? "1 person found this helpful" : `${comment.helpfulCount} people found this helpful`}</span>
         )}
+        {comment.allowed.reply && <ReplyLink href={`?replyTo=${comment.id}#reply`} icon="reply" label="Reply" more={`to ${author}`} named />}
+        {comment.allowed.edit && !editing && !copy && <ReplyLink href={`?edit=${comment.id}${here}`} icon="edit" label="Edit" more="your reply" />}
+        {comment.allowed.delete && !copy && <ReplyButton form="delete" icon="delete" label="Delete" value={comment.id} />}
+        {canAccept && (
+          <ReplyButton form="accept" icon="accepted" label={comment.isAccepted ? "Unmark as the answer" : "Mark as the answer"} value={comment.isAccepted ? "" : comment.id} />
+        )}
+        {comment.allowed.report && !report && !copy && <ReplyLink href={`?report=${comment.id}#${reportFormId}`} icon="report" label="Report" more="this reply" named />}
+        {comment.allowed.moderate && !copy && <ReplyLink href={`?moderate=${comment.id}${here}`} icon="moderate" label="Moderate" more="this reply" named />}
       </div>
+      {/* What most replies lack, behind one test: each absent part costs the RSC payload a word. */}
+      {(report || (!copy && (query.report === comment.id || query.moderate === comment.id || comment.revisions.length > 0))) && (
+        <>
+          {report && <ReportStatus status={report} what="reply" />}
+          {!copy && query.report === comment.id && comment.allowed.report && !report && (
+            <div id={reportFormId}>
+              <ReportForm postId={postId} commentId={comment.id} />
+            </div>
+          )}
+          {!copy && query.moderate === comment.id && comment.allowed.moderate && <CommentModeration commentId={comment.id} hidden={comment.hidden} />}
+          {comment.revisions.length > 0 && !copy && (
+            <details className="text-sm">
+              <summary className="cursor-pointer">Earlier versions ({comment.revisions.length})</summary>
+              <ol className="mt-2 space-y-2">
+                {comment.revisions.map((revision) => (
+                  <li key={revision.createdAt.toISOString()} className="border-l-2 border-line pl-2">
+                    <p className="text-muted">Replaced {formatDate(revision.createdAt)}</p>
+                    <div className="prose-body" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
+        </>
+      )}
     </Root>
   );
 }
@@ -139,13 +152,22 @@ function ReplyButton({ form, icon, label, value }: { form: keyof typeof replyFor
 
 /**
  * One of a reply's link actions, relative to the page it is on; `more` finishes its name for
- * screen readers, in words of its own rather than an aria-label (which tools that find a field
- * by its label would confuse with the "Your reply" box). A plain link, as the author's name is:
- * nothing per reply to hydrate.
+ * screen readers. Reply, Report and Moderate carry their whole name as an aria-label (shorter
+ * than a hidden span, in the HTML and the RSC payload); Edit keeps words of its own, since its
+ * name "Edit your reply" as a label would be confused with the "Your reply" box by tools that
+ * find a field by its label. A plain link, as the author's name is: nothing per reply to hydrate.
  */
-function ReplyLink({ href, icon, label, more }: { href: string; icon: ActionIcon; label: string; more: string }) {
+function ReplyLink({ href, icon, label, more, named = false }: { href: string; icon: ActionIcon; label: string; more: string; named?: boolean }) {
+  const className = `${actionClass} ${actionIconClass(icon)}`;
+  if (named) {
+    return (
+      <a href={href} className={className} aria-label={`${label} ${more}`}>
+        {label}
+      </a>
+    );
+  }
   return (
-    <a href={href} className={`${actionClass} ${actionIconClass(icon)}`}>
+    <a href={href} className={className}>
       {label}
       <span className="sr-only">{` ${more}`}</span>
     </a>
