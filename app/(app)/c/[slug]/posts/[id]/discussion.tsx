@@ -51,9 +51,9 @@ export function Discussion({ viewer, thread, base, slug, query, heading }: { vie
           <p className="mt-2 text-muted">{allowed.comment ? "No replies yet. Be the first to reply." : "No replies yet."}</p>
         )}
         <ol>
-          {/* Keyed by place: the list holds nothing of its own to keep, and a reply's id as its key would be sent once more per reply. */}
-          {thread.comments.map((comment, place) => (
-            <Comment key={place} as="li" comment={comment} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={comment.myReport} />
+          {/* Keyed by reply, not by place: when a reply above goes, the focus stays with its own reply. */}
+          {thread.comments.map((comment) => (
+            <Comment key={comment.id} as="li" comment={comment} postId={post.id} canAccept={allowed.acceptAnswer} query={query} report={comment.myReport} />
           ))}
         </ol>
         <Pager
