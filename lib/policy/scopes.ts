@@ -13,7 +13,8 @@ type Whose = { communityId?: string | SQLWrapper; userId?: string };
 
 function membershipIs(status: "active" | "pending", of: Whose, table: MembershipColumns): SQL {
   return and(
-    eq(table.status, status),
+    // A literal, as below, not a parameter: the planner then knows which status, even in a plan it keeps.
+    sql`${table.status} = ${sql.raw(`'${status}'`)}`,
     of.communityId === undefined ? undefined : eq(table.communityId, of.communityId),
     of.userId === undefined ? undefined : eq(table.userId, of.userId),
   )!;

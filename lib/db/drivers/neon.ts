@@ -1,9 +1,10 @@
-import { Pool, neonConfig } from "@neondatabase/serverless";
+import { Pool, neonConfig, type PoolClient } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import ws from "ws";
 import { queryCounter } from "../query-count";
 import * as schema from "../schema";
 import type { Db, DbHandle } from "../types";
+import { nameRepeatedStatements, statementNamer } from "./named-statements";
 import { logIdleClientError } from "./pool-setup";
 
 /**
@@ -23,7 +24,11 @@ export function openNeon(url: string, wsProxy?: string): DbHandle {
   pool.on("error", logIdleClientError);
   // A connection lost while in use (mid-transaction) fails its query, which the caller handles;
   // the client also emits "error", which with no listener would crash the process.
-  pool.on("connect", (client: { on(event: "error", listener: typeof logIdleClientError): unknown }) => client.on("error", logIdleClientError));
+  const nameFor = statementNamer();
+  pool.on("connect", (client: PoolClient) => {
+    client.on("error", logIdleClientError);
+    nameRepeatedStatements(client, nameFor);
+  });
   const db = drizzle({ client: pool, schema, logger: queryCounter }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
 }

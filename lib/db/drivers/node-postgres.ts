@@ -3,6 +3,7 @@ import { Pool } from "pg";
 import { queryCounter } from "../query-count";
 import * as schema from "../schema";
 import type { Db, DbHandle } from "../types";
+import { nameRepeatedStatements, statementNamer } from "./named-statements";
 import { logIdleClientError } from "./pool-setup";
 
 export function openNodePostgres(url: string): DbHandle {
@@ -10,7 +11,11 @@ export function openNodePostgres(url: string): DbHandle {
   pool.on("error", logIdleClientError);
   // A connection lost while in use (mid-transaction) fails its query, which the caller handles;
   // the client also emits "error", which with no listener would crash the process.
-  pool.on("connect", (client) => client.on("error", logIdleClientError));
+  const nameFor = statementNamer();
+  pool.on("connect", (client) => {
+    client.on("error", logIdleClientError);
+    nameRepeatedStatements(client, nameFor);
+  });
   const db = drizzle({ client: pool, schema, logger: queryCounter }) as unknown as Db;
   return { db, driver: "pg", close: () => pool.end() };
 }
