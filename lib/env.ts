@@ -20,6 +20,7 @@ const schema = z
       z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://"),
     ),
     DATABASE_DRIVER: optional(z.enum(["pglite", "pg", "neon"])),
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     PGLITE_DIR: z.string().default(".data/pglite"),
     /** A dumped embedded database that a new one starts as a copy of (the test suite's migrated template). */
     PGLITE_TEMPLATE: optionalString,

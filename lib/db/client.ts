@@ -47,10 +47,11 @@ async function open(e: Env): Promise<DbHandle> {
   }
   const url = e.DATABASE_URL;
   if (!url) throw new Error(`Invalid environment: DATABASE_URL is needed for the ${driver} driver`);
+  const namedStatements = e.DATABASE_PREPARED_STATEMENTS === "on";
   if (driver === "neon") {
     const { openNeon } = await import("./drivers/neon");
-    return retryingTransactions(await openNeon(url, e.NEON_WS_PROXY));
+    return retryingTransactions(await openNeon(url, e.NEON_WS_PROXY, { namedStatements }));
   }
   const { openNodePostgres } = await import("./drivers/node-postgres");
-  return retryingTransactions(await openNodePostgres(url));
+  return retryingTransactions(await openNodePostgres(url, { namedStatements }));
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { hasState } from "@/lib/db/literals";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { loadAuthorized } from "@/lib/communities/load";
@@ -121,7 +122,7 @@ export async function getModerationQueue(viewer: Viewer, slug: string) {
       .select({ id: posts.id, title: posts.title, createdAt: posts.createdAt, authorName: users.name })
       .from(posts)
       .leftJoin(users, eq(users.id, posts.authorId))
-      .where(and(eq(posts.communityId, community.id), eq(posts.status, "pending"), isNull(posts.deletedAt)))
+      .where(and(eq(posts.communityId, community.id), hasState(posts.status, "pending"), isNull(posts.deletedAt)))
       .orderBy(asc(posts.createdAt))
       .limit(200),
   ]);

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import { hasState } from "@/lib/db/literals";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
@@ -87,7 +88,7 @@ export async function composeDigestEmail(db: Db, recipient: Viewer, email: { id:
     helpfulAnswers(db, recipient, since),
     upcomingEvents(db, recipient),
     selectSeen(db, recipient)
-      .where(and(eq(notifications.userId, recipient.id), eq(notifications.emailState, "digest")))
+      .where(and(eq(notifications.userId, recipient.id), hasState(notifications.emailState, "digest")))
       .orderBy(desc(notifications.createdAt))
       .limit(30) as Promise<SeenQueryRow[]>,
   ]);

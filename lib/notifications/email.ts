@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { hasState } from "@/lib/db/literals";
 import type { Db } from "@/lib/db/client";
 import { selectRows } from "@/lib/db/rows";
 import { notifications, type NotificationKind } from "@/lib/db/schema";
@@ -59,7 +60,7 @@ function linkFor(row: SeenQueryRow, d: Described, origin: string): EmailLink {
 export async function composeNotificationEmail(db: Db, recipient: Viewer, email: { id: string; batchKey: string }, sentAt: Date): Promise<ComposedEmail> {
   const { batchKey } = email;
   const rows = (await selectSeen(db, recipient)
-    .where(and(eq(notifications.userId, recipient.id), eq(notifications.emailState, "pending"), eq(notifications.emailBatch, batchKey)))
+    .where(and(eq(notifications.userId, recipient.id), hasState(notifications.emailState, "pending"), eq(notifications.emailBatch, batchKey)))
     .orderBy(asc(notifications.createdAt))
     .limit(MAX_ITEMS)) as SeenQueryRow[];
   const wanted = await stillWanted(db, recipient.id);

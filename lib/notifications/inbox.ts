@@ -60,7 +60,7 @@ export async function listNotifications(viewer: Viewer, query: unknown) {
   const unreadIds = page.items.filter((r) => r.readAt === null).map((r) => r.id);
   if (unreadIds.length) {
     await db.execute(sql`update notifications set read_at = now() where user_id = ${viewer.id} and read_at is null
-      and id in (${sql.join(unreadIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+      and id = any(${sql.param(unreadIds)}::uuid[])`);
   }
   return { items: page.items.map(describe), nextCursor: page.nextCursor, query: q };
 }

@@ -48,7 +48,7 @@ export function readMarksColumn(viewerId: string, postIds: string[]) {
       'firstUnreadId', (select c.id from comments c where ${unreadAfter(viewerId)} order by c.created_at, c.id limit 1),
       'readKey', pr.last_read_at::text, 'readId', pr.last_read_comment_id)), '[]'::json)
     from post_reads pr
-    where pr.user_id = ${viewerId} and pr.post_id in (${sql.join(postIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
+    where pr.user_id = ${viewerId} and pr.post_id = any(${sql.param(postIds)}::uuid[]))`;
 }
 
 /** The marks read by readMarksColumn, by post. */

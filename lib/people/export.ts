@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { hasState } from "@/lib/db/literals";
 import { loadAuthorized } from "@/lib/communities/load";
 import { getDb } from "@/lib/db/client";
 import { dataExports, users } from "@/lib/db/schema";
@@ -96,7 +97,7 @@ export async function runExport(id: string): Promise<void> {
   const [claimed] = await db
     .update(dataExports)
     .set({ status: "running", progress: 5 })
-    .where(and(eq(dataExports.id, id), eq(dataExports.status, "queued")))
+    .where(and(eq(dataExports.id, id), hasState(dataExports.status, "queued")))
     .returning({ ownerId: dataExports.ownerId, communityId: dataExports.communityId });
   if (!claimed) return;
   const step = async (progress: number) => void (await db.update(dataExports).set({ progress }).where(eq(dataExports.id, id)));
@@ -117,7 +118,7 @@ export async function runExport(id: string): Promise<void> {
 /** The scheduled step: runs waiting exports (oldest first, a few at a time) and deletes expired ones. */
 export async function runExportWork(limit = 5): Promise<{ ran: number; expired: number }> {
   const db = await getDb();
-  const waiting = await db.select({ id: dataExports.id }).from(dataExports).where(eq(dataExports.status, "queued")).orderBy(asc(dataExports.createdAt)).limit(limit);
+  const waiting = await db.select({ id: dataExports.id }).from(dataExports).where(hasState(dataExports.status, "queued")).orderBy(asc(dataExports.createdAt)).limit(limit);
   for (const job of waiting) await runExport(job.id);
   const expired = await db.delete(dataExports).where(lte(dataExports.expiresAt, new Date())).returning({ storageKey: dataExports.storageKey });
   const store = await objectStore();

@@ -31,29 +31,54 @@ describe("writing whole-number limits into the statement", () => {
 });
 
 describe("which statements are named", () => {
+  const nameOf = (namer: ReturnType<typeof statementNamer>, text: string, values: unknown[] = []) => namer.prepare(text, values).name;
+
   it("names a text the second time it is seen, and the same name after", () => {
-    const nameFor = statementNamer();
-    expect(nameFor("select 1")).toBeUndefined();
-    const name = nameFor("select 1");
+    const namer = statementNamer();
+    expect(nameOf(namer, "select 1")).toBeUndefined();
+    const name = nameOf(namer, "select 1");
     expect(name).toMatch(/^rt_\d+$/);
-    expect(nameFor("select 1")).toBe(name);
-    expect(nameFor("select 2")).toBeUndefined();
-    expect(nameFor("select 2")).not.toBe(name);
+    expect(nameOf(namer, "select 1")).toBe(name);
+    expect(nameOf(namer, "select 2")).toBeUndefined();
+    expect(nameOf(namer, "select 2")).not.toBe(name);
   });
 
   it("names at most so many texts, so one-off texts never pile up", () => {
-    const nameFor = statementNamer({ maxNamed: 2, maxSeen: 10 });
-    for (const text of ["a", "a", "b", "b"]) nameFor(text);
-    expect(nameFor("c")).toBeUndefined();
-    expect(nameFor("c")).toBeUndefined();
-    expect(nameFor("a")).toBeDefined();
+    const namer = statementNamer({ maxNamed: 2, maxSeen: 10 });
+    for (const text of ["a", "a", "b", "b"]) nameOf(namer, text);
+    expect(nameOf(namer, "c")).toBeUndefined();
+    expect(nameOf(namer, "c")).toBeUndefined();
+    expect(nameOf(namer, "a")).toBeDefined();
   });
 
   it("forgets texts seen once when too many wait, so memory stays bounded", () => {
-    const nameFor = statementNamer({ maxNamed: 10, maxSeen: 2 });
-    for (const text of ["a", "b", "c"]) nameFor(text);
-    expect(nameFor("a")).toBeUndefined();
-    expect(nameFor("c")).toBeDefined();
+    const namer = statementNamer({ maxNamed: 10, maxSeen: 2 });
+    for (const text of ["a", "b", "c"]) nameOf(namer, text);
+    expect(nameOf(namer, "a")).toBeUndefined();
+    expect(nameOf(namer, "c")).toBeDefined();
+  });
+
+  it("writes in the first few limits a statement is sent with, then keeps further ones as parameters", () => {
+    const namer = statementNamer({ limitsPerStatement: 2 });
+    const sent = [5, 10, 5, 99, 10].map((limit) => namer.prepare("select a from t where b = $1 limit $2", ["x", limit]));
+    expect(sent.map((s) => s.text)).toEqual([
+      "select a from t where b = $1 limit 5",
+      "select a from t where b = $1 limit 10",
+      "select a from t where b = $1 limit 5",
+      "select a from t where b = $1 limit $2",
+      "select a from t where b = $1 limit 10",
+    ]);
+    expect(sent[3]!.values).toEqual(["x", 99]);
+    expect(sent[2]!.name).toBeDefined();
+  });
+
+  it("stops naming a text the server can no longer run as prepared", () => {
+    const namer = statementNamer();
+    nameOf(namer, "select 1");
+    expect(nameOf(namer, "select 1")).toBeDefined();
+    namer.refuse("select 1");
+    expect(nameOf(namer, "select 1")).toBeUndefined();
+    expect(nameOf(namer, "select 1")).toBeUndefined();
   });
 
   it("leaves searches by words or patterns unnamed, each planned for its own words", () => {
@@ -63,14 +88,33 @@ describe("which statements are named", () => {
     expect(plannedPerValue("select id from memberships where user_id = $1 and status = 'active' limit 5")).toBe(false);
   });
 
-  it("passes a call that names its own statement, or sends plain text, as it is", () => {
+  it("passes a call that names its own statement, sends plain text, streams or searches by words, as it is", () => {
     const calls: unknown[][] = [];
     const client = { query: (...args: unknown[]) => calls.push(args) };
-    const nameFor = statementNamer();
-    nameRepeatedStatements(client, nameFor);
+    nameRepeatedStatements(client, statementNamer());
+    const cursor = { text: "select $1 limit $2", submit: () => undefined };
+    const search = { text: "select 1 from c where name ilike $1 limit $2" };
     client.query({ name: "mine", text: "select $1 limit $2" }, [1, 2]);
     client.query("select 1");
-    expect(calls).toEqual([[{ name: "mine", text: "select $1 limit $2" }, [1, 2]], ["select 1"]]);
+    client.query(cursor, [1, 2]);
+    client.query(search, ["%a%", 5]);
+    expect(calls).toEqual([[{ name: "mine", text: "select $1 limit $2" }, [1, 2]], ["select 1"], [cursor, [1, 2]], [search, ["%a%", 5]]]);
+  });
+
+  it("sends a text unnamed after the server said its prepared copy cannot run", async () => {
+    const sent: { name?: string }[] = [];
+    const client = {
+      query: (config: unknown, ..._values: unknown[]) => {
+        sent.push(config as { name?: string });
+        return sent.length === 2 ? Promise.reject(Object.assign(new Error("cached plan must not change result type"), { code: "0A000" })) : Promise.resolve({ rows: [] });
+      },
+    };
+    nameRepeatedStatements(client, statementNamer());
+    const config = { text: "select a from t" };
+    await client.query(config, []);
+    await expect(client.query(config, [])).rejects.toMatchObject({ code: "0A000" });
+    await client.query(config, []);
+    expect(sent.map((c) => c.name)).toEqual([undefined, "rt_1", undefined]);
   });
 });
 

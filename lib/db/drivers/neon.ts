@@ -12,7 +12,7 @@ import { logIdleClientError } from "./pool-setup";
  * `wsProxy` ("host:port/path") points it at a WebSocket-to-TCP proxy in front of a plain
  * Postgres, for local runs and tests.
  */
-export function openNeon(url: string, wsProxy?: string): DbHandle {
+export function openNeon(url: string, wsProxy?: string, { namedStatements = true } = {}): DbHandle {
   if (typeof WebSocket === "undefined") neonConfig.webSocketConstructor = ws;
   if (wsProxy) {
     neonConfig.wsProxy = (host, port) => `${wsProxy}?address=${host}:${port}`;
@@ -24,10 +24,10 @@ export function openNeon(url: string, wsProxy?: string): DbHandle {
   pool.on("error", logIdleClientError);
   // A connection lost while in use (mid-transaction) fails its query, which the caller handles;
   // the client also emits "error", which with no listener would crash the process.
-  const nameFor = statementNamer();
+  const namer = namedStatements ? statementNamer() : null;
   pool.on("connect", (client: PoolClient) => {
     client.on("error", logIdleClientError);
-    nameRepeatedStatements(client, nameFor);
+    if (namer) nameRepeatedStatements(client, namer);
   });
   const db = drizzle({ client: pool, schema, logger: queryCounter }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
