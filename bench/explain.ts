@@ -7,7 +7,11 @@
 // buffers its statements touched: pages read from outside shared buffers (a cold cache), pages
 // dirtied by reading (hint bits a bulk load left unset) and heap fetches by index-only scans
 // (pages not marked all-visible, as before the first VACUUM). The database's state is printed too.
+// A statement the server sends prepared (lib/db/drivers/named-statements.ts) is run a second time
+// as PostgreSQL may keep it, with a generic plan that knows none of its values; a generic plan far
+// slower than the one made for the values is a finding, as is a sequential scan in it.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import pg from "pg";
 import { listCommunityHealth } from "@/lib/admin/communities";
 import { listPeople } from "@/lib/admin/people";
@@ -17,6 +21,7 @@ import { listDirectory } from "@/lib/communities/directory";
 import { getHomePage } from "@/lib/communities/home";
 import { getCommunityPage } from "@/lib/communities/page";
 import { closeDb } from "@/lib/db/client";
+import { plannedPerValue, withLiteralLimits } from "@/lib/db/drivers/named-statements";
 import { countRows, databaseState, stateMarkdown, stateSummary } from "./db-state";
 import { countQueries } from "@/lib/db/query-count";
 import { listCommunityLog } from "@/lib/moderation/audit";
@@ -47,6 +52,8 @@ if (!url) {
  * scale every table fits in a few pages and the planner is right to scan some of them, so
  * the smoke test raises the bar and checks only that the paths run.
  */
+/** node-postgres's own conversion of a value to the text it sends for a parameter. */
+const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils.js") as { prepareValue: (value: unknown) => string | null };
 const BIG_TABLE_ROWS = Number(args.includes("--big-table-rows") ? args[args.indexOf("--big-table-rows") + 1] : 5_000);
 
 type PlanNode = {
@@ -61,7 +68,9 @@ type PlanNode = {
   Plans?: PlanNode[];
 };
 type Buffers = { hit: number; read: number; dirtied: number; heapFetches: number };
-type Statement = { path: string; sql: string; ms: number; seqScans: string[]; plan: string; buffers: Buffers };
+type Explained = { ms: number; seqScans: string[]; plan: string; buffers: Buffers };
+/** `generic`: the same statement as a prepared one may run, when the server prepares it. */
+type Statement = Explained & { path: string; sql: string; generic: Explained | null };
 
 const state = await databaseState(url);
 console.log(stateSummary(state));
@@ -168,7 +177,9 @@ for (const [path, work] of chosen) {
   calls.set(path, { first, again: performance.now() - t });
   for (const [i, text] of queries.entries()) {
     // Transaction control (begin, commit) and settings have no plan.
-    if (/^\s*\(?\s*(select|insert|update|delete|with)\b/i.test(text)) statements.push({ path, sql: text, ...(await explain(text, params[i] ?? [])) });
+    if (!/^\s*\(?\s*(select|insert|update|delete|with)\b/i.test(text)) continue;
+    const values = params[i] ?? [];
+    statements.push({ path, sql: text, ...(await explain(text, values)), generic: plannedPerValue(text) ? null : await explainGeneric(text, values) });
   }
 }
 // Only a run that wrote cleans up: the clean-up locks posts, on a database others may be using.
@@ -178,9 +189,10 @@ await client.end();
 await countRows(url, state);
 
 /** Runs one statement under EXPLAIN ANALYZE and rolls it back, so writes leave nothing behind. */
-async function explain(text: string, values: unknown[]): Promise<{ ms: number; seqScans: string[]; plan: string; buffers: Buffers }> {
+async function explain(text: string, values: unknown[], setup?: string): Promise<Explained> {
   await client.query("begin");
   try {
+    if (setup) await client.query(setup);
     const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(`explain (analyze, buffers, format json) ${text}`, values);
     const [{ Plan, "Execution Time": ms }] = rows[0]!["QUERY PLAN"];
     const plan = args.includes("--plans") && ms > 20 ? (await client.query<{ "QUERY PLAN": string }>(`explain (analyze) ${text}`, values)).rows.map((r) => r["QUERY PLAN"]).join("\n") : "";
@@ -190,6 +202,29 @@ async function explain(text: string, values: unknown[]): Promise<{ ms: number; s
     await client.query("rollback");
   }
 }
+
+/**
+ * The statement as the driver prepares it (whole-number limits written in), run with the generic
+ * plan PostgreSQL may keep for it after a few runs: planned once, for no values in particular.
+ */
+async function explainGeneric(text: string, values: unknown[]): Promise<Explained> {
+  const prepared = withLiteralLimits(text, values);
+  await client.query(`prepare explained_statement as ${prepared.text}`);
+  try {
+    // EXECUTE takes no parameters of its own: the values go in as quoted text, as the driver sends them.
+    const literals = prepared.values.map((value) => {
+      const text = prepareValue(value);
+      return text === null ? "null" : client.escapeLiteral(String(text));
+    });
+    const execute = `execute explained_statement${literals.length ? `(${literals.join(", ")})` : ""}`;
+    return await explain(execute, [], "set local plan_cache_mode = force_generic_plan");
+  } finally {
+    await client.query("deallocate explained_statement");
+  }
+}
+
+/** A generic plan worth a look: over twice the custom plan's time and over 2 ms more. */
+const slowGeneric = (s: Statement) => s.generic !== null && s.generic.ms > 2 * s.ms && s.generic.ms - s.ms > 2;
 
 function heapFetches(node: PlanNode): number {
   return (node["Heap Fetches"] ?? 0) + (node.Plans ?? []).reduce((n, p) => n + heapFetches(p), 0);
@@ -212,14 +247,23 @@ const lines = [
   "",
   "First call and again: the domain calls themselves, timed from Node, the first time (after a restart or a bulk load, the cold cost) and straight after.",
   "",
-  "| Path | first call ms | again ms | statements | total ms | slowest ms | buffers hit | read | dirtied | heap fetches | sequential scans of big tables |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+  "Generic ms: the same statements as the server prepares them, each with the generic plan PostgreSQL may keep (searches by words are never prepared, so they count as planned).",
+  "",
+  "| Path | first call ms | again ms | statements | total ms | generic ms | slowest ms | buffers hit | read | dirtied | heap fetches | sequential scans of big tables |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ...chosen.map(([path]) => {
     const mine = statements.filter((s) => s.path === path);
-    const scans = mine.flatMap((s) => s.seqScans.map((scan) => (intended(path, scan) ? `${scan}, on purpose` : scan)));
+    const scans = mine.flatMap((s) => [...s.seqScans, ...(s.generic?.seqScans ?? []).map((scan) => `${scan}, generic plan`)].map((scan) => (intended(path, scan) ? `${scan}, on purpose` : scan)));
     const sum = (k: keyof Buffers) => mine.reduce((t, s) => t + s.buffers[k], 0);
-    return `| ${path} | ${round(calls.get(path)!.first)} | ${round(calls.get(path)!.again)} | ${mine.length} | ${round(mine.reduce((t, s) => t + s.ms, 0))} | ${round(Math.max(0, ...mine.map((s) => s.ms)))} | ${sum("hit")} | ${sum("read")} | ${sum("dirtied")} | ${sum("heapFetches")} | ${scans.join(", ") || "none"} |`;
+    const generic = mine.reduce((t, s) => t + (s.generic ?? s).ms, 0);
+    return `| ${path} | ${round(calls.get(path)!.first)} | ${round(calls.get(path)!.again)} | ${mine.length} | ${round(mine.reduce((t, s) => t + s.ms, 0))} | ${round(generic)} | ${round(Math.max(0, ...mine.map((s) => s.ms)))} | ${sum("hit")} | ${sum("read")} | ${sum("dirtied")} | ${sum("heapFetches")} | ${scans.join(", ") || "none"} |`;
   }),
+  "",
+  "## Generic plans far slower than planning for the values",
+  "",
+  ...(statements.some(slowGeneric)
+    ? statements.filter(slowGeneric).map((s) => `- ${round(s.generic!.ms)} ms generic against ${round(s.ms)} ms, ${s.path}: \`${s.sql.replace(/\s+/g, " ").slice(0, 140)}…\``)
+    : ["None."]),
   "",
   "## The five slowest statements",
   "",
@@ -248,7 +292,11 @@ if (!args.includes("--smoke")) {
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-${scale}-explain${only ? `-${only.replace(/[^a-z0-9]+/g, "-")}` : ""}.md`, text);
 }
-if (statements.some((s) => s.seqScans.some((scan) => !intended(s.path, scan)))) {
+if (statements.some((s) => [...s.seqScans, ...(s.generic?.seqScans ?? [])].some((scan) => !intended(s.path, scan)))) {
   console.error("A statement scans a big table sequentially: see the table above.");
+  process.exit(1);
+}
+if (statements.some(slowGeneric)) {
+  console.error("A prepared statement's generic plan is far slower than its plan for the values: see the list above.");
   process.exit(1);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_unpublished_idx" ON "posts" USING btree ("author_id","community_id","created_at" DESC NULLS FIRST) WHERE not ("posts"."deleted_at" is null and "posts"."status" = 'published' and "posts"."hidden_at" is null);
