@@ -47,7 +47,8 @@ console.log(stateSummary(state));
 if (against) {
   const comparison = await compare(url, { ref: against, rounds: Number(option("rounds", "3")), seconds, warmup, connections, latencySeconds, port, skipBuild: flag("skip-build"), rebuild: flag("rebuild"), only: option("only", "").split(",").filter(Boolean) });
   await countRows(url, state);
-  const failed = comparison.rows.some((r) => Object.values(r.load).some((m) => m.errors + m.non2xx > 0 || m.requests === 0));
+  // A target the old commit does not have (it answers 404) has no old measure: only what ran can fail.
+  const failed = comparison.rows.some((r) => Object.values(r.load).some((m) => m !== undefined && (m.errors + m.non2xx > 0 || m.requests === 0)));
   const lines = [
     `# Benchmark comparison: ${scale} scale, ${date}`,
     "",

@@ -5,6 +5,9 @@ import type { Target } from "./load";
 export function targets(f: Fixtures, writer: string, facilitator = ""): Target[] {
   return [
     { name: "Static file (ceiling)", path: "/robots.txt", group: "ceiling" },
+    // What any signed-in page costs before its own content and data: the framework, the proxy, the
+    // session and the site's header. A page cannot serve faster than this.
+    { name: "Floor: new-community form (signed in, no data)", path: "/communities/new", group: "page" },
     { latency: true, name: "Community feed, large", path: `/c/${f.large}`, group: "page" },
     { name: "Community feed, small", path: `/c/${f.small}`, group: "page" },
     { latency: true, name: "Post with 200 replies", path: `/c/${f.longPostCommunity}/posts/${f.longPost}`, group: "page" },
