@@ -71,6 +71,8 @@ type Buffers = { hit: number; read: number; dirtied: number; heapFetches: number
 type Explained = { ms: number; seqScans: string[]; plan: string; buffers: Buffers };
 /** `generic`: the same statement as a prepared one may run, when the server prepares it. */
 type Statement = Explained & { path: string; sql: string; generic: Explained | null };
+/** A generic plan worth a look: over twice the custom plan's time and over 2 ms more. */
+const slowGeneric = (s: Statement) => s.generic !== null && s.generic.ms > 2 * s.ms && s.generic.ms - s.ms > 2;
 
 const state = await databaseState(url);
 console.log(stateSummary(state));
@@ -179,7 +181,13 @@ for (const [path, work] of chosen) {
     // Transaction control (begin, commit) and settings have no plan.
     if (!/^\s*\(?\s*(select|insert|update|delete|with)\b/i.test(text)) continue;
     const values = params[i] ?? [];
-    statements.push({ path, sql: text, ...(await explain(text, values)), generic: plannedPerValue(text) ? null : await explainGeneric(text, values) });
+    const statement: Statement = { path, sql: text, ...(await explain(text, values)), generic: plannedPerValue(text) ? null : await explainGeneric(text, values) };
+    // A busy machine only ever adds time: before calling a generic plan slow, the faster of three runs of each.
+    for (let again = 0; again < 2 && slowGeneric(statement); again++) {
+      statement.ms = Math.min(statement.ms, (await explain(text, values)).ms);
+      statement.generic!.ms = Math.min(statement.generic!.ms, (await explainGeneric(text, values)).ms);
+    }
+    statements.push(statement);
   }
 }
 // Only a run that wrote cleans up: the clean-up locks posts, on a database others may be using.
@@ -223,8 +231,6 @@ async function explainGeneric(text: string, values: unknown[]): Promise<Explaine
   }
 }
 
-/** A generic plan worth a look: over twice the custom plan's time and over 2 ms more. */
-const slowGeneric = (s: Statement) => s.generic !== null && s.generic.ms > 2 * s.ms && s.generic.ms - s.ms > 2;
 
 function heapFetches(node: PlanNode): number {
   return (node["Heap Fetches"] ?? 0) + (node.Plans ?? []).reduce((n, p) => n + heapFetches(p), 0);
