@@ -1,1 +1,3 @@
-CREATE INDEX "posts_unpublished_idx" ON "posts" USING btree ("author_id","community_id","created_at" DESC NULLS FIRST) WHERE not ("posts"."deleted_at" is null and "posts"."status" = 'published' and "posts"."hidden_at" is null);
+-- IF NOT EXISTS: a large live site may build it first with CREATE INDEX CONCURRENTLY (the same definition),
+-- so that this migration does not hold up writes to posts while the index is built.
+CREATE INDEX IF NOT EXISTS "posts_unpublished_idx" ON "posts" USING btree ("author_id","community_id","created_at" DESC NULLS FIRST) WHERE not ("posts"."deleted_at" is null and "posts"."status" = 'published' and "posts"."hidden_at" is null);
