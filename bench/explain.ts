@@ -47,13 +47,13 @@ if (!url) {
   console.error("Set DATABASE_URL to the database filled by `npm run bench:data`.");
   process.exit(2);
 }
+/** node-postgres's own conversion of a value to the text it sends for a parameter. */
+const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils.js") as { prepareValue: (value: unknown) => string | null };
 /**
  * A table with more rows than this is big: a sequential scan of it is a finding. At small
  * scale every table fits in a few pages and the planner is right to scan some of them, so
  * the smoke test raises the bar and checks only that the paths run.
  */
-/** node-postgres's own conversion of a value to the text it sends for a parameter. */
-const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils.js") as { prepareValue: (value: unknown) => string | null };
 const BIG_TABLE_ROWS = Number(args.includes("--big-table-rows") ? args[args.indexOf("--big-table-rows") + 1] : 5_000);
 
 type PlanNode = {
@@ -73,6 +73,8 @@ type Explained = { ms: number; seqScans: string[]; plan: string; buffers: Buffer
 type Statement = Explained & { path: string; sql: string; generic: Explained | null };
 /** A generic plan worth a look: over twice the custom plan's time and over 2 ms more. */
 const slowGeneric = (s: Statement) => s.generic !== null && s.generic.ms > 2 * s.ms && s.generic.ms - s.ms > 2;
+/** Its sequential scans of big tables, planned for its values and as a generic plan. */
+const scansOf = (s: Statement) => [...s.seqScans, ...(s.generic?.seqScans ?? []).map((scan) => `${scan}, generic plan`)];
 
 const state = await databaseState(url);
 console.log(stateSummary(state));
@@ -231,7 +233,6 @@ async function explainGeneric(text: string, values: unknown[]): Promise<Explaine
   }
 }
 
-
 function heapFetches(node: PlanNode): number {
   return (node["Heap Fetches"] ?? 0) + (node.Plans ?? []).reduce((n, p) => n + heapFetches(p), 0);
 }
@@ -259,7 +260,7 @@ const lines = [
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ...chosen.map(([path]) => {
     const mine = statements.filter((s) => s.path === path);
-    const scans = mine.flatMap((s) => [...s.seqScans, ...(s.generic?.seqScans ?? []).map((scan) => `${scan}, generic plan`)].map((scan) => (intended(path, scan) ? `${scan}, on purpose` : scan)));
+    const scans = mine.flatMap((s) => scansOf(s).map((scan) => (intended(path, scan) ? `${scan}, on purpose` : scan)));
     const sum = (k: keyof Buffers) => mine.reduce((t, s) => t + s.buffers[k], 0);
     const generic = mine.reduce((t, s) => t + (s.generic ?? s).ms, 0);
     return `| ${path} | ${round(calls.get(path)!.first)} | ${round(calls.get(path)!.again)} | ${mine.length} | ${round(mine.reduce((t, s) => t + s.ms, 0))} | ${round(generic)} | ${round(Math.max(0, ...mine.map((s) => s.ms)))} | ${sum("hit")} | ${sum("read")} | ${sum("dirtied")} | ${sum("heapFetches")} | ${scans.join(", ") || "none"} |`;
@@ -298,7 +299,7 @@ if (!args.includes("--smoke")) {
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(`bench/results/${new Date().toISOString().slice(0, 10)}-${await describeCommit()}-${scale}-explain${only ? `-${only.replace(/[^a-z0-9]+/g, "-")}` : ""}.md`, text);
 }
-if (statements.some((s) => [...s.seqScans, ...(s.generic?.seqScans ?? [])].some((scan) => !intended(s.path, scan)))) {
+if (statements.some((s) => scansOf(s).some((scan) => !intended(s.path, scan)))) {
   console.error("A statement scans a big table sequentially: see the table above.");
   process.exit(1);
 }
