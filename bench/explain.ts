@@ -284,9 +284,9 @@ const lines = [
     ? [
         "## Each statement",
         "",
-        "| Path | ms | buffers hit | read | statement |",
-        "|---|---:|---:|---:|---|",
-        ...statements.map((s) => `| ${s.path} | ${round(s.ms)} | ${s.buffers.hit} | ${s.buffers.read} | \`${s.sql.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 70)}…\` |`),
+        "| Path | ms | generic ms | buffers hit | read | statement |",
+        "|---|---:|---:|---:|---:|---|",
+        ...statements.map((s) => `| ${s.path} | ${round(s.ms)} | ${s.generic ? round(s.generic.ms) : "–"} | ${s.buffers.hit} | ${s.buffers.read} | \`${s.sql.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 70)}…\` |`),
         "",
       ]
     : []),
@@ -303,7 +303,9 @@ if (statements.some((s) => scansOf(s).some((scan) => !intended(s.path, scan)))) 
   console.error("A statement scans a big table sequentially: see the table above.");
   process.exit(1);
 }
-if (statements.some(slowGeneric)) {
+// At small scale (the smoke test) every plan takes a fraction of a millisecond, and only a busy
+// machine could make one look slow: there the list is printed but does not fail the run.
+if (statements.some(slowGeneric) && !args.includes("--smoke")) {
   console.error("A prepared statement's generic plan is far slower than its plan for the values: see the list above.");
   process.exit(1);
 }
