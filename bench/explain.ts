@@ -69,7 +69,7 @@ type PlanNode = {
 };
 type Buffers = { hit: number; read: number; dirtied: number; heapFetches: number };
 type Explained = { ms: number; seqScans: string[]; plan: string; buffers: Buffers };
-/** `generic`: the same statement as a prepared one may run, when the server prepares it. */
+/** `generic`: the same statement as the server runs it prepared, after five runs (the plan PostgreSQL keeps, if it keeps one). */
 type Statement = Explained & { path: string; sql: string; generic: Explained | null };
 /** A generic plan worth a look: over twice the custom plan's time and over 2 ms more. */
 const slowGeneric = (s: Statement) => s.generic !== null && s.generic.ms > 2 * s.ms && s.generic.ms - s.ms > 2;
@@ -214,8 +214,10 @@ async function explain(text: string, values: unknown[], setup?: string): Promise
 }
 
 /**
- * The statement as the driver prepares it (whole-number limits written in), run with the generic
- * plan PostgreSQL may keep for it after a few runs: planned once, for no values in particular.
+ * The statement as the driver prepares it (whole-number limits written in), run as a prepared
+ * statement runs on a connection that has sent it before: PostgreSQL plans the first five runs for
+ * their values, then keeps a generic plan if it judges that one no dearer. The sixth run is
+ * explained, with whichever plan PostgreSQL chose. Each run is undone, so writes can repeat.
  */
 async function explainGeneric(text: string, values: unknown[]): Promise<Explained> {
   const prepared = withLiteralLimits(text, values);
@@ -227,7 +229,8 @@ async function explainGeneric(text: string, values: unknown[]): Promise<Explaine
       return text === null ? "null" : client.escapeLiteral(String(text));
     });
     const execute = `execute explained_statement${literals.length ? `(${literals.join(", ")})` : ""}`;
-    return await explain(execute, [], "set local plan_cache_mode = force_generic_plan");
+    const runs = `savepoint run; ${execute}; rollback to savepoint run;`.repeat(5);
+    return await explain(execute, [], runs);
   } finally {
     await client.query("deallocate explained_statement");
   }
