@@ -7,9 +7,9 @@
 // buffers its statements touched: pages read from outside shared buffers (a cold cache), pages
 // dirtied by reading (hint bits a bulk load left unset) and heap fetches by index-only scans
 // (pages not marked all-visible, as before the first VACUUM). The database's state is printed too.
-// A statement the server sends prepared (lib/db/drivers/named-statements.ts) is run a second time
-// as PostgreSQL may keep it, with a generic plan that knows none of its values; a generic plan far
-// slower than the one made for the values is a finding, as is a sequential scan in it.
+// A statement the server sends prepared (lib/db/drivers/named-statements.ts) is also run as a
+// connection runs it after five times, with the generic plan PostgreSQL keeps if it keeps one; such
+// a plan far slower than the one made for the values is a finding, as is a sequential scan in it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import pg from "pg";
@@ -248,6 +248,8 @@ function seqScansOfBigTables(node: PlanNode): string[] {
 }
 
 const round = (ms: number) => ms.toFixed(1);
+/** A statement on one line, cut to `length` characters, for a list. */
+const oneLine = (sql: string, length = 140) => `\`${sql.replace(/\s+/g, " ").slice(0, length)}…\``;
 const lines = [
   `# Query plans: ${scale} scale, ${new Date().toISOString().slice(0, 10)}`,
   "",
@@ -257,7 +259,7 @@ const lines = [
   "",
   "First call and again: the domain calls themselves, timed from Node, the first time (after a restart or a bulk load, the cold cost) and straight after.",
   "",
-  "Generic ms: the same statements as the server prepares them, each with the generic plan PostgreSQL may keep (searches by words are never prepared, so they count as planned).",
+  "Generic ms: the same statements as the server prepares them, on their sixth run, with the plan PostgreSQL keeps by then (a generic one, if it judges that no dearer). Searches by words are never prepared, so they count as planned.",
   "",
   "| Path | first call ms | again ms | statements | total ms | generic ms | slowest ms | buffers hit | read | dirtied | heap fetches | sequential scans of big tables |",
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
@@ -272,7 +274,7 @@ const lines = [
   "## Generic plans far slower than planning for the values",
   "",
   ...(statements.some(slowGeneric)
-    ? statements.filter(slowGeneric).map((s) => `- ${round(s.generic!.ms)} ms generic against ${round(s.ms)} ms, ${s.path}: \`${s.sql.replace(/\s+/g, " ").slice(0, 140)}…\``)
+    ? statements.filter(slowGeneric).map((s) => `- ${round(s.generic!.ms)} ms generic against ${round(s.ms)} ms, ${s.path}: ${oneLine(s.sql)}`)
     : ["None."]),
   "",
   "## The five slowest statements",
@@ -280,7 +282,7 @@ const lines = [
   ...[...statements]
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5)
-    .map((s) => `- ${round(s.ms)} ms, ${s.path}: \`${s.sql.replace(/\s+/g, " ").slice(0, 140)}…\``),
+    .map((s) => `- ${round(s.ms)} ms, ${s.path}: ${oneLine(s.sql)}`),
   "",
   // With --only, every statement of the chosen paths: few enough to list, and what a change to one is judged by.
   ...(only
@@ -289,7 +291,7 @@ const lines = [
         "",
         "| Path | ms | generic ms | buffers hit | read | statement |",
         "|---|---:|---:|---:|---:|---|",
-        ...statements.map((s) => `| ${s.path} | ${round(s.ms)} | ${s.generic ? round(s.generic.ms) : "–"} | ${s.buffers.hit} | ${s.buffers.read} | \`${s.sql.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 70)}…\` |`),
+        ...statements.map((s) => `| ${s.path} | ${round(s.ms)} | ${s.generic ? round(s.generic.ms) : "–"} | ${s.buffers.hit} | ${s.buffers.read} | ${oneLine(s.sql.replace(/\|/g, "\\|"), 70)} |`),
         "",
       ]
     : []),
